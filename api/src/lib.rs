@@ -1,0 +1,13 @@
+//! The HTTP server of Workload Tracker: the router, its middleware and its handlers. The
+//! `wt-api` binary (`main.rs`) wraps this in a CLI; tests build the same router in-process.
+
+pub mod app;
+pub mod extract;
+pub mod observe;
+pub mod problem;
+pub mod routes;
+pub mod spa;
+pub mod state;
+
+pub use app::router;
+pub use state::AppState;

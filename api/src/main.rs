@@ -1,0 +1,99 @@
+//! `wt-api`: the HTTP server and the admin commands. Configuration comes from the
+//! environment (and a `.env` file in the working directory); `wt-api --help` lists every
+//! variable with its default.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use axum::ServiceExt;
+use axum::extract::Request;
+use clap::{Parser, Subcommand};
+use wt_api::AppState;
+use wt_api::routes::jobs::enqueue_warm_cache;
+use wt_runtime::{Settings, database_pool, shutdown, telemetry};
+use wt_store::MIGRATOR;
+
+/// Workload Tracker API server and management commands.
+#[derive(Parser)]
+#[command(name = "wt-api", version)]
+struct Cli {
+    #[command(flatten)]
+    settings: Settings,
+
+    /// Address to listen on.
+    #[arg(long, env = "HOST", default_value = "127.0.0.1")]
+    host: std::net::IpAddr,
+
+    /// Port to listen on.
+    #[arg(long, env = "PORT", default_value = "8000")]
+    port: u16,
+
+    /// The built web app to serve at `/`.
+    #[arg(long, env = "STATIC_DIR", default_value = "frontend/dist")]
+    static_dir: PathBuf,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and the web app (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+}
+
+fn main() -> anyhow::Result<()> {
+    let _ = dotenvy::dotenv();
+    let cli = Cli::parse();
+    let serving = matches!(cli.command, None | Some(Command::Serve));
+    if serving && let Err(insecure) = cli.settings.check_production_safety() {
+        eprintln!("wt-api: refusing to start: {insecure}");
+        std::process::exit(2);
+    }
+    let _telemetry = telemetry::init("wt-api", &cli.settings);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    match cli.command {
+        None | Some(Command::Serve) => runtime.block_on(serve(cli)),
+        Some(Command::Migrate) => runtime.block_on(migrate(&cli.settings)),
+    }
+}
+
+async fn migrate(settings: &Settings) -> anyhow::Result<()> {
+    let pool = database_pool(settings)?;
+    MIGRATOR
+        .run(&pool)
+        .await
+        .context("applying migrations (is PostgreSQL reachable at DATABASE_URL?)")?;
+    tracing::info!("migrations applied");
+    Ok(())
+}
+
+async fn serve(cli: Cli) -> anyhow::Result<()> {
+    if cli.settings.migrate_on_start() {
+        migrate(&cli.settings).await?;
+    }
+    let pool = database_pool(&cli.settings)?;
+    let state = AppState::new(cli.settings, pool, cli.static_dir)?;
+    let warm_up = state.clone();
+    tokio::spawn(async move {
+        if let Err(error) = enqueue_warm_cache(&warm_up).await {
+            tracing::warn!(%error, "could not queue the start-up cache warm-up");
+        }
+    });
+    let address = SocketAddr::new(cli.host, cli.port);
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .with_context(|| format!("listening on {address}"))?;
+    tracing::info!(%address, "serving");
+    let app = wt_api::router(state);
+    axum::serve(listener, ServiceExt::<Request>::into_make_service(app))
+        .with_graceful_shutdown(shutdown::signal())
+        .await
+        .context("serving HTTP")
+}

@@ -1,0 +1,113 @@
+//! `/api/jobs`: watching background work. `GET /api/jobs/{id}` shows a job's state,
+//! progress and result; `POST /api/jobs/warm-cache` queues a cache warm-up (at most one
+//! waits at a time) and answers 202 with where to watch it.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::Value;
+use wt_domain::jobs::{JobKind, JobState};
+use wt_jobs::ledger;
+use wt_store::jobs::{self, Job, NewJob};
+
+use crate::extract::PathId;
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+/// A job as the API shows it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobView {
+    id: i64,
+    kind: JobKind,
+    state: JobState,
+    progress: i16,
+    message: Option<String>,
+    result: Option<Value>,
+    error: Option<JobErrorView>,
+    attempts: i32,
+    created_at: DateTime<Utc>,
+    started_at: Option<DateTime<Utc>>,
+    finished_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JobErrorView {
+    code: String,
+    message: String,
+}
+
+impl From<Job> for JobView {
+    fn from(job: Job) -> Self {
+        JobView {
+            id: job.id,
+            kind: job.kind,
+            state: job.state,
+            progress: job.progress,
+            message: job.message,
+            result: job.result,
+            error: job.error.map(|e| JobErrorView {
+                code: e.code,
+                message: e.message,
+            }),
+            attempts: job.attempts,
+            created_at: job.created_at,
+            started_at: job.started_at,
+            finished_at: job.finished_at,
+        }
+    }
+}
+
+/// The 202 answer for queued work.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Queued {
+    job_id: i64,
+    state: JobState,
+    status_url: String,
+}
+
+/// The URL where a job can be watched.
+pub fn status_url(id: i64) -> String {
+    format!("/api/jobs/{id}")
+}
+
+/// Answers 202 with `{jobId, state, statusUrl}` and a `Location` header.
+pub fn accepted(job: &Job) -> Response {
+    let url = status_url(job.id);
+    let body = Queued {
+        job_id: job.id,
+        state: job.state,
+        status_url: url.clone(),
+    };
+    let mut response = (StatusCode::ACCEPTED, Json(body)).into_response();
+    if let Ok(location) = HeaderValue::from_str(&url) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+pub async fn show(State(state): State<AppState>, PathId(id): PathId) -> Result<Json<JobView>, ApiError> {
+    let job = jobs::find(&state.db, id)
+        .await?
+        .ok_or_else(|| Problem::not_found("The job"))?;
+    Ok(Json(job.into()))
+}
+
+/// The dedupe key that keeps at most one warm-up waiting.
+pub const WARM_CACHE_KEY: &str = "warm_cache";
+
+/// Queues a cache warm-up (or returns the one already waiting).
+pub async fn enqueue_warm_cache(state: &AppState) -> Result<Job, wt_store::StoreError> {
+    let new = NewJob::new(JobKind::WarmCache).dedupe_key(WARM_CACHE_KEY);
+    let redis = state.redis_or_none().await;
+    ledger::enqueue(&state.db, redis, &state.queues, &new).await
+}
+
+pub async fn warm_cache(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let job = enqueue_warm_cache(&state).await?;
+    Ok(accepted(&job))
+}

@@ -1,0 +1,54 @@
+//! What every handler can reach. Cheap to clone: each field is a handle.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use wt_jobs::ConnectionManager;
+use sqlx::PgPool;
+use wt_jobs::queues::Queues;
+use wt_runtime::{RedisConnector, Settings};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub db: PgPool,
+    pub redis: RedisConnector,
+    pub queues: Queues,
+    /// The built single-page app (`frontend/dist`).
+    pub static_dir: PathBuf,
+}
+
+impl AppState {
+    /// Builds the state from settings and an already configured pool.
+    pub fn new(
+        settings: Settings,
+        db: PgPool,
+        static_dir: PathBuf,
+    ) -> Result<Self, wt_runtime::connections::ConnectionError> {
+        let redis = RedisConnector::new(&settings)?;
+        let queues = Queues {
+            namespace: settings.queue_namespace.clone(),
+            heartbeat_interval: settings.heartbeat_interval(),
+            missed_heartbeats: usize::try_from(settings.worker_missed_heartbeats).unwrap_or(3),
+        };
+        Ok(Self {
+            settings: Arc::new(settings),
+            db,
+            redis,
+            queues,
+            static_dir,
+        })
+    }
+
+    /// A Redis connection, or `None` (logged) when Redis is away: callers that can work
+    /// without it (enqueueing falls back to the reconciler) carry on.
+    pub async fn redis_or_none(&self) -> Option<ConnectionManager> {
+        match self.redis.connection().await {
+            Ok(conn) => Some(conn),
+            Err(error) => {
+                tracing::warn!(%error, "Redis unavailable");
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Pure planning types and rules shared by every part of Workload Tracker.
+//!
+//! Nothing here performs IO: no database, no HTTP, no clock reads except where a caller
+//! passes "now" in. The store, the job system and the API build on these types.
+
+pub mod jobs;

@@ -1,0 +1,18 @@
+// Any unknown path: say so plainly and offer a way back.
+import { Link, useLocation } from 'react-router';
+
+export function NotFoundPage() {
+  const { pathname } = useLocation();
+  return (
+    <>
+      <title>Page not found · Workload Tracker</title>
+      <h1>Page not found</h1>
+      <p>
+        There is no page at <code>{pathname}</code>. The link may be old or mistyped.
+      </p>
+      <p>
+        <Link to="/">Go to the overview</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// Vite build and dev-server configuration for the Workload Tracker SPA.
+// The production server sends a strict CSP (script-src 'self'; style-src 'self'),
+// so the build must not emit any inline <script>/<style> or data: URIs.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const apiTarget = process.env.WT_API_URL ?? 'http://127.0.0.1:8000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/csp-report': { target: apiTarget, changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    assetsDir: 'assets',
+    // No inline polyfill script in index.html (CSP forbids inline scripts).
+    modulePreload: { polyfill: false },
+    // Never inline assets as data: URIs; serve them as hashed files instead.
+    assetsInlineLimit: 0,
+    sourcemap: true,
+  },
+});

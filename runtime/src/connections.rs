@@ -1,0 +1,133 @@
+//! Connections to PostgreSQL and Redis built from [`Settings`]. Both connect lazily, so a
+//! process starts (and its health check can say what is down) while a dependency is away.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use sqlx::ConnectOptions;
+use sqlx::PgPool;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use tokio::sync::OnceCell;
+
+use crate::Settings;
+
+/// Statements at least this slow are logged at WARN, as the production guide promises.
+const SLOW_STATEMENT: Duration = Duration::from_secs(5);
+
+/// Redis answers within this, or the call fails. Much longer than the client's 500 ms
+/// default, which turns one stall into a broken worker pipeline (apalis-redis #76).
+const REDIS_RESPONSE_TIMEOUT: Duration = Duration::from_secs(10);
+const REDIS_CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Why a connection could not be configured.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectionError {
+    #[error("DATABASE_URL is not a valid PostgreSQL URL")]
+    DatabaseUrl(#[source] sqlx::Error),
+    #[error("REDIS_URL is not a valid Redis URL")]
+    RedisUrl,
+    #[error("Redis is unreachable: {0}")]
+    Redis(#[from] redis::RedisError),
+    #[error("Redis did not answer within {0:?}")]
+    RedisTimeout(Duration),
+}
+
+/// PostgreSQL options: `DATABASE_URL` or the `POSTGRES_*` parts, TLS from `DB_SSLMODE`
+/// and `DB_SSLROOTCERT`, and slow-statement logging.
+pub fn database_options(settings: &Settings) -> Result<PgConnectOptions, ConnectionError> {
+    let mut options = match &settings.database_url {
+        Some(url) => PgConnectOptions::from_str(url).map_err(ConnectionError::DatabaseUrl)?,
+        None => {
+            let options = PgConnectOptions::new()
+                .host(&settings.postgres_host)
+                .port(settings.postgres_port)
+                .database(&settings.postgres_db)
+                .username(&settings.postgres_user);
+            match &settings.postgres_password {
+                Some(password) => options.password(password),
+                None => options,
+            }
+        }
+    };
+    if let Some(mode) = settings.db_sslmode {
+        options = options.ssl_mode(mode);
+    }
+    if let Some(cert) = &settings.db_sslrootcert {
+        options = options.ssl_root_cert(cert);
+    }
+    Ok(options
+        .application_name("workload-tracker")
+        .log_statements(log::LevelFilter::Trace)
+        .log_slow_statements(log::LevelFilter::Warn, SLOW_STATEMENT))
+}
+
+/// A pool that connects on first use, sized by `DB_MAX_CONNECTIONS`.
+pub fn database_pool(settings: &Settings) -> Result<PgPool, ConnectionError> {
+    let options = database_options(settings)?;
+    Ok(PgPoolOptions::new()
+        .max_connections(settings.db_max_connections)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_lazy_with(options))
+}
+
+/// The Redis URL with `REDIS_PASSWORD`, `REDIS_TLS` and `REDIS_SSL_CERT_REQS` applied.
+pub fn redis_url(settings: &Settings) -> Result<String, ConnectionError> {
+    let mut url = url::Url::parse(&settings.redis_url).map_err(|_| ConnectionError::RedisUrl)?;
+    if !matches!(url.scheme(), "redis" | "rediss") {
+        return Err(ConnectionError::RedisUrl);
+    }
+    if settings.redis_tls && url.scheme() == "redis" {
+        url.set_scheme("rediss")
+            .map_err(|()| ConnectionError::RedisUrl)?;
+    }
+    if let Some(password) = &settings.redis_password
+        && url.password().is_none()
+    {
+        url.set_password(Some(password))
+            .map_err(|()| ConnectionError::RedisUrl)?;
+    }
+    if url.scheme() == "rediss" && settings.redis_ssl_cert_reqs == "none" {
+        // redis-rs reads this fragment as "accept any certificate" (self-signed staging).
+        url.set_fragment(Some("insecure"));
+    }
+    Ok(url.into())
+}
+
+/// A Redis connection made on first use and shared afterwards. The connection manager
+/// reconnects by itself after Redis restarts.
+#[derive(Clone)]
+pub struct RedisConnector {
+    client: redis::Client,
+    manager: std::sync::Arc<OnceCell<ConnectionManager>>,
+}
+
+impl RedisConnector {
+    pub fn new(settings: &Settings) -> Result<Self, ConnectionError> {
+        let url = redis_url(settings)?;
+        let client = redis::Client::open(url).map_err(|_| ConnectionError::RedisUrl)?;
+        Ok(Self {
+            client,
+            manager: Default::default(),
+        })
+    }
+
+    /// A clone of the shared connection, connecting first if needed.
+    pub async fn connection(&self) -> Result<ConnectionManager, ConnectionError> {
+        let config = ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(REDIS_CONNECT_TIMEOUT))
+            .set_response_timeout(Some(REDIS_RESPONSE_TIMEOUT))
+            .set_number_of_retries(2);
+        let manager = self
+            .manager
+            .get_or_try_init(|| async {
+                let connect = self.client.get_connection_manager_with_config(config);
+                match tokio::time::timeout(REDIS_CONNECT_TIMEOUT * 2, connect).await {
+                    Ok(result) => result.map_err(ConnectionError::from),
+                    Err(_) => Err(ConnectionError::RedisTimeout(REDIS_CONNECT_TIMEOUT * 2)),
+                }
+            })
+            .await?;
+        Ok(manager.clone())
+    }
+}

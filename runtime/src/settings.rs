@@ -1,0 +1,325 @@
+//! Every setting the production guide names, read from environment variables (a `.env`
+//! file in the working directory is loaded first by the binaries) or from the matching
+//! `--flag`. Each has its default shown in `--help` and in `.env.example`.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
+
+use clap::ArgAction;
+use clap::builder::BoolishValueParser;
+use sqlx::postgres::PgSslMode;
+
+/// The placeholder secret. It keeps development friction-free and is refused whenever
+/// `DEBUG=false`.
+pub const DEFAULT_SECRET_KEY: &str = "insecure-development-secret-change-me";
+
+/// The shortest `SECRET_KEY` accepted in production: 32 characters.
+pub const MIN_SECRET_KEY_LEN: usize = 32;
+
+/// Hosts accepted in development when `ALLOWED_HOSTS` is empty.
+const DEVELOPMENT_HOSTS: [&str; 3] = ["localhost", "127.0.0.1", "[::1]"];
+
+/// Configuration common to the api and the worker.
+#[derive(Clone, clap::Args)]
+pub struct Settings {
+    /// Development mode: relaxed secrets, plain-http cookies, migrations at start-up.
+    #[arg(long, env = "DEBUG", default_value = "false", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
+    pub debug: bool,
+
+    /// Key for signing access tokens; at least 32 random characters in production.
+    #[arg(long, env = "SECRET_KEY", default_value = DEFAULT_SECRET_KEY, hide_default_value = true, hide_env_values = true)]
+    pub secret_key: String,
+
+    /// Host names the api answers for, comma separated (required when DEBUG=false;
+    /// empty in development means localhost, 127.0.0.1 and [::1]).
+    #[arg(long, env = "ALLOWED_HOSTS", value_delimiter = ',', default_value = "")]
+    pub allowed_hosts: Vec<String>,
+
+    /// Browser origins allowed to call the API cross-origin, comma separated.
+    #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',', default_value = "")]
+    pub cors_allowed_origins: Vec<String>,
+
+    /// Require a signed-in user for every API route except health, sign-in and reports.
+    #[arg(long, env = "AUTH_ENFORCED", default_value = "true", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
+    pub auth_enforced: bool,
+
+    /// Send the refresh token only as an HttpOnly cookie (required when DEBUG=false).
+    #[arg(long, env = "COOKIE_REFRESH_AUTH", default_value = "true", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
+    pub cookie_refresh_auth: bool,
+
+    /// Access token lifetime in minutes (15-30 recommended in production).
+    #[arg(long, env = "JWT_ACCESS_MINUTES", default_value = "60", value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub jwt_access_minutes: u32,
+
+    /// PostgreSQL URL; when unset it is built from the POSTGRES_* variables.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// PostgreSQL host (used when DATABASE_URL is unset).
+    #[arg(long, env = "POSTGRES_HOST", default_value = "127.0.0.1")]
+    pub postgres_host: String,
+
+    /// PostgreSQL port (used when DATABASE_URL is unset).
+    #[arg(long, env = "POSTGRES_PORT", default_value = "5432")]
+    pub postgres_port: u16,
+
+    /// PostgreSQL database name (used when DATABASE_URL is unset).
+    #[arg(long, env = "POSTGRES_DB", default_value = "workload_tracker")]
+    pub postgres_db: String,
+
+    /// PostgreSQL user (used when DATABASE_URL is unset).
+    #[arg(long, env = "POSTGRES_USER", default_value = "postgres")]
+    pub postgres_user: String,
+
+    /// PostgreSQL password (used when DATABASE_URL is unset).
+    #[arg(long, env = "POSTGRES_PASSWORD", hide_env_values = true)]
+    pub postgres_password: Option<String>,
+
+    /// PostgreSQL TLS mode: disable, allow, prefer, require, verify-ca or verify-full.
+    #[arg(long, env = "DB_SSLMODE", value_parser = PgSslMode::from_str)]
+    pub db_sslmode: Option<PgSslMode>,
+
+    /// CA certificate file that signs the PostgreSQL server certificate.
+    #[arg(long, env = "DB_SSLROOTCERT")]
+    pub db_sslrootcert: Option<PathBuf>,
+
+    /// Most PostgreSQL connections one process opens.
+    #[arg(long, env = "DB_MAX_CONNECTIONS", default_value = "20", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub db_max_connections: u32,
+
+    /// Redis URL (`rediss://` for TLS).
+    #[arg(long, env = "REDIS_URL", default_value = "redis://127.0.0.1:6379/0", hide_env_values = true)]
+    pub redis_url: String,
+
+    /// Redis password, used when REDIS_URL carries none.
+    #[arg(long, env = "REDIS_PASSWORD", hide_env_values = true)]
+    pub redis_password: Option<String>,
+
+    /// Connect to Redis over TLS even when REDIS_URL starts with `redis://`.
+    #[arg(long, env = "REDIS_TLS", default_value = "false", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
+    pub redis_tls: bool,
+
+    /// Redis TLS certificate check: `required`, or `none` for self-signed staging servers.
+    #[arg(long, env = "REDIS_SSL_CERT_REQS", default_value = "required", value_parser = ["required", "none"])]
+    pub redis_ssl_cert_reqs: String,
+
+    /// Sentry DSN; when unset nothing is sent anywhere.
+    #[arg(long, env = "SENTRY_DSN", hide_env_values = true, value_parser = sentry::types::Dsn::from_str)]
+    pub sentry_dsn: Option<sentry::types::Dsn>,
+
+    /// Seconds that heavy aggregate answers stay cached (15-60 is reasonable).
+    #[arg(long, env = "AGGREGATE_CACHE_TTL", default_value = "30")]
+    pub aggregate_cache_ttl: u64,
+
+    /// Seconds the dashboard stays cached; defaults to AGGREGATE_CACHE_TTL.
+    #[arg(long, env = "DASHBOARD_CACHE_TTL")]
+    pub dashboard_cache_ttl: Option<u64>,
+
+    /// Largest people import upload in bytes (500 MiB).
+    #[arg(long, env = "PEOPLE_UPLOAD_MAX_BYTES", default_value = "524288000")]
+    pub people_upload_max_bytes: u64,
+
+    /// Largest projects import upload in bytes (500 MiB).
+    #[arg(long, env = "PROJECTS_UPLOAD_MAX_BYTES", default_value = "524288000")]
+    pub projects_upload_max_bytes: u64,
+
+    /// Directory for backups and staged uploads (`incoming/`); never web-served.
+    #[arg(long, env = "BACKUPS_DIR", default_value = "backups")]
+    pub backups_dir: PathBuf,
+
+    /// Send a Content-Security-Policy header on every response.
+    #[arg(long, env = "CSP_ENABLED", default_value = "true", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
+    pub csp_enabled: bool,
+
+    /// Report CSP violations without blocking (keep true in staging, false in production).
+    #[arg(long, env = "CSP_REPORT_ONLY", default_value = "false", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
+    pub csp_report_only: bool,
+
+    /// Where browsers send CSP violation reports.
+    #[arg(long, env = "CSP_REPORT_URI", default_value = "/csp-report/")]
+    pub csp_report_uri: String,
+
+    /// Move planned hours automatically when a deliverable date moves.
+    #[arg(long, env = "AUTO_REALLOCATION", default_value = "true", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
+    pub auto_reallocation: bool,
+
+    /// Apply pending migrations when the api starts (default: on when DEBUG=true).
+    #[arg(long, env = "RUN_MIGRATIONS_ON_START", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
+    pub run_migrations_on_start: Option<bool>,
+
+    /// Prefix of every Redis key of the job system (queues, heartbeats, cache).
+    #[arg(long, env = "QUEUE_NAMESPACE", default_value = "wt")]
+    pub queue_namespace: String,
+
+    /// Seconds between worker heartbeats.
+    #[arg(long, env = "WORKER_HEARTBEAT_SECONDS", default_value = "10", value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub worker_heartbeat_seconds: u64,
+
+    /// Heartbeats a worker may miss before its jobs go to another worker.
+    #[arg(long, env = "WORKER_MISSED_HEARTBEATS", default_value = "3", value_parser = clap::value_parser!(u64).range(1..=100))]
+    pub worker_missed_heartbeats: u64,
+
+    /// Seconds a queued job may wait unclaimed before the reconciler pushes it again.
+    #[arg(long, env = "JOB_RECONCILE_GRACE_SECONDS", default_value = "60", value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub job_reconcile_grace_seconds: u64,
+}
+
+/// A production setting that must not be used, named so the operator can fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InsecureSetting {
+    #[error(
+        "SECRET_KEY must be set to a random value of at least {MIN_SECRET_KEY_LEN} characters when DEBUG=false"
+    )]
+    SecretKey,
+    #[error("COOKIE_REFRESH_AUTH must be true when DEBUG=false")]
+    CookieRefreshAuth,
+    #[error("ALLOWED_HOSTS must list the host names this server answers for when DEBUG=false")]
+    AllowedHosts,
+}
+
+impl Settings {
+    /// Refuses the settings that are only acceptable in development.
+    pub fn check_production_safety(&self) -> Result<(), InsecureSetting> {
+        if self.debug {
+            return Ok(());
+        }
+        if self.secret_key == DEFAULT_SECRET_KEY || self.secret_key.len() < MIN_SECRET_KEY_LEN {
+            return Err(InsecureSetting::SecretKey);
+        }
+        if !self.cookie_refresh_auth {
+            return Err(InsecureSetting::CookieRefreshAuth);
+        }
+        if self.allowed_hosts().is_empty() {
+            return Err(InsecureSetting::AllowedHosts);
+        }
+        Ok(())
+    }
+
+    /// The host names to accept: the configured ones, or the loopback names in development.
+    pub fn allowed_hosts(&self) -> Vec<String> {
+        let configured: Vec<String> = self
+            .allowed_hosts
+            .iter()
+            .map(|host| host.trim().to_ascii_lowercase())
+            .filter(|host| !host.is_empty())
+            .collect();
+        if configured.is_empty() && self.debug {
+            return DEVELOPMENT_HOSTS.map(String::from).to_vec();
+        }
+        configured
+    }
+
+    /// Whether the api applies migrations itself at start-up.
+    pub fn migrate_on_start(&self) -> bool {
+        self.run_migrations_on_start.unwrap_or(self.debug)
+    }
+
+    /// The dashboard's cache lifetime: its own setting, else the aggregate one.
+    pub fn dashboard_cache_ttl(&self) -> Duration {
+        Duration::from_secs(self.dashboard_cache_ttl.unwrap_or(self.aggregate_cache_ttl))
+    }
+
+    pub fn heartbeat_interval(&self) -> Duration {
+        Duration::from_secs(self.worker_heartbeat_seconds)
+    }
+
+    /// How long without a heartbeat before a worker counts as gone.
+    pub fn worker_timeout(&self) -> Duration {
+        self.heartbeat_interval() * u32::try_from(self.worker_missed_heartbeats).unwrap_or(3)
+    }
+
+    pub fn reconcile_grace(&self) -> Duration {
+        Duration::from_secs(self.job_reconcile_grace_seconds)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        settings: Settings,
+    }
+
+    fn parse(args: &[&str]) -> Settings {
+        let mut argv = vec!["test"];
+        argv.extend_from_slice(args);
+        Cli::try_parse_from(argv).expect("valid arguments").settings
+    }
+
+    const GOOD_SECRET: &str = "--secret-key=0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn production_refuses_the_default_secret() {
+        let settings = parse(&["--debug=false", "--allowed-hosts=example.com"]);
+        if settings.secret_key == DEFAULT_SECRET_KEY {
+            assert_eq!(
+                settings.check_production_safety(),
+                Err(InsecureSetting::SecretKey)
+            );
+        }
+        let short = parse(&["--debug=false", "--secret-key=short", "--allowed-hosts=a.b"]);
+        assert_eq!(short.check_production_safety(), Err(InsecureSetting::SecretKey));
+    }
+
+    #[test]
+    fn production_refuses_bearer_refresh_tokens() {
+        let settings = parse(&[
+            "--debug=false",
+            GOOD_SECRET,
+            "--allowed-hosts=example.com",
+            "--cookie-refresh-auth=false",
+        ]);
+        assert_eq!(
+            settings.check_production_safety(),
+            Err(InsecureSetting::CookieRefreshAuth)
+        );
+    }
+
+    #[test]
+    fn production_refuses_empty_allowed_hosts() {
+        let settings = parse(&["--debug=false", GOOD_SECRET, "--allowed-hosts= , "]);
+        assert_eq!(
+            settings.check_production_safety(),
+            Err(InsecureSetting::AllowedHosts)
+        );
+    }
+
+    #[test]
+    fn production_accepts_safe_settings() {
+        let settings = parse(&[
+            "--debug=false",
+            GOOD_SECRET,
+            "--allowed-hosts=Plan.Example.com,alt.example.com",
+            "--cookie-refresh-auth=true",
+        ]);
+        assert_eq!(settings.check_production_safety(), Ok(()));
+        assert_eq!(
+            settings.allowed_hosts(),
+            vec!["plan.example.com", "alt.example.com"]
+        );
+    }
+
+    #[test]
+    fn development_relaxes_and_defaults_hosts() {
+        let settings = parse(&["--debug=true", "--secret-key=x", "--allowed-hosts="]);
+        assert_eq!(settings.check_production_safety(), Ok(()));
+        assert_eq!(settings.allowed_hosts(), DEVELOPMENT_HOSTS.to_vec());
+        assert!(settings.migrate_on_start());
+    }
+
+    #[test]
+    fn dashboard_ttl_falls_back_to_aggregate_ttl() {
+        let settings = parse(&["--aggregate-cache-ttl=45"]);
+        if settings.dashboard_cache_ttl.is_none() {
+            assert_eq!(settings.dashboard_cache_ttl(), Duration::from_secs(45));
+        }
+        let own = parse(&["--aggregate-cache-ttl=45", "--dashboard-cache-ttl=15"]);
+        assert_eq!(own.dashboard_cache_ttl(), Duration::from_secs(15));
+    }
+}
