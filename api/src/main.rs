@@ -46,7 +46,9 @@ enum Command {
 }
 
 fn main() -> anyhow::Result<()> {
-    let _ = dotenvy::dotenv();
+    // Only the working directory's `.env`: searching parent directories would pick up
+    // files the operator never meant for this process.
+    let _ = dotenvy::from_path(".env");
     let cli = Cli::parse();
     let serving = matches!(cli.command, None | Some(Command::Serve));
     if serving && let Err(insecure) = cli.settings.check_production_safety() {

@@ -46,7 +46,11 @@ impl Problem {
     }
 
     pub fn not_found(what: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", format!("{what} was not found."))
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("{what} was not found."),
+        )
     }
 
     pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {

@@ -29,10 +29,12 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
             header::CACHE_CONTROL,
             HeaderValue::from_static(IMMUTABLE),
         ))
-        .fallback_service(tower::ServiceBuilder::new()
-            .layer(SetResponseHeaderLayer::overriding(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static(REVALIDATE),
-            ))
-            .service(app))
+        .fallback_service(
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static(REVALIDATE),
+                ))
+                .service(app),
+        )
 }

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use wt_jobs::ConnectionManager;
 use sqlx::PgPool;
+use wt_jobs::ConnectionManager;
 use wt_jobs::queues::Queues;
 use wt_runtime::{RedisConnector, Settings};
 

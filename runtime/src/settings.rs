@@ -37,7 +37,12 @@ pub struct Settings {
     pub allowed_hosts: Vec<String>,
 
     /// Browser origins allowed to call the API cross-origin, comma separated.
-    #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',', default_value = "")]
+    #[arg(
+        long,
+        env = "CORS_ALLOWED_ORIGINS",
+        value_delimiter = ',',
+        default_value = ""
+    )]
     pub cors_allowed_origins: Vec<String>,
 
     /// Require a signed-in user for every API route except health, sign-in and reports.
@@ -89,7 +94,12 @@ pub struct Settings {
     pub db_max_connections: u32,
 
     /// Redis URL (`rediss://` for TLS).
-    #[arg(long, env = "REDIS_URL", default_value = "redis://127.0.0.1:6379/0", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "REDIS_URL",
+        default_value = "redis://127.0.0.1:6379/0",
+        hide_env_values = true
+    )]
     pub redis_url: String,
 
     /// Redis password, used when REDIS_URL carries none.
@@ -264,7 +274,10 @@ mod tests {
             );
         }
         let short = parse(&["--debug=false", "--secret-key=short", "--allowed-hosts=a.b"]);
-        assert_eq!(short.check_production_safety(), Err(InsecureSetting::SecretKey));
+        assert_eq!(
+            short.check_production_safety(),
+            Err(InsecureSetting::SecretKey)
+        );
     }
 
     #[test]

@@ -21,7 +21,11 @@ pub fn init(service: &'static str, settings: &Settings) -> TelemetryGuard {
     let _ = rustls::crypto::ring::default_provider().install_default();
 
     let sentry = settings.sentry_dsn.clone().map(|dsn| {
-        let environment = if settings.debug { "development" } else { "production" };
+        let environment = if settings.debug {
+            "development"
+        } else {
+            "production"
+        };
         let mut options = sentry::ClientOptions::new()
             .release(env!("CARGO_PKG_VERSION"))
             .environment(environment);
@@ -48,7 +52,13 @@ pub fn init(service: &'static str, settings: &Settings) -> TelemetryGuard {
         .with(json)
         .with(reporting)
         .try_init();
-    tracing::info!(service, version = env!("CARGO_PKG_VERSION"), debug = settings.debug,
-        auth_enforced = settings.auth_enforced, sentry = sentry.is_some(), "starting");
+    tracing::info!(
+        service,
+        version = env!("CARGO_PKG_VERSION"),
+        debug = settings.debug,
+        auth_enforced = settings.auth_enforced,
+        sentry = sentry.is_some(),
+        "starting"
+    );
     TelemetryGuard { _sentry: sentry }
 }

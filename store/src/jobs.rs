@@ -105,9 +105,8 @@ impl TryFrom<JobRow> for Job {
     type Error = StoreError;
 
     fn try_from(row: JobRow) -> Result<Self, StoreError> {
-        let corrupt = |e: wt_domain::jobs::UnknownName| {
-            StoreError::Corrupt(format!("job {}: {e}", row.id))
-        };
+        let corrupt =
+            |e: wt_domain::jobs::UnknownName| StoreError::Corrupt(format!("job {}: {e}", row.id));
         let error = match (row.error_code, row.error_message) {
             (Some(code), Some(message)) => Some(JobError { code, message }),
             _ => None,

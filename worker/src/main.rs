@@ -31,7 +31,9 @@ struct Cli {
 }
 
 fn main() -> anyhow::Result<()> {
-    let _ = dotenvy::dotenv();
+    // Only the working directory's `.env`: searching parent directories would pick up
+    // files the operator never meant for this process.
+    let _ = dotenvy::from_path(".env");
     let cli = Cli::parse();
     if let Err(insecure) = cli.settings.check_production_safety() {
         eprintln!("wt-worker: refusing to start: {insecure}");

@@ -3,8 +3,11 @@
 //! and the scheduler role when asked; runs them until the shutdown signal.
 
 use std::future::Future;
+use std::time::Duration;
 
-use apalis::prelude::{BoxDynError, Data, Monitor, WorkerBuilder, WorkerBuilderExt, WorkerContext};
+use apalis::prelude::{
+    BackendExt, BoxDynError, Data, Monitor, WorkerBuilder, WorkerBuilderExt, WorkerContext,
+};
 use futures::FutureExt;
 use tokio::sync::watch;
 use wt_domain::jobs::JobKind;
@@ -15,6 +18,10 @@ use crate::liveness::keep_alive;
 use crate::scheduler;
 use crate::state::WorkerState;
 
+/// How often an idle queue is asked for work: apalis-redis otherwise waits for the next
+/// heartbeat, which would leave a fresh job untouched for seconds.
+const POLL_INTERVAL: Duration = Duration::from_millis(200);
+
 /// How one worker process runs.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
@@ -24,8 +31,8 @@ pub struct RunOptions {
     pub concurrency: usize,
     /// Whether this process also runs the scheduler role (the reconciler).
     pub scheduler: bool,
-    pub heartbeat_interval: std::time::Duration,
-    pub reconcile_grace: std::time::Duration,
+    pub heartbeat_interval: Duration,
+    pub reconcile_grace: Duration,
 }
 
 /// The apalis handler shared by every queue: hand the delivery to the executor.
@@ -92,7 +99,12 @@ fn register(monitor: Monitor, state: &WorkerState, options: &RunOptions, kind: J
     let concurrency = options.concurrency;
     monitor.register(move |restarts| {
         WorkerBuilder::new(format!("{prefix}-{restarts}").as_str())
-            .backend(state.queues.storage(state.redis.clone(), kind))
+            .backend(
+                state
+                    .queues
+                    .storage(state.redis.clone(), kind)
+                    .poll_with_interval(POLL_INTERVAL),
+            )
             .data(state.clone())
             .concurrency(concurrency)
             .catch_panic()

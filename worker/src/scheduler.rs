@@ -38,8 +38,17 @@ mod tests {
 
     #[test]
     fn reconcile_interval_is_bounded() {
-        assert_eq!(reconcile_every(Duration::from_secs(60)), Duration::from_secs(15));
-        assert_eq!(reconcile_every(Duration::from_secs(1)), Duration::from_secs(1));
-        assert_eq!(reconcile_every(Duration::from_secs(3600)), Duration::from_secs(30));
+        assert_eq!(
+            reconcile_every(Duration::from_secs(60)),
+            Duration::from_secs(15)
+        );
+        assert_eq!(
+            reconcile_every(Duration::from_secs(1)),
+            Duration::from_secs(1)
+        );
+        assert_eq!(
+            reconcile_every(Duration::from_secs(3600)),
+            Duration::from_secs(30)
+        );
     }
 }

@@ -90,7 +90,10 @@ pub fn accepted(job: &Job) -> Response {
     response
 }
 
-pub async fn show(State(state): State<AppState>, PathId(id): PathId) -> Result<Json<JobView>, ApiError> {
+pub async fn show(
+    State(state): State<AppState>,
+    PathId(id): PathId,
+) -> Result<Json<JobView>, ApiError> {
     let job = jobs::find(&state.db, id)
         .await?
         .ok_or_else(|| Problem::not_found("The job"))?;

@@ -21,8 +21,14 @@ pub async fn run(
     job: &Job,
     _tx: &mut PgConnection,
 ) -> Result<Value, JobFailure> {
-    jobs::report_progress(&state.pool, job.id, owner, 10, "Starting a new cache generation")
-        .await?;
+    jobs::report_progress(
+        &state.pool,
+        job.id,
+        owner,
+        10,
+        "Starting a new cache generation",
+    )
+    .await?;
     let mut redis = state.redis.clone();
     let namespace = &state.queues.namespace;
     let generation: i64 = redis

@@ -1,0 +1,70 @@
+# Workload Tracker: the verbs a person uses. `make run` starts the whole system;
+# `make test` runs every check CI runs.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+export SQLX_OFFLINE := true
+CARGO ?= cargo
+NPM ?= npm
+FRONTEND := frontend
+
+.PHONY: help run build build-rust build-frontend frontend-deps test lint-rust test-rust \
+        test-frontend e2e migrate sqlx-prepare fmt clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+run: ## Build, start PostgreSQL + Redis if needed, migrate, serve on http://127.0.0.1:8000
+	deploy/local/run.sh
+
+build: build-rust build-frontend ## Build the binaries (release) and the web app
+
+build-rust:
+	$(CARGO) build --release -p wt-api -p wt-worker
+
+frontend-deps:
+	@if [ ! -d $(FRONTEND)/node_modules ] || [ $(FRONTEND)/package-lock.json -nt $(FRONTEND)/node_modules ]; then \
+	  cd $(FRONTEND) && $(NPM) ci --no-audit --no-fund; fi
+
+build-frontend: frontend-deps
+	cd $(FRONTEND) && $(NPM) run build
+
+test: lint-rust test-rust test-frontend e2e ## Every check: format, lints, Rust, frontend, Chromium e2e
+	@echo "make test: all checks passed"
+
+lint-rust:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+# sqlx::test creates one database per test on this server, next to wt_test.
+test-rust:
+	DATABASE_URL="$$(deploy/local/test-db.sh wt_test)" \
+	REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/0}" \
+	  $(CARGO) test --workspace --locked
+
+test-frontend: frontend-deps
+	cd $(FRONTEND) && $(NPM) run typecheck && $(NPM) run lint && $(NPM) run test
+
+# Reuses the debug binaries `test-rust` built; builds the web app once.
+e2e: build-frontend
+	$(CARGO) build --locked -p wt-api -p wt-worker
+	deploy/local/e2e.sh
+
+migrate: ## Apply migrations to the database in DATABASE_URL (or .env)
+	$(CARGO) run --quiet -p wt-api -- migrate
+
+sqlx-prepare: ## Regenerate .sqlx/ (the query cache) against a freshly migrated database
+	url="$$(deploy/local/test-db.sh wt_sqlx_prepare --fresh)"; \
+	for f in migrations/*.up.sql; do psql -X -q -v ON_ERROR_STOP=1 "$$url" -f "$$f"; done; \
+	rm -rf .sqlx && mkdir .sqlx && touch store/src/*.rs; \
+	SQLX_OFFLINE=false SQLX_OFFLINE_DIR="$$PWD/.sqlx" DATABASE_URL="$$url" \
+	  $(CARGO) check --workspace --all-targets
+
+fmt: ## Format the Rust code
+	$(CARGO) fmt --all
+
+clean: ## Remove build output (keeps .data/ and .env)
+	$(CARGO) clean
+	rm -rf $(FRONTEND)/dist
