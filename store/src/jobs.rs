@@ -262,16 +262,25 @@ pub async fn succeed(
     Ok(done.rows_affected() == 1)
 }
 
-/// Ends the claimed job as failed for good (a permanent error, or attempts used up).
-pub async fn fail(
+/// Records a failed attempt of the claimed job: `retry` puts it back in the queue (the
+/// error stays visible so the user sees why it takes longer), otherwise it fails for
+/// good. Returns false when `owner` no longer holds the job.
+pub async fn record_failure(
     ex: impl PgExecutor<'_>,
     id: i64,
     owner: &str,
     error: &JobError,
+    retry: bool,
 ) -> Result<bool, StoreError> {
+    let state = if retry {
+        JobState::Queued
+    } else {
+        JobState::Failed
+    };
     let done = sqlx::query!(
         r#"UPDATE jobs
-           SET state = 'failed', error_code = $3, error_message = $4, finished_at = now(),
+           SET state = $5, error_code = $3, error_message = $4,
+               finished_at = CASE WHEN $5 = 'failed' THEN now() END,
                lease_owner = NULL, lease_expires_at = NULL, updated_at = now(),
                version = version + 1
            WHERE id = $1 AND state = 'running' AND lease_owner = $2"#,
@@ -279,29 +288,7 @@ pub async fn fail(
         owner,
         error.code,
         error.message,
-    )
-    .execute(ex)
-    .await?;
-    Ok(done.rows_affected() == 1)
-}
-
-/// Puts the claimed job back in the queue after a transient failure, keeping the error so
-/// the user sees why it is taking longer.
-pub async fn release_for_retry(
-    ex: impl PgExecutor<'_>,
-    id: i64,
-    owner: &str,
-    error: &JobError,
-) -> Result<bool, StoreError> {
-    let done = sqlx::query!(
-        r#"UPDATE jobs
-           SET state = 'queued', error_code = $3, error_message = $4, lease_owner = NULL,
-               lease_expires_at = NULL, updated_at = now(), version = version + 1
-           WHERE id = $1 AND state = 'running' AND lease_owner = $2"#,
-        id,
-        owner,
-        error.code,
-        error.message,
+        state.as_str(),
     )
     .execute(ex)
     .await?;

@@ -110,12 +110,12 @@ async fn record_failure(
     if !retry {
         tracing::error!(job_id = job.id, kind = %job.kind, code = %error.code,
             message = %error.message, "job failed");
-        jobs::fail(&state.pool, job.id, owner, &error).await?;
+        jobs::record_failure(&state.pool, job.id, owner, &error, false).await?;
         return Ok(Delivery::Failed);
     }
     tracing::warn!(job_id = job.id, kind = %job.kind, code = %error.code,
         message = %error.message, attempt = job.attempts, "job will be retried");
-    if jobs::release_for_retry(&state.pool, job.id, owner, &error).await? {
+    if jobs::record_failure(&state.pool, job.id, owner, &error, true).await? {
         let delay = retry_delay(job.attempts);
         let pushed = state
             .queues

@@ -118,6 +118,14 @@ async fn wait_for_deliveries(state: &WorkerState, kind: JobKind, count: usize) {
     }
 }
 
+/// One reconcile pass with a one-second grace; returns how many jobs it pushed.
+async fn reconcile(state: &WorkerState) -> usize {
+    let grace = Duration::from_secs(1);
+    ledger::reconcile(&state.pool, state.redis.clone(), &state.queues, grace)
+        .await
+        .unwrap()
+}
+
 async fn delete_namespace(state: &WorkerState) {
     let mut redis = state.redis.clone();
     let pattern = format!("{}:*", state.queues.namespace);
@@ -245,25 +253,9 @@ async fn the_reconciler_pushes_a_job_committed_but_never_pushed(pool: PgPool) {
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    let pushed = ledger::reconcile(
-        &state.pool,
-        state.redis.clone(),
-        &state.queues,
-        Duration::from_secs(1),
-    )
-    .await
-    .unwrap();
-    assert_eq!(pushed, 1);
+    assert_eq!(reconcile(&state).await, 1);
     // A second pass right away finds nothing stale: the push was recorded.
-    let again = ledger::reconcile(
-        &state.pool,
-        state.redis.clone(),
-        &state.queues,
-        Duration::from_secs(1),
-    )
-    .await
-    .unwrap();
-    assert_eq!(again, 0);
+    assert_eq!(reconcile(&state).await, 0);
 
     let worker = RunningWorker::start(&state, false).await;
     assert_eq!(
