@@ -21,6 +21,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Never inline assets as data: URIs; serve them as hashed files instead.
     assetsInlineLimit: 0,
+    // Browsers with native light-dark(): older targets make the minifier rewrite it into a
+    // prefers-color-scheme polyfill that ignores the user's explicit html[data-theme].
+    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     sourcemap: true,
   },
 });
