@@ -153,6 +153,24 @@ async fn a_job_makes_the_round_trip_through_redis(pool: PgPool) {
     assert!(done.started_at.is_some() && done.finished_at.is_some());
     assert_eq!(generation(&state).await, Some(1));
     worker.stop().await;
+
+    // The daily vacuum clears finished entries from Redis; the ledger keeps the record.
+    wait_for_deliveries(&state, JobKind::WarmCache, 1).await;
+    assert_eq!(
+        wt_worker::scheduler::vacuum_finished(&state, Duration::ZERO).await,
+        1
+    );
+    let data_key = format!("{}:data", state.queues.queue_name(JobKind::WarmCache));
+    let mut redis = state.redis.clone();
+    assert_eq!(redis.hlen::<_, usize>(data_key).await.unwrap(), 0);
+    assert_eq!(
+        jobs::find(&state.pool, job.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state,
+        JobState::Succeeded
+    );
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
