@@ -1,6 +1,6 @@
 //! The whole HTTP application: API routes, the web app fallback, and the middleware every
-//! response passes through (request id and access log, panic catching, compression, body
-//! limits, trailing-slash tolerance).
+//! response passes through (request id and access log, security headers, CSP, host check,
+//! CORS, panic catching, compression, body limits, trailing-slash tolerance).
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -14,6 +14,7 @@ use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 use crate::observe::observe;
 use crate::problem::internal_error;
 use crate::routes::api_router;
+use crate::security;
 use crate::spa;
 use crate::state::AppState;
 
@@ -25,13 +26,16 @@ const JSON_BODY_LIMIT: usize = 1024 * 1024;
 /// `/api/health` (the trailing slash is trimmed before routing).
 pub fn router(state: AppState) -> NormalizePath<Router> {
     let dist = state.static_dir.clone();
+    let settings = state.settings.clone();
     let app = api_router()
+        .merge(security::report::router(&settings.csp_report_uri))
         .fallback_service(spa::router(&dist))
         .with_state(state)
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(CompressionLayer::new())
-        .layer(CatchPanicLayer::custom(panic_response))
-        .layer(middleware::from_fn(observe));
+        .layer(CatchPanicLayer::custom(panic_response));
+    // Inside the access log, so refused hosts and preflights are logged too.
+    let app = security::wrap(app, &settings).layer(middleware::from_fn(observe));
     NormalizePathLayer::trim_trailing_slash().layer(app)
 }
 

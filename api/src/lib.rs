@@ -6,6 +6,7 @@ pub mod extract;
 pub mod observe;
 pub mod problem;
 pub mod routes;
+pub mod security;
 pub mod spa;
 pub mod state;
 

@@ -94,7 +94,9 @@ async fn serve(cli: Cli) -> anyhow::Result<()> {
         .with_context(|| format!("listening on {address}"))?;
     tracing::info!(%address, "serving");
     let app = wt_api::router(state);
-    axum::serve(listener, ServiceExt::<Request>::into_make_service(app))
+    // With the peer address, so per-client limits (CSP reports) can tell clients apart.
+    let app = ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(app);
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown::signal())
         .await
         .context("serving HTTP")

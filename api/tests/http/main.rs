@@ -1,0 +1,9 @@
+//! The HTTP surface against the real PostgreSQL and Redis, one test binary in modules:
+//! health, jobs, serving, the real process, and web security.
+
+mod health;
+mod jobs;
+mod process;
+mod security;
+mod serving;
+mod support;

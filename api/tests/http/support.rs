@@ -1,0 +1,100 @@
+//! Shared helpers of the HTTP integration tests: settings from flags, an in-process app
+//! and its answers, and a few raw-socket helpers for tests that run the real binary.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use clap::Parser;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use sqlx::PgPool;
+use tower::ServiceExt;
+use wt_api::AppState;
+use wt_runtime::Settings;
+
+#[derive(Parser)]
+struct TestCli {
+    #[command(flatten)]
+    settings: Settings,
+}
+
+pub fn settings(extra: &[&str]) -> Settings {
+    let namespace = format!("--queue-namespace=test-{}", uuid::Uuid::new_v4());
+    let mut args = vec!["test", namespace.as_str()];
+    // Development unless the test asks otherwise (clap refuses `--debug` twice).
+    if !extra.iter().any(|arg| arg.starts_with("--debug")) {
+        args.push("--debug=true");
+    }
+    args.extend_from_slice(extra);
+    TestCli::try_parse_from(args)
+        .expect("valid test settings")
+        .settings
+}
+
+pub fn app_with(pool: PgPool, settings: Settings, dist: &std::path::Path) -> (AppState, TestApp) {
+    let state = AppState::new(settings, pool, dist.to_path_buf()).expect("valid state");
+    (state.clone(), TestApp(wt_api::router(state)))
+}
+
+pub struct TestApp(pub tower_http::normalize_path::NormalizePath<axum::Router>);
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).expect("a JSON body")
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).map_or("", |v| v.to_str().unwrap())
+    }
+}
+
+impl TestApp {
+    /// Sends the request; a request without `Host` gets `localhost` (one of the
+    /// development hosts), as any real HTTP/1.1 client would send one.
+    pub async fn send(&self, mut request: Request<Body>) -> Answer {
+        if !request.headers().contains_key(header::HOST) {
+            request
+                .headers_mut()
+                .insert(header::HOST, header::HeaderValue::from_static("localhost"));
+        }
+        let response = self.0.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, uri: &str) -> Answer {
+        self.send(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+    }
+}
+
+pub fn no_dist() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+pub async fn publish_heartbeat(state: &AppState) {
+    let mut conn = state.redis.connection().await.expect("Redis is running");
+    wt_jobs::heartbeat::publish(&mut conn, &state.queues.namespace, "test-worker")
+        .await
+        .unwrap();
+}
+
+/// A secret long enough for production settings.
+pub const STRONG_SECRET: &str = "f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a59687";
