@@ -130,9 +130,15 @@ fail_child() {
   local rc=0
   wait "$DIED_PID" 2>/dev/null || rc=$?
   if [[ "$DIED" == wt-api ]]; then API_PID=""; else WORKER_PID=""; fi
-  log "$DIED exited (status $rc); stopping the rest"
+  # Both binaries exit 0 only when asked to stop (Ctrl-C reaches the whole process
+  # group, so they may see it before this script's trap runs): that is a clean stop.
+  if ((rc == 0)); then
+    log "$DIED stopped; stopping the rest"
+  else
+    log "$DIED exited (status $rc); stopping the rest"
+  fi
   cleanup
-  exit $((rc == 0 ? 1 : rc))
+  exit "$rc"
 }
 
 # health: print "<http status> <body>" for GET /api/health, or fail if nothing answers
