@@ -1,8 +1,15 @@
 //! Request extractors that answer malformed input with a problem, never axum's plain-text
-//! rejections.
+//! rejections: ids in paths, JSON bodies, query strings, pagination, and the client's
+//! address.
 
-use axum::extract::{FromRequestParts, Path};
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use crate::problem::Problem;
 
@@ -23,5 +30,157 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
             Ok(id) if id > 0 => Ok(PathId(id)),
             _ => Err(invalid()),
         }
+    }
+}
+
+/// A JSON body of type `T`; anything else is a 400 (or 413/415) problem naming the issue.
+#[derive(Debug, Clone)]
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = Problem;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(JsonBody(value)),
+            Err(rejection) => Err(json_problem(&rejection)),
+        }
+    }
+}
+
+fn json_problem(rejection: &JsonRejection) -> Problem {
+    match rejection {
+        JsonRejection::MissingJsonContentType(_) => Problem::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send the body as application/json.",
+        ),
+        JsonRejection::JsonDataError(error) => {
+            Problem::bad_request("invalid_body", error.body_text())
+        }
+        JsonRejection::JsonSyntaxError(_) => {
+            Problem::bad_request("invalid_json", "The body is not valid JSON.")
+        }
+        other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            "The request body is too large.",
+        ),
+        _ => Problem::bad_request("invalid_body", "The request body could not be read."),
+    }
+}
+
+/// Query parameters of type `T`; a bad one is a 400 `invalid_query` problem.
+#[derive(Debug, Clone)]
+pub struct QueryParams<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T> {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(value)| QueryParams(value))
+            .map_err(|rejection: QueryRejection| {
+                Problem::bad_request("invalid_query", rejection.body_text())
+            })
+    }
+}
+
+/// For PATCH fields where `null` means "clear it" and absence means "leave it": use with
+/// `#[serde(default, deserialize_with = "nullable")]` on an `Option<Option<T>>`.
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// Largest page a list answers; larger requests are clamped, as the API contract says.
+pub const MAX_PAGE_SIZE: i64 = 500;
+
+/// `?page=1&pageSize=100`, clamped to sane bounds.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageQuery {
+    pub page: Option<u64>,
+    pub page_size: Option<u64>,
+}
+
+/// A validated page request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub page: i64,
+    pub page_size: i64,
+}
+
+impl PageQuery {
+    pub fn page(&self, default_size: i64) -> Page {
+        let page_size = self
+            .page_size
+            .map_or(default_size, |size| {
+                i64::try_from(size).unwrap_or(MAX_PAGE_SIZE)
+            })
+            .clamp(1, MAX_PAGE_SIZE);
+        // Pages past this would skip more rows than any table here holds.
+        let page = self
+            .page
+            .map_or(1, |page| i64::try_from(page).unwrap_or(1_000_000))
+            .clamp(1, 1_000_000);
+        Page { page, page_size }
+    }
+}
+
+impl Page {
+    pub fn offset(&self) -> i64 {
+        (self.page - 1) * self.page_size
+    }
+}
+
+/// The client's address as the socket saw it (`None` in in-process tests). Behind nginx
+/// this is nginx; forwarded headers are not trusted without a setting naming the proxy.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIp(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let address = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(address)| address.ip());
+        Ok(ClientIp(address))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_clamped() {
+        let huge = PageQuery {
+            page: Some(0),
+            page_size: Some(1_000_000),
+        };
+        assert_eq!(
+            huge.page(100),
+            Page {
+                page: 1,
+                page_size: 500
+            }
+        );
+        let default = PageQuery {
+            page: None,
+            page_size: None,
+        };
+        assert_eq!(default.page(50).offset(), 0);
+        let third = PageQuery {
+            page: Some(3),
+            page_size: Some(20),
+        };
+        assert_eq!(third.page(100).offset(), 40);
     }
 }

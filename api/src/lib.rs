@@ -2,6 +2,8 @@
 //! `wt-api` binary (`main.rs`) wraps this in a CLI; tests build the same router in-process.
 
 pub mod app;
+pub mod auth;
+pub mod commands;
 pub mod extract;
 pub mod observe;
 pub mod problem;

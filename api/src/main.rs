@@ -9,8 +9,8 @@ use anyhow::Context;
 use axum::ServiceExt;
 use axum::extract::Request;
 use clap::{Parser, Subcommand};
-use wt_api::AppState;
 use wt_api::routes::jobs::enqueue_warm_cache;
+use wt_api::{AppState, commands};
 use wt_runtime::{Settings, database_pool, shutdown, telemetry};
 use wt_store::MIGRATOR;
 
@@ -43,6 +43,24 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Create (or update) a user quickly, e.g. for staging: `--superuser` makes an admin,
+    /// `--staff` a manager.
+    CreateDevUser {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        staff: bool,
+        #[arg(long)]
+        superuser: bool,
+    },
+    /// Create a user, asking for the details on the terminal.
+    CreateUser,
+    /// Create an admin with a random password (printed once) unless an admin exists.
+    CreateDemoAdmin,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -55,7 +73,12 @@ fn main() -> anyhow::Result<()> {
         eprintln!("wt-api: refusing to start: {insecure}");
         std::process::exit(2);
     }
-    let _telemetry = telemetry::init("wt-api", &cli.settings);
+    // Commands print their own output; only the server logs its progress by default.
+    let quiet = !matches!(
+        cli.command,
+        None | Some(Command::Serve) | Some(Command::Migrate)
+    );
+    let _telemetry = telemetry::init("wt-api", &cli.settings, quiet);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -63,6 +86,25 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         None | Some(Command::Serve) => runtime.block_on(serve(cli)),
         Some(Command::Migrate) => runtime.block_on(migrate(&cli.settings)),
+        Some(Command::CreateDevUser {
+            username,
+            password,
+            email,
+            staff,
+            superuser,
+        }) => runtime.block_on(async {
+            let pool = database_pool(&cli.settings)?;
+            let role = commands::role_from_flags(staff, superuser);
+            let (user, created) =
+                commands::upsert_user(&pool, &username, &email, &password, role).await?;
+            commands::report(&user, created);
+            Ok(())
+        }),
+        Some(Command::CreateUser) => runtime.block_on(async {
+            commands::create_user_interactively(&database_pool(&cli.settings)?).await
+        }),
+        Some(Command::CreateDemoAdmin) => runtime
+            .block_on(async { commands::create_demo_admin(&database_pool(&cli.settings)?).await }),
     }
 }
 

@@ -97,6 +97,12 @@ impl From<Problem> for ApiError {
     }
 }
 
+impl From<sqlx::Error> for ApiError {
+    fn from(error: sqlx::Error) -> Self {
+        ApiError::from(wt_store::StoreError::from(error))
+    }
+}
+
 impl From<wt_store::StoreError> for ApiError {
     fn from(error: wt_store::StoreError) -> Self {
         ApiError::Internal(error.into())
@@ -120,6 +126,32 @@ impl IntoResponse for ApiError {
                 tracing::error!(error = format!("{error:#}"), "internal error");
                 internal_error().into_response()
             }
+        }
+    }
+}
+
+/// 429 with `Retry-After` in whole seconds (rounded up, at least 1).
+pub fn too_many_requests(code: &'static str, detail: &str, wait: std::time::Duration) -> Response {
+    let seconds = (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1);
+    let problem = Problem::new(StatusCode::TOO_MANY_REQUESTS, code, detail);
+    ([(header::RETRY_AFTER, seconds.to_string())], problem).into_response()
+}
+
+/// 400 `validation_failed` listing each invalid field.
+pub fn invalid_fields(errors: Vec<FieldError>) -> Problem {
+    Problem::bad_request(
+        "validation_failed",
+        "Some fields are not valid; see the messages next to them.",
+    )
+    .with_errors(errors)
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &'static str, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.to_owned(),
+            code,
+            message: message.into(),
         }
     }
 }

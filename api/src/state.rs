@@ -8,6 +8,10 @@ use wt_jobs::ConnectionManager;
 use wt_jobs::queues::Queues;
 use wt_runtime::{RedisConnector, Settings};
 
+use crate::auth::jwt::AccessKeys;
+use crate::routes::password_reset::reset_limiter;
+use crate::security::rate_limit::RateLimiter;
+
 #[derive(Clone)]
 pub struct AppState {
     pub settings: Arc<Settings>,
@@ -16,6 +20,9 @@ pub struct AppState {
     pub queues: Queues,
     /// The built single-page app (`frontend/dist`).
     pub static_dir: PathBuf,
+    pub access_keys: Arc<AccessKeys>,
+    /// Password reset requests per client address.
+    pub reset_limiter: Arc<RateLimiter>,
 }
 
 impl AppState {
@@ -31,12 +38,15 @@ impl AppState {
             heartbeat_interval: settings.heartbeat_interval(),
             missed_heartbeats: usize::try_from(settings.worker_missed_heartbeats).unwrap_or(3),
         };
+        let access_keys = AccessKeys::new(&settings.secret_key, settings.access_token_lifetime());
         Ok(Self {
             settings: Arc::new(settings),
             db,
             redis,
             queues,
             static_dir,
+            access_keys: Arc::new(access_keys),
+            reset_limiter: Arc::new(reset_limiter()),
         })
     }
 

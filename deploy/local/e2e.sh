@@ -42,5 +42,10 @@ curl -s -o /dev/null "http://127.0.0.1:$PORT/api/health" || { log "the api did n
 pids+=($!)
 log "api and worker up on port $PORT"
 
+# The admin the sign-in tests use, made through the guide's own command.
+export E2E_ADMIN_USER=e2e-admin E2E_ADMIN_PASSWORD="e2e-$(date +%s)-Passw0rd"
+"$BIN_DIR/wt-api" create-dev-user --username "$E2E_ADMIN_USER" --password "$E2E_ADMIN_PASSWORD" \
+  --email e2e-admin@example.com --superuser >/dev/null
+
 cd frontend
-E2E_BASE_URL="http://127.0.0.1:$PORT" npm run --silent e2e
+E2E_BASE_URL="http://127.0.0.1:$PORT" E2E_API_LOG="$LOGS/api.log" npm run --silent e2e

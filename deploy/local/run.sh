@@ -107,7 +107,8 @@ fi
 
 log "wt-api migrate"
 "$BIN_DIR/wt-api" migrate || die "migration failed"
-# (hook: demo data seeding goes here once wt-api has it)
+# A first admin with a random password, printed once, unless an admin exists.
+"$BIN_DIR/wt-api" create-demo-admin || die "could not check for an admin account"
 
 # ---------------------------------------------------------------- run
 

@@ -14,16 +14,19 @@ use serde::{Deserialize, Serialize};
 pub enum JobKind {
     /// Recompute cached aggregates and start a new cache generation.
     WarmCache,
+    /// Write and send one email (password reset, invitation).
+    Email,
 }
 
 impl JobKind {
     /// Every kind, so the worker can start one consumer per queue.
-    pub const ALL: [JobKind; 1] = [JobKind::WarmCache];
+    pub const ALL: [JobKind; 2] = [JobKind::WarmCache, JobKind::Email];
 
     /// The stable name stored in the ledger and used in queue names.
     pub fn as_str(self) -> &'static str {
         match self {
             JobKind::WarmCache => "warm_cache",
+            JobKind::Email => "email",
         }
     }
 }

@@ -3,4 +3,6 @@
 //! Nothing here performs IO: no database, no HTTP, no clock reads except where a caller
 //! passes "now" in. The store, the job system and the API build on these types.
 
+pub mod accounts;
 pub mod jobs;
+pub mod secrets;

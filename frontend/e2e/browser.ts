@@ -1,5 +1,6 @@
 // Shared end-to-end helpers: launch Debian's Chromium through playwright-core (no
-// browser download), read E2E_BASE_URL, and watch a page for CSP violations and errors.
+// browser download), read the harness's E2E_* settings, sign in through the UI, and
+// watch a page for CSP violations and errors.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,6 +14,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Deliver Reporting API reports (CSP report-to) after 100 ms instead of about a minute.
+  '--short-reporting-delay',
 ];
 
 /** The server under test, from E2E_BASE_URL (no trailing slash). Throws if unset. */
@@ -25,6 +28,27 @@ export function baseUrl(): string {
     );
   }
   return url.replace(/\/+$/, '');
+}
+
+/** An environment variable the harness must set; throws naming it when it is missing. */
+export function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the e2e harness provides it (see deploy/local/e2e.sh)`);
+  return value;
+}
+
+/** The admin account the harness creates: E2E_ADMIN_USER / E2E_ADMIN_PASSWORD. */
+export function adminCredentials(): { username: string; password: string } {
+  return { username: requiredEnv('E2E_ADMIN_USER'), password: requiredEnv('E2E_ADMIN_PASSWORD') };
+}
+
+/** Fills in and submits the sign-in form on the current /login page (Enter submits). */
+export async function signInThroughForm(page: Page, username: string, password: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  const passwordField = page.getByLabel('Password', { exact: true });
+  await passwordField.fill(password);
+  await passwordField.press('Enter');
 }
 
 export interface BrowserSession {

@@ -1,7 +1,9 @@
-// Browser entry point: applies the saved theme, then mounts the app.
+// Browser entry point: applies the saved theme, starts restoring the session (silent
+// refresh) and mounts the app, which shows a loading state until that settles.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
+import { restoreSession } from './api/auth';
 import { App } from './App';
 import { createQueryClient } from './queryClient';
 import { routes } from './routes';
@@ -10,6 +12,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 
 applyThemePreference(readThemePreference());
+void restoreSession();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -2,6 +2,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { makeMe } from './test/fixtures';
 import { jsonResponse, mockFetch, renderRoute } from './test/render';
 
 const report = {
@@ -17,7 +18,7 @@ const report = {
 describe('app shell', () => {
   it('shows the overview with a health summary and navigates to the status page', async () => {
     mockFetch(() => jsonResponse(report, 503));
-    renderRoute('/');
+    renderRoute('/', { session: makeMe() });
     expect(screen.getByRole('link', { name: 'Workload Tracker' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
     expect(await screen.findByTestId('overview-status')).toHaveTextContent('Degraded');

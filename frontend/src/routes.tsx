@@ -1,12 +1,33 @@
 // The route table, shared by the browser router (main.tsx) and tests (memory router).
-import type { RouteObject } from 'react-router';
+// Public: the account pages (/login, /forgot-password, /reset-password), /status and
+// the not-found page. Everything else needs sign-in; /admin also needs the admin role.
+import { Navigate, type RouteObject } from 'react-router';
+import { RequireAdmin } from './auth/RequireAdmin';
+import { RequireAuth } from './auth/RequireAuth';
+import { AuditTab } from './features/admin/AuditTab';
+import { UsersTab } from './features/admin/UsersTab';
 import { AppLayout } from './layout/AppLayout';
+import { AuthLayout } from './layout/AuthLayout';
+import { AdminPage } from './pages/AdminPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { ProfilePage } from './pages/ProfilePage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
 import { StatusPage } from './pages/StatusPage';
 
 export const routes: RouteObject[] = [
+  {
+    element: <AuthLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: 'login', element: <LoginPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+    ],
+  },
   {
     path: '/',
     element: <AppLayout />,
@@ -14,8 +35,28 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <OverviewPage /> },
           { path: 'status', element: <StatusPage /> },
+          {
+            element: <RequireAuth />,
+            children: [
+              { index: true, element: <OverviewPage /> },
+              { path: 'profile', element: <ProfilePage /> },
+              {
+                path: 'admin',
+                element: <RequireAdmin />,
+                children: [
+                  {
+                    element: <AdminPage />,
+                    children: [
+                      { index: true, element: <Navigate to="/admin/users" replace /> },
+                      { path: 'users', element: <UsersTab /> },
+                      { path: 'audit', element: <AuditTab /> },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -57,6 +57,50 @@ pub struct Settings {
     #[arg(long, env = "JWT_ACCESS_MINUTES", default_value = "60", value_parser = clap::value_parser!(u32).range(1..=1440))]
     pub jwt_access_minutes: u32,
 
+    /// Days a sign-in session survives without use (its refresh token's idle limit).
+    #[arg(long, env = "REFRESH_IDLE_DAYS", default_value = "7", value_parser = clap::value_parser!(u32).range(1..=90))]
+    pub refresh_idle_days: u32,
+
+    /// Days after which a sign-in session ends however active it is.
+    #[arg(long, env = "REFRESH_ABSOLUTE_DAYS", default_value = "30", value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub refresh_absolute_days: u32,
+
+    /// The address people use to reach the app, for links in emails.
+    #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:8000")]
+    pub public_url: String,
+
+    /// SMTP server for outgoing mail (password resets, invitations); unset disables mail.
+    #[arg(long, env = "EMAIL_HOST")]
+    pub email_host: Option<String>,
+
+    /// SMTP port.
+    #[arg(long, env = "EMAIL_PORT", default_value = "25")]
+    pub email_port: u16,
+
+    /// SMTP user name, when the server wants one.
+    #[arg(long, env = "EMAIL_HOST_USER")]
+    pub email_host_user: Option<String>,
+
+    /// SMTP password.
+    #[arg(long, env = "EMAIL_HOST_PASSWORD", hide_env_values = true)]
+    pub email_host_password: Option<String>,
+
+    /// Upgrade the SMTP connection with STARTTLS.
+    #[arg(long, env = "EMAIL_USE_TLS", default_value = "false", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
+    pub email_use_tls: bool,
+
+    /// Connect to the SMTP server over TLS from the start (usually port 465).
+    #[arg(long, env = "EMAIL_USE_SSL", default_value = "false", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
+    pub email_use_ssl: bool,
+
+    /// The sender of outgoing mail.
+    #[arg(
+        long,
+        env = "EMAIL_FROM",
+        default_value = "Workload Tracker <no-reply@localhost>"
+    )]
+    pub email_from: String,
+
     /// PostgreSQL URL; when unset it is built from the POSTGRES_* variables.
     #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
@@ -241,6 +285,18 @@ impl Settings {
 
     pub fn reconcile_grace(&self) -> Duration {
         Duration::from_secs(self.job_reconcile_grace_seconds)
+    }
+
+    pub fn access_token_lifetime(&self) -> Duration {
+        Duration::from_secs(u64::from(self.jwt_access_minutes) * 60)
+    }
+
+    pub fn refresh_idle(&self) -> Duration {
+        Duration::from_secs(u64::from(self.refresh_idle_days) * 24 * 60 * 60)
+    }
+
+    pub fn refresh_absolute(&self) -> Duration {
+        Duration::from_secs(u64::from(self.refresh_absolute_days) * 24 * 60 * 60)
     }
 }
 

@@ -15,8 +15,9 @@ pub struct TelemetryGuard {
 }
 
 /// Installs the TLS crypto provider, the JSON log subscriber and, when configured, Sentry.
-/// `service` names the process in every log line and Sentry event.
-pub fn init(service: &'static str, settings: &Settings) -> TelemetryGuard {
+/// `service` names the process in every log line and Sentry event; `quiet` (for one-off
+/// commands) logs only warnings and errors unless `RUST_LOG` says otherwise.
+pub fn init(service: &'static str, settings: &Settings, quiet: bool) -> TelemetryGuard {
     // Several TLS users (Sentry's HTTP client, Redis) share rustls; pick ring once.
     let _ = rustls::crypto::ring::default_provider().install_default();
 
@@ -35,8 +36,13 @@ pub fn init(service: &'static str, settings: &Settings) -> TelemetryGuard {
         guard
     });
 
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,sqlx::query=warn"));
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        EnvFilter::new(if quiet {
+            "warn"
+        } else {
+            "info,sqlx::query=warn"
+        })
+    });
     let json = tracing_subscriber::fmt::layer()
         .json()
         .flatten_event(true)

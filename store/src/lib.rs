@@ -4,8 +4,12 @@
 //! Callers own transactions: a function that must run atomically with other writes takes
 //! `&mut PgConnection`, so it works the same inside `pool.begin()` and on a lone connection.
 
+pub mod audit;
 pub mod error;
 pub mod jobs;
+pub mod reset_tokens;
+pub mod sessions;
+pub mod users;
 
 pub use error::StoreError;
 

@@ -5,6 +5,7 @@
 pub mod executor;
 pub mod handlers;
 pub mod liveness;
+pub mod mailer;
 pub mod monitor;
 pub mod scheduler;
 pub mod state;

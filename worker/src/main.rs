@@ -1,6 +1,7 @@
 //! `wt-worker`: the background worker process. Configuration comes from the environment
 //! (and a `.env` file in the working directory); `--help` lists every variable.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -8,6 +9,7 @@ use clap::Parser;
 use clap::builder::BoolishValueParser;
 use wt_jobs::queues::Queues;
 use wt_runtime::{RedisConnector, Settings, database_pool, shutdown, telemetry};
+use wt_worker::mailer::Mailer;
 use wt_worker::{RunOptions, WorkerState};
 
 /// Workload Tracker background worker: imports, reallocations, backups, mail, caches.
@@ -39,7 +41,7 @@ fn main() -> anyhow::Result<()> {
         eprintln!("wt-worker: refusing to start: {insecure}");
         std::process::exit(2);
     }
-    let _telemetry = telemetry::init("wt-worker", &cli.settings);
+    let _telemetry = telemetry::init("wt-worker", &cli.settings, false);
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -63,6 +65,8 @@ async fn serve(cli: Cli) -> anyhow::Result<()> {
             missed_heartbeats: usize::try_from(settings.worker_missed_heartbeats).unwrap_or(3),
         },
         lease: Duration::from_secs(cli.lease_seconds),
+        mailer: Mailer::from_settings(settings)?.map(Arc::new),
+        public_url: settings.public_url.clone(),
     };
     let host = hostname::get()
         .map(|h| h.to_string_lossy().into_owned())

@@ -79,6 +79,8 @@ async fn state(pool: PgPool) -> WorkerState {
         redis: redis().await,
         queues: queues(),
         lease: Duration::from_secs(60),
+        mailer: None,
+        public_url: "http://127.0.0.1:8000".to_owned(),
     }
 }
 

@@ -9,10 +9,12 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
+use wt_domain::accounts::Role;
 use wt_domain::jobs::{JobKind, JobState};
 use wt_jobs::ledger;
 use wt_store::jobs::{self, Job, NewJob};
 
+use crate::auth::{Admin, Reader};
 use crate::extract::PathId;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -90,12 +92,19 @@ pub fn accepted(job: &Job) -> Response {
     response
 }
 
+/// A job is visible to whoever asked for it and to admins (and to anyone while reads are
+/// open); to others it does not exist.
 pub async fn show(
     State(state): State<AppState>,
+    Reader(reader): Reader,
     PathId(id): PathId,
 ) -> Result<Json<JobView>, ApiError> {
     let job = jobs::find(&state.db, id)
         .await?
+        .filter(|job| match &reader {
+            None => true,
+            Some(me) => me.role.includes(Role::Admin) || job.requested_by == Some(me.id),
+        })
         .ok_or_else(|| Problem::not_found("The job"))?;
     Ok(Json(job.into()))
 }
@@ -110,7 +119,10 @@ pub async fn enqueue_warm_cache(state: &AppState) -> Result<Job, wt_store::Store
     ledger::enqueue(&state.db, redis, &state.queues, &new).await
 }
 
-pub async fn warm_cache(State(state): State<AppState>) -> Result<Response, ApiError> {
+pub async fn warm_cache(
+    State(state): State<AppState>,
+    Admin(_): Admin,
+) -> Result<Response, ApiError> {
     let job = enqueue_warm_cache(&state).await?;
     Ok(accepted(&job))
 }

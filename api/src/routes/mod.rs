@@ -1,7 +1,14 @@
-//! One module per resource; `api_router` mounts them under `/api`.
+//! One module per resource; `api_router` mounts them under `/api`. Each handler names
+//! its permission guard (`Reader`, `SignedIn`, `Admin`) as an extractor.
 
+pub mod audit;
 pub mod health;
 pub mod jobs;
+pub mod list;
+pub mod me;
+pub mod password_reset;
+pub mod token;
+pub mod users;
 
 use axum::Router;
 use axum::routing::{any, get, post};
@@ -13,6 +20,25 @@ use crate::state::AppState;
 pub fn api_router() -> Router<AppState> {
     Router::new()
         .route("/api/health", get(health::health))
+        .route("/api/token", post(token::obtain))
+        .route("/api/token/refresh", post(token::refresh))
+        .route("/api/token/logout", post(token::logout))
+        .route("/api/auth/me", get(me::show))
+        .route(
+            "/api/auth/me/settings",
+            axum::routing::patch(me::update_settings),
+        )
+        .route("/api/auth/change-password", post(me::change_password))
+        .route("/api/auth/password-reset", post(password_reset::request))
+        .route(
+            "/api/auth/password-reset/confirm",
+            post(password_reset::confirm),
+        )
+        .route("/api/users", get(users::list).post(users::create))
+        .route("/api/users/{id}", get(users::show).patch(users::update))
+        .route("/api/users/{id}/password-reset", post(users::send_reset))
+        .route("/api/users/{id}/password", post(users::set_password))
+        .route("/api/audit", get(audit::list))
         .route("/api/jobs/warm-cache", post(jobs::warm_cache))
         .route("/api/jobs/{id}", get(jobs::show))
         .route("/api", any(unknown_api_path))

@@ -14,13 +14,13 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Request, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 
 use super::rate_limit::RateLimiter;
 use super::violation;
-use crate::problem::Problem;
+use crate::problem::{Problem, too_many_requests};
 
 /// The path browsers are told about by default (`/csp-report/` arrives here too: the
 /// trailing slash is trimmed before routing).
@@ -113,14 +113,11 @@ fn invalid_report() -> Response {
 }
 
 fn too_many_reports(wait: Duration) -> Response {
-    // Whole seconds, rounded up, and never 0 (which would invite an immediate retry).
-    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-    let problem = Problem::new(
-        StatusCode::TOO_MANY_REQUESTS,
+    too_many_requests(
         "rate_limited",
         "Too many CSP reports from this client; try again later.",
-    );
-    ([(header::RETRY_AFTER, seconds.max(1).to_string())], problem).into_response()
+        wait,
+    )
 }
 
 #[cfg(test)]

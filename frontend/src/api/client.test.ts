@@ -1,7 +1,8 @@
 // Tests for apiFetch: headers, problem+json mapping, accepted statuses, network errors.
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, mockFetch } from '../test/render';
-import { ApiError, apiFetch } from './client';
+import { apiFetch } from './client';
+import { ApiError } from './errors';
 
 describe('apiFetch', () => {
   it('sends Accept: application/json to /api and returns the JSON body', async () => {

@@ -1,6 +1,7 @@
 // GET /api/health: the HealthReport types and fetchHealth(), which treats both
 // 200 (all up) and 503 (something down) as a report to show.
-import { ApiError, apiFetch } from './client';
+import { apiFetch } from './client';
+import { ApiError } from './errors';
 
 export type CheckStatus = 'up' | 'down';
 export type OverallStatus = 'ok' | 'degraded';

@@ -1,15 +1,26 @@
-// The top bar: product name (a link home) and the theme toggle.
+// The top bar: product name (a link home), the theme toggle (saved to the account when
+// signed in) and the account menu, or a sign-in link for visitors of public pages.
 import { Link } from 'react-router';
+import { UserMenu } from '../auth/UserMenu';
+import { useSession } from '../auth/useSession';
+import { useSaveTheme } from '../features/profile/useSaveTheme';
 import { ThemeToggle } from '../theme/ThemeToggle';
 
 export function AppHeader() {
+  const session = useSession();
+  const user = session.status === 'signedIn' ? session.user : null;
+  const saveTheme = useSaveTheme();
   return (
     <header className="app__header">
       <Link to="/" className="app__brand">
         <span aria-hidden="true" className="app__logo" />
         Workload Tracker
       </Link>
-      <ThemeToggle />
+      <div className="app__header-tools">
+        <ThemeToggle onChange={user ? (theme) => saveTheme.mutate(theme) : undefined} />
+        {user && <UserMenu user={user} />}
+        {session.status === 'signedOut' && <Link to="/login">Sign in</Link>}
+      </div>
     </header>
   );
 }

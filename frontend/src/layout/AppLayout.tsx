@@ -1,20 +1,25 @@
-// The page frame: skip link, header, side navigation and the routed main content.
+// The page frame: skip link, header, side navigation, the routed main content and the
+// toasts any page can raise.
 import { Outlet } from 'react-router';
+import { ToastProvider } from '../ui/toast/ToastProvider';
 import { AppHeader } from './AppHeader';
 import { SideNav } from './SideNav';
 import './layout.css';
+import '../ui/forms.css';
 
 export function AppLayout() {
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <AppHeader />
-      <SideNav />
-      <main id="main" className="app__main" tabIndex={-1}>
-        <Outlet />
-      </main>
-    </div>
+    <ToastProvider>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <AppHeader />
+        <SideNav />
+        <main id="main" className="app__main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </ToastProvider>
   );
 }

@@ -1,16 +1,26 @@
-// The primary navigation: one link per top-level page, the current one marked.
+// The primary navigation: one link per top-level page, the current one marked. Profile
+// shows once signed in, Admin only for admins.
 import { NavLink } from 'react-router';
+import { useCurrentUser } from '../auth/useSession';
 
-const LINKS = [
-  { to: '/', label: 'Overview', end: true },
-  { to: '/status', label: 'System status', end: false },
-] as const;
+interface NavEntry {
+  to: string;
+  label: string;
+  end: boolean;
+}
 
 export function SideNav() {
+  const user = useCurrentUser();
+  const links: NavEntry[] = [
+    { to: '/', label: 'Overview', end: true },
+    ...(user ? [{ to: '/profile', label: 'Profile', end: false }] : []),
+    ...(user?.role === 'admin' ? [{ to: '/admin', label: 'Admin', end: false }] : []),
+    { to: '/status', label: 'System status', end: false },
+  ];
   return (
     <nav className="app__nav" aria-label="Main">
       <ul>
-        {LINKS.map((link) => (
+        {links.map((link) => (
           <li key={link.to}>
             <NavLink to={link.to} end={link.end} className="app__nav-link">
               {link.label}

@@ -1,10 +1,21 @@
-// Vitest setup for component tests: jest-dom matchers and DOM cleanup between tests.
+// Vitest setup for component tests: jest-dom matchers, a stand-in for <dialog>'s modal
+// methods (jsdom lacks them), and DOM, storage and session cleanup between tests.
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { clearSession } from '../auth/sessionStore';
+
+HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+  this.open = true;
+};
+HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+  this.open = false;
+  this.dispatchEvent(new Event('close'));
+};
 
 afterEach(() => {
   cleanup();
+  clearSession();
   window.localStorage.clear();
   document.documentElement.removeAttribute('data-theme');
 });

@@ -1,6 +1,12 @@
-// The header's theme switch: a three-way radio group (Light / Dark / System).
-import { useId, useState } from 'react';
-import { readThemePreference, saveThemePreference, type ThemePreference } from './theme';
+// A theme switch: a three-way radio group (Light / Dark / System). It applies and
+// remembers the choice on this device; `onChange` can save it elsewhere too.
+import { useId, useSyncExternalStore } from 'react';
+import {
+  readThemePreference,
+  saveThemePreference,
+  subscribeThemePreference,
+  type ThemePreference,
+} from './theme';
 import './ThemeToggle.css';
 
 const OPTIONS: readonly { value: ThemePreference; label: string; icon: string }[] = [
@@ -9,13 +15,17 @@ const OPTIONS: readonly { value: ThemePreference; label: string; icon: string }[
   { value: 'system', label: 'System', icon: '◐' },
 ];
 
-export function ThemeToggle() {
-  const [preference, setPreference] = useState<ThemePreference>(readThemePreference);
+interface Props {
+  onChange?: ((preference: ThemePreference) => void) | undefined;
+}
+
+export function ThemeToggle({ onChange }: Props) {
+  const preference = useSyncExternalStore(subscribeThemePreference, readThemePreference);
   const name = useId();
 
   function choose(next: ThemePreference) {
-    setPreference(next);
     saveThemePreference(next);
+    onChange?.(next);
   }
 
   return (

@@ -2,6 +2,7 @@
 //! the job's result (shown by `GET /api/jobs/{id}`) and writes its database effects
 //! through the transaction it is given, which commits together with `succeeded`.
 
+mod email;
 mod warm_cache;
 
 use serde_json::Value;
@@ -21,5 +22,6 @@ pub async fn run(
 ) -> Result<Value, JobFailure> {
     match job.kind {
         JobKind::WarmCache => warm_cache::run(state, owner, job, tx).await,
+        JobKind::Email => email::run(state, owner, job, tx).await,
     }
 }

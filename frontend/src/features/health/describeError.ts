@@ -1,6 +1,6 @@
 // Turns an error from the health query into words for a person: what happened and
 // what to do next. Never a raw status code or JSON.
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../api/errors';
 
 export interface ErrorDescription {
   title: string;

@@ -1,0 +1,406 @@
+//! `/api/users`: account administration, for admins only. Every change is recorded in the
+//! audit trail in the same transaction; deactivating a user or setting their password ends
+//! all their sessions.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use wt_domain::accounts::Role;
+use wt_store::users::{self, NewUser, User, UserChanges, UserFilter};
+use wt_store::{StoreError, audit, sessions};
+
+use crate::auth::{Admin, passwords};
+use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
+use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
+use crate::routes::jobs::accepted;
+use crate::routes::list::ListPage;
+use crate::routes::me::{password_event, weak_password};
+use crate::routes::password_reset::{Mail, enqueue_mail};
+use crate::state::AppState;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserView {
+    id: i64,
+    username: String,
+    email: String,
+    role: Role,
+    person: Option<i64>,
+    is_active: bool,
+    created_at: DateTime<Utc>,
+    last_login_at: Option<DateTime<Utc>>,
+    version: i64,
+}
+
+impl From<User> for UserView {
+    fn from(user: User) -> Self {
+        UserView {
+            id: user.id,
+            username: user.username,
+            email: user.email,
+            role: user.role,
+            person: user.person_id,
+            is_active: user.is_active,
+            created_at: user.created_at,
+            last_login_at: user.last_login_at,
+            version: user.version,
+        }
+    }
+}
+
+fn with_etag(user: User) -> Response {
+    let etag = format!("\"{}\"", user.version);
+    let mut response = Json(UserView::from(user)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        response.headers_mut().insert(header::ETAG, value);
+    }
+    response
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserQuery {
+    #[serde(flatten)]
+    page: PageQuery,
+    search: Option<String>,
+    role: Option<Role>,
+    active: Option<bool>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Admin(_): Admin,
+    QueryParams(query): QueryParams<UserQuery>,
+) -> Result<Json<ListPage<UserView>>, ApiError> {
+    let page = query.page.page(100);
+    let filter = UserFilter {
+        search: query
+            .search
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty()),
+        role: query.role,
+        active: query.active,
+        limit: page.page_size,
+        offset: page.offset(),
+    };
+    let (found, total) = users::list(&state.db, &filter).await?;
+    Ok(Json(ListPage::new(
+        found.into_iter().map(UserView::from).collect(),
+        page,
+        total,
+    )))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Admin(_): Admin,
+    PathId(id): PathId,
+) -> Result<Response, ApiError> {
+    let user = users::find(&state.db, id)
+        .await?
+        .ok_or_else(|| Problem::not_found("The user"))?;
+    Ok(with_etag(user))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewUserBody {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default = "default_role")]
+    role: Role,
+    password: Option<String>,
+}
+
+fn default_role() -> Role {
+    Role::User
+}
+
+/// Field errors for a username and an email, or nothing when both are acceptable.
+fn account_field_errors(username: Option<&str>, email: Option<&str>) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if let Some(username) = username {
+        let valid = (1..=150).contains(&username.len())
+            && username
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_.@+-".contains(&b));
+        if !valid {
+            let message = "Use 1-150 letters, digits and _ . @ + -";
+            errors.push(FieldError::new("username", "invalid_username", message));
+        }
+    }
+    if let Some(email) = email {
+        let valid = email.len() <= 254
+            && email.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
+            });
+        if !valid {
+            errors.push(FieldError::new(
+                "email",
+                "invalid_email",
+                "Enter a valid email address.",
+            ));
+        }
+    }
+    errors
+}
+
+/// Maps a duplicate username or email to 409 with the field named.
+fn conflict(error: StoreError) -> ApiError {
+    match &error {
+        StoreError::Duplicate(constraint) if constraint == "users_username_key" => {
+            let problem = Problem::new(
+                StatusCode::CONFLICT,
+                "username_taken",
+                "This username is taken.",
+            );
+            problem
+                .with_errors(vec![FieldError::new(
+                    "username",
+                    "username_taken",
+                    "This username is taken.",
+                )])
+                .into()
+        }
+        StoreError::Duplicate(constraint) if constraint == "users_email_key" => {
+            let message = "Another account uses this email address.";
+            Problem::new(StatusCode::CONFLICT, "email_taken", message)
+                .with_errors(vec![FieldError::new("email", "email_taken", message)])
+                .into()
+        }
+        _ => error.into(),
+    }
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    JsonBody(body): JsonBody<NewUserBody>,
+) -> Result<Response, ApiError> {
+    let username = body.username.trim().to_owned();
+    let email = body.email.trim().to_owned();
+    let errors = account_field_errors(Some(&username), Some(&email));
+    if !errors.is_empty() {
+        return Err(invalid_fields(errors).into());
+    }
+    let password = body.password.filter(|p| !p.is_empty());
+    let password_hash = match password {
+        Some(password) => {
+            if let Some(problem) = weak_password("password", &username, &password) {
+                return Err(problem.into());
+            }
+            Some(
+                passwords::hash(password)
+                    .await
+                    .map_err(|e| ApiError::Internal(e.into()))?,
+            )
+        }
+        None => None,
+    };
+    let invite = password_hash.is_none();
+    let new = NewUser {
+        username,
+        email,
+        password_hash,
+        role: body.role,
+    };
+    let mut tx = state.db.begin().await?;
+    let user = users::insert(&mut *tx, &new).await.map_err(conflict)?;
+    let event = audit::NewEvent {
+        actor_id: Some(admin.id),
+        action: if invite {
+            "user_invited"
+        } else {
+            "user_created"
+        },
+        target_type: "user",
+        target_id: Some(user.id),
+        target_label: &user.username,
+        details: json!({ "role": user.role, "email": user.email }),
+    };
+    audit::record(&mut *tx, &event).await?;
+    tx.commit().await?;
+    if invite {
+        enqueue_mail(&state, Mail::Invitation, user.id, Some(admin.id)).await?;
+    }
+    let location = format!("/api/users/{}", user.id);
+    let mut response = with_etag(user);
+    *response.status_mut() = StatusCode::CREATED;
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UserPatch {
+    role: Option<Role>,
+    is_active: Option<bool>,
+    email: Option<String>,
+}
+
+/// The version an `If-Match` header asks for; `Err` when it is not a version of ours.
+pub fn if_match(headers: &HeaderMap) -> Result<Option<i64>, Problem> {
+    let Some(value) = headers.get(header::IF_MATCH) else {
+        return Ok(None);
+    };
+    value
+        .to_str()
+        .ok()
+        .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
+        .and_then(|v| v.parse::<i64>().ok())
+        .map(Some)
+        .ok_or_else(|| {
+            Problem::bad_request(
+                "invalid_if_match",
+                "If-Match must be an ETag from this API.",
+            )
+        })
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    PathId(id): PathId,
+    headers: HeaderMap,
+    JsonBody(patch): JsonBody<UserPatch>,
+) -> Result<Response, ApiError> {
+    let expected = if_match(&headers)?;
+    if id == admin.id && patch.role.is_some_and(|role| role != admin.role) {
+        let detail = "You cannot change your own role; ask another admin.";
+        return Err(Problem::bad_request("cannot_change_own_role", detail).into());
+    }
+    if id == admin.id && patch.is_active == Some(false) {
+        let detail = "You cannot deactivate your own account.";
+        return Err(Problem::bad_request("cannot_deactivate_self", detail).into());
+    }
+    let email = patch.email.map(|e| e.trim().to_owned());
+    let errors = account_field_errors(None, email.as_deref());
+    if !errors.is_empty() {
+        return Err(invalid_fields(errors).into());
+    }
+    let mut tx = state.db.begin().await?;
+    let before = users::find(&mut *tx, id)
+        .await?
+        .ok_or_else(|| Problem::not_found("The user"))?;
+    let changes = UserChanges {
+        role: patch.role,
+        is_active: patch.is_active,
+        email,
+    };
+    let Some(after) = users::update(&mut *tx, id, &changes, expected)
+        .await
+        .map_err(conflict)?
+    else {
+        return Err(Problem::new(
+            StatusCode::PRECONDITION_FAILED,
+            "precondition_failed",
+            "Someone changed this user meanwhile. Reload and try again.",
+        )
+        .into());
+    };
+    for event in changes_audit(admin.id, &before, &after) {
+        audit::record(&mut *tx, &event).await?;
+    }
+    if before.is_active && !after.is_active {
+        sessions::revoke_all(&mut *tx, id, "deactivated").await?;
+    }
+    tx.commit().await?;
+    Ok(with_etag(after))
+}
+
+/// One audit event per field that changed.
+fn changes_audit<'a>(actor: i64, before: &User, after: &'a User) -> Vec<audit::NewEvent<'a>> {
+    let event = |action: &'static str, details: serde_json::Value| audit::NewEvent {
+        actor_id: Some(actor),
+        action,
+        target_type: "user",
+        target_id: Some(after.id),
+        target_label: &after.username,
+        details,
+    };
+    let mut events = Vec::new();
+    if before.role != after.role {
+        events.push(event(
+            "role_changed",
+            json!({ "from": before.role, "to": after.role }),
+        ));
+    }
+    if before.is_active != after.is_active {
+        let action = if after.is_active {
+            "user_reactivated"
+        } else {
+            "user_deactivated"
+        };
+        events.push(event(action, json!({})));
+    }
+    if before.email != after.email {
+        events.push(event(
+            "email_changed",
+            json!({ "from": before.email, "to": after.email }),
+        ));
+    }
+    events
+}
+
+pub async fn send_reset(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    PathId(id): PathId,
+) -> Result<Response, ApiError> {
+    let user = users::find(&state.db, id)
+        .await?
+        .filter(|user| user.is_active)
+        .ok_or_else(|| Problem::not_found("The active user"))?;
+    let job = enqueue_mail(&state, Mail::PasswordReset, user.id, Some(admin.id)).await?;
+    let event = audit::NewEvent {
+        actor_id: Some(admin.id),
+        action: "password_reset_sent",
+        target_type: "user",
+        target_id: Some(user.id),
+        target_label: &user.username,
+        details: json!({ "jobId": job.id }),
+    };
+    audit::record(&state.db, &event).await?;
+    Ok(accepted(&job))
+}
+
+#[derive(Deserialize)]
+pub struct PasswordBody {
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn set_password(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    PathId(id): PathId,
+    JsonBody(body): JsonBody<PasswordBody>,
+) -> Result<StatusCode, ApiError> {
+    let user = users::find(&state.db, id)
+        .await?
+        .ok_or_else(|| Problem::not_found("The user"))?;
+    if let Some(problem) = weak_password("password", &user.username, &body.password) {
+        return Err(problem.into());
+    }
+    let hash = passwords::hash(body.password)
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    let mut tx = state.db.begin().await?;
+    users::set_password(&mut *tx, id, &hash).await?;
+    sessions::revoke_all(&mut *tx, id, "password set by an admin").await?;
+    audit::record(
+        &mut *tx,
+        &password_event(admin.id, &user, "set by an admin"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}

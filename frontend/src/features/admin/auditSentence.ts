@@ -1,0 +1,42 @@
+// Turns an audit-log entry into a sentence a person reads at a glance, e.g.
+// "alice changed bob's role from user to manager". Unknown actions still read sensibly.
+import type { AuditEntry } from '../../api/users';
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+function possessive(name: string): string {
+  return `${name}'s`;
+}
+
+export function auditSentence(entry: AuditEntry): string {
+  const actor = entry.actor?.username ?? 'The system';
+  const target = entry.target.label;
+  const self = entry.actor !== null && entry.target.type === 'user' && String(entry.actor.id) === String(entry.target.id);
+  const from = text(entry.details.from);
+  const to = text(entry.details.to);
+  const change = from && to ? ` from ${from} to ${to}` : to ? ` to ${to}` : '';
+  const role = text(entry.details.role);
+
+  switch (entry.action) {
+    case 'user_created':
+      return `${actor} created the account ${target}${role ? ` as ${role}` : ''}`;
+    case 'user_invited':
+      return `${actor} invited ${target}${role ? ` as ${role}` : ''}`;
+    case 'role_changed':
+      return `${actor} changed ${possessive(target)} role${change}`;
+    case 'email_changed':
+      return `${actor} changed ${possessive(target)} email${change}`;
+    case 'password_set':
+      return self ? `${actor} changed their password` : `${actor} set a new password for ${target}`;
+    case 'password_reset_sent':
+      return `${actor} sent ${target} a password reset link`;
+    case 'user_deactivated':
+      return `${actor} deactivated ${target}`;
+    case 'user_reactivated':
+      return `${actor} reactivated ${target}`;
+    default:
+      return `${actor}: ${entry.action.replaceAll('_', ' ')} (${target})`;
+  }
+}

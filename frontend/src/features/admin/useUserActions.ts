@@ -1,0 +1,51 @@
+// The admin's per-user actions as mutations: change role or active state, send a reset
+// link, set a password. Each refreshes the user list and audit log and ends in a toast
+// (a failed password change is shown in its dialog instead).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { sendResetLink, setUserPassword, updateUser } from '../../api/users';
+import type { Role, User } from '../../api/types';
+import { errorMessage } from '../../ui/errorMessage';
+import { useToast } from '../../ui/toast/useToast';
+
+function useRefreshLists() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ['users'] });
+    void queryClient.invalidateQueries({ queryKey: ['audit'] });
+  };
+}
+
+export function useUserActions(user: User) {
+  const toast = useToast();
+  const settled = useRefreshLists();
+  const failed = (error: Error) => toast(errorMessage(error), 'error');
+
+  const update = useMutation({
+    mutationFn: (changes: { role?: Role; isActive?: boolean }) => updateUser(user.id, changes),
+    onSuccess: (updated, changes) => {
+      if (changes.role) toast(`${updated.username} is now ${updated.role === 'admin' ? 'an' : 'a'} ${updated.role}.`);
+      else toast(`${updated.username} ${updated.isActive ? 'can sign in again' : 'is deactivated'}.`);
+    },
+    onError: failed,
+    onSettled: settled,
+  });
+
+  const resetLink = useMutation({
+    mutationFn: () => sendResetLink(user.id),
+    onSuccess: () => toast(`Reset link sent to ${user.email}.`),
+    onError: failed,
+    onSettled: settled,
+  });
+
+  return { update, resetLink };
+}
+
+export function useSetPassword(user: User) {
+  const toast = useToast();
+  const settled = useRefreshLists();
+  return useMutation({
+    mutationFn: (password: string) => setUserPassword(user.id, password),
+    onSuccess: () => toast(`New password set for ${user.username}; their sessions have ended.`),
+    onSettled: settled,
+  });
+}

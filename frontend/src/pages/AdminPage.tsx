@@ -1,0 +1,25 @@
+// /admin: the administrators' area, with Users and Audit as tabs whose state is the URL
+// (/admin/users, /admin/audit).
+import { NavLink, Outlet } from 'react-router';
+import '../features/admin/admin.css';
+
+const TABS = [
+  { to: '/admin/users', label: 'Users' },
+  { to: '/admin/audit', label: 'Audit log' },
+] as const;
+
+export function AdminPage() {
+  return (
+    <>
+      <h1>Admin</h1>
+      <nav className="tabs" aria-label="Admin sections">
+        {TABS.map((tab) => (
+          <NavLink key={tab.to} to={tab.to} className="tabs__tab">
+            {tab.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet />
+    </>
+  );
+}
