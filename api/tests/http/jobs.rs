@@ -1,20 +1,18 @@
 //! `/api/jobs`: queueing a warm-up, reading a job, and problems for bad ids.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use sqlx::PgPool;
+use wt_domain::accounts::Role;
 
 use crate::support::*;
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn warm_cache_answers_202_with_a_job_to_watch(pool: PgPool) {
     let dist = no_dist();
-    let (_, app) = app_with(pool, settings(&[]), dist.path());
-    let post = || {
-        Request::post("/api/jobs/warm-cache")
-            .body(Body::empty())
-            .unwrap()
-    };
+    let (state, app) = app_with(pool, settings(&[]), dist.path());
+    let admin = create_user(&state, "boss", Role::Admin).await;
+    let token = access_token(&state, &admin);
+    let post = || request("POST", "/api/jobs/warm-cache", Some(&token), None);
     let first = app.send(post()).await;
     assert_eq!(first.status, StatusCode::ACCEPTED);
     let body = first.json();
@@ -27,7 +25,14 @@ async fn warm_cache_answers_202_with_a_job_to_watch(pool: PgPool) {
     let second = app.send(post()).await;
     assert_eq!(second.json()["jobId"], id);
 
-    let job = app.get(&format!("/api/jobs/{id}")).await;
+    let job = app
+        .send(request(
+            "GET",
+            &format!("/api/jobs/{id}"),
+            Some(&token),
+            None,
+        ))
+        .await;
     assert_eq!(job.status, StatusCode::OK);
     let job = job.json();
     assert_eq!(job["kind"], "warm_cache");
@@ -41,7 +46,10 @@ async fn warm_cache_answers_202_with_a_job_to_watch(pool: PgPool) {
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn bad_and_unknown_job_ids_are_problems(pool: PgPool) {
     let dist = no_dist();
-    let (_, app) = app_with(pool, settings(&[]), dist.path());
+    let (state, app) = app_with(pool, settings(&[]), dist.path());
+    let admin = create_user(&state, "boss", Role::Admin).await;
+    let token = access_token(&state, &admin);
+    let get = |uri: String| request("GET", &uri, Some(&token), None);
     for id in [
         "0",
         "-1",
@@ -50,14 +58,16 @@ async fn bad_and_unknown_job_ids_are_problems(pool: PgPool) {
         "1.5",
         "%27%20OR%201=1",
     ] {
-        let answer = app.get(&format!("/api/jobs/{id}")).await;
+        let answer = app.send(get(format!("/api/jobs/{id}"))).await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{id}");
         assert_eq!(answer.header("content-type"), "application/problem+json");
         let body = answer.json();
         assert_eq!(body["code"], "invalid_id");
         assert_eq!(body["status"], 400);
     }
-    let missing = app.get("/api/jobs/9223372036854775807").await;
+    let missing = app
+        .send(get("/api/jobs/9223372036854775807".to_owned()))
+        .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert_eq!(missing.json()["code"], "not_found");
 

@@ -1,9 +1,13 @@
 //! The HTTP surface against the real PostgreSQL and Redis, one test binary in modules:
 //! health, jobs, serving, the real process, and web security.
 
+mod accounts;
 mod health;
 mod jobs;
+mod mail;
+mod permissions;
 mod process;
 mod security;
 mod serving;
 mod support;
+mod tokens;

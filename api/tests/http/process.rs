@@ -115,6 +115,8 @@ fn internal_errors_reach_sentry_when_a_dsn_is_set() {
         .arg("serve")
         .env("DEBUG", "true")
         .env("RUN_MIGRATIONS_ON_START", "false")
+        // Open reads, so the request reaches the database without a user.
+        .env("AUTH_ENFORCED", "false")
         .env("PORT", port.to_string())
         // PostgreSQL is unreachable, so reading a job is an internal error.
         .env("DATABASE_URL", "postgres://postgres@127.0.0.1:1/none")
@@ -154,4 +156,113 @@ fn http_get(port: u16, path: &str) -> Option<String> {
     let mut response = String::new();
     stream.read_to_string(&mut response).ok()?;
     Some(response)
+}
+
+/// A URL for the test's own database, for commands run as separate processes.
+fn database_url(pool: &sqlx::PgPool) -> String {
+    let options = pool.connect_options();
+    format!(
+        "postgres://{}@{}:{}/{}",
+        options.get_username(),
+        options.get_host(),
+        options.get_port(),
+        options.get_database().unwrap_or("postgres")
+    )
+}
+
+fn manage(url: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_wt-api"))
+        .args(args)
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the api binary runs")
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn the_guides_create_dev_user_command_works(pool: sqlx::PgPool) {
+    let url = database_url(&pool);
+    let admin = manage(
+        &url,
+        &[
+            "create-dev-user",
+            "--username",
+            "admin",
+            "--password",
+            "strongpass",
+            "--email",
+            "admin@example.com",
+            "--staff",
+            "--superuser",
+        ],
+    );
+    assert!(
+        admin.status.success(),
+        "{}",
+        String::from_utf8_lossy(&admin.stderr)
+    );
+    assert!(String::from_utf8_lossy(&admin.stdout).contains("User admin created"));
+    let staff = manage(
+        &url,
+        &[
+            "create-dev-user",
+            "--username",
+            "planner",
+            "--password",
+            "another strong one",
+            "--email",
+            "planner@example.com",
+            "--staff",
+        ],
+    );
+    assert!(staff.status.success());
+    let weak = manage(
+        &url,
+        &[
+            "create-dev-user",
+            "--username",
+            "weak",
+            "--password",
+            "weak",
+            "--email",
+            "weak@example.com",
+        ],
+    );
+    assert!(!weak.status.success());
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("password refused"));
+
+    let roles: Vec<(String, String)> =
+        sqlx::query_as("SELECT username, role FROM users ORDER BY username")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        roles,
+        [
+            ("admin".into(), "admin".into()),
+            ("planner".into(), "manager".into())
+        ]
+    );
+
+    let demo = manage(&url, &["create-demo-admin"]);
+    assert!(String::from_utf8_lossy(&demo.stdout).contains("exists already"));
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_demo_admin_is_created_once_with_a_printed_password(pool: sqlx::PgPool) {
+    let url = database_url(&pool);
+    let first = manage(&url, &["create-demo-admin"]);
+    let out = String::from_utf8_lossy(&first.stdout).into_owned();
+    assert!(out.contains("Demo admin created"), "{out}");
+    let password = out
+        .split("password ")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .trim();
+    assert_eq!(password.len(), 20);
+    let second = manage(&url, &["create-demo-admin"]);
+    assert!(String::from_utf8_lossy(&second.stdout).contains("exists already"));
 }

@@ -98,3 +98,42 @@ pub async fn publish_heartbeat(state: &AppState) {
 
 /// A secret long enough for production settings.
 pub const STRONG_SECRET: &str = "f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a59687";
+
+/// The password every test user gets.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// Creates a user with `role` (through the same code as the CLI).
+pub async fn create_user(
+    state: &AppState,
+    username: &str,
+    role: wt_domain::accounts::Role,
+) -> wt_store::users::User {
+    let email = format!("{username}@example.com");
+    wt_api::commands::upsert_user(&state.db, username, &email, PASSWORD, role)
+        .await
+        .expect("user created")
+        .0
+}
+
+/// A valid access token for `user`.
+pub fn access_token(state: &AppState, user: &wt_store::users::User) -> String {
+    state
+        .access_keys
+        .issue(user.id, user.role, user.token_version)
+        .0
+}
+
+/// A request with an optional bearer token and an optional JSON body.
+pub fn request(method: &str, uri: &str, token: Option<&str>, body: Option<Value>) -> Request<Body> {
+    let mut builder = Request::builder().method(method).uri(uri);
+    if let Some(token) = token {
+        builder = builder.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    match body {
+        Some(json) => builder
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json.to_string()))
+            .unwrap(),
+        None => builder.body(Body::empty()).unwrap(),
+    }
+}
