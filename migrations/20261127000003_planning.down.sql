@@ -1,0 +1,15 @@
+DROP TABLE IF EXISTS deliverable_assignments;
+DROP TABLE IF EXISTS deliverables;
+DROP TABLE IF EXISTS assignment_weeks;
+DROP TABLE IF EXISTS assignments;
+DROP TABLE IF EXISTS projects;
+DROP TABLE IF EXISTS person_skills;
+DROP TABLE IF EXISTS skill_tags;
+DROP INDEX IF EXISTS users_person_key;
+ALTER TABLE users DROP CONSTRAINT IF EXISTS users_person_fkey;
+ALTER TABLE departments DROP CONSTRAINT IF EXISTS departments_manager_fkey;
+DROP TABLE IF EXISTS people;
+DROP TABLE IF EXISTS roles;
+DROP TRIGGER IF EXISTS departments_tree ON departments;
+DROP TABLE IF EXISTS departments;
+DROP FUNCTION IF EXISTS departments_check_tree();
