@@ -16,8 +16,8 @@ export function parseBooleanFlag(value: string | undefined, fallback: boolean): 
  * refresh token only in the HttpOnly cookie the API sets, and the access token only in
  * memory; refresh is a cookie-authenticated POST. When false (development only; the API
  * refuses COOKIE_REFRESH_AUTH=false with DEBUG=false), the refresh token travels in the
- * JSON body instead. It is never stored in localStorage either way.
- * Not used by any UI yet: the sign-in work reads it.
+ * JSON body instead and is kept in memory only (a reload signs out). It is never stored
+ * in localStorage either way. Read by src/api/refresh.ts and src/api/auth.ts.
  */
 export const cookieRefreshAuth: boolean = parseBooleanFlag(
   import.meta.env.VITE_COOKIE_REFRESH_AUTH,

@@ -8,6 +8,13 @@ pub enum StoreError {
     /// named explicitly in the migrations so callers can map them to stable codes).
     #[error("unique constraint {0} violated")]
     Duplicate(String),
+    /// A foreign key refused the write (a referenced row is missing, or rows still refer
+    /// to the one being removed); carries the constraint's name.
+    #[error("foreign key {0} violated")]
+    MissingReference(String),
+    /// A CHECK constraint (or a trigger raising one) refused the write.
+    #[error("check {0} violated")]
+    Invalid(String),
     /// The database could not be reached or refused the statement.
     #[error("database error: {0}")]
     Database(sqlx::Error),
@@ -18,13 +25,20 @@ pub enum StoreError {
 
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
-        let duplicate = error
-            .as_database_error()
-            .filter(|db| db.is_unique_violation())
-            .and_then(|db| db.constraint().map(str::to_owned));
-        match duplicate {
-            Some(constraint) => StoreError::Duplicate(constraint),
-            None => StoreError::Database(error),
+        let Some(db) = error.as_database_error() else {
+            return StoreError::Database(error);
+        };
+        let Some(constraint) = db.constraint().map(str::to_owned) else {
+            return StoreError::Database(error);
+        };
+        if db.is_unique_violation() {
+            StoreError::Duplicate(constraint)
+        } else if db.is_foreign_key_violation() {
+            StoreError::MissingReference(constraint)
+        } else if db.is_check_violation() {
+            StoreError::Invalid(constraint)
+        } else {
+            StoreError::Database(error)
         }
     }
 }

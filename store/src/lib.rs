@@ -5,9 +5,11 @@
 //! `&mut PgConnection`, so it works the same inside `pool.begin()` and on a lone connection.
 
 pub mod audit;
+pub mod departments;
 pub mod error;
 pub mod jobs;
 pub mod reset_tokens;
+pub mod roles;
 pub mod sessions;
 pub mod users;
 

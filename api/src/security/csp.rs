@@ -49,8 +49,12 @@ impl CspPolicy {
             header::CONTENT_SECURITY_POLICY
         };
         let report_uri = usable_report_uri(&settings.csp_report_uri);
+        // Chromium honours `Reporting-Endpoints` only on https responses, and once a policy
+        // names a `report-to` group it ignores `report-uri`: over plain-http development
+        // the group would swallow every report. Production is served over https.
         let reporting_endpoints = report_uri
             .as_ref()
+            .filter(|_| !settings.debug)
             .and_then(|uri| HeaderValue::from_str(&format!("{REPORT_GROUP}=\"{uri}\"")).ok());
         Some(CspPolicy {
             header,
@@ -70,9 +74,11 @@ impl CspPolicy {
              connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
         );
         if let Some(uri) = &self.report_uri {
-            // Browsers that know `report-to` use it and ignore `report-uri`; older ones
-            // only know `report-uri`.
-            policy.push_str(&format!("; report-uri {uri}; report-to {REPORT_GROUP}"));
+            policy.push_str(&format!("; report-uri {uri}"));
+            if self.reporting_endpoints.is_some() {
+                // Browsers that know `report-to` use it; older ones use `report-uri`.
+                policy.push_str(&format!("; report-to {REPORT_GROUP}"));
+            }
         }
         policy
     }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getAccessToken, getSession, storeTokens } from '../auth/sessionStore';
 import { makeMe, problem, tokens } from '../test/fixtures';
 import { fetchCalls, jsonResponse, mockFetch } from '../test/render';
+import { restoreSession } from './auth';
 import { apiFetch } from './client';
 
 const bearer = (init: RequestInit) => new Headers(init.headers).get('Authorization');
@@ -85,5 +86,20 @@ describe('apiFetch with a session', () => {
       problem(429, 'too_many_attempts', 'Too many attempts.', { headers: { 'Retry-After': '90' } }),
     );
     await expect(apiFetch('/token', { method: 'POST' })).rejects.toMatchObject({ retryAfterSeconds: 90 });
+  });
+
+  it('restores the session on start with a silent refresh and applies the saved theme', async () => {
+    const dark = makeMe({ settings: { theme: 'dark', defaultDepartment: null } });
+    const fetchMock = mockFetch(() => jsonResponse(tokens('restored', dark)));
+    await restoreSession();
+    expect(fetchCalls(fetchMock).map(([url]) => url)).toEqual(['/api/token/refresh']);
+    expect(getSession()).toEqual({ status: 'signedIn', user: dark });
+    expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+  });
+
+  it('treats a refused silent refresh on start as signed out, not expired', async () => {
+    mockFetch(() => problem(401, 'refresh_invalid', 'No session.'));
+    await restoreSession();
+    expect(getSession()).toEqual({ status: 'signedOut', expired: false });
   });
 });

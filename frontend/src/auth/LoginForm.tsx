@@ -65,7 +65,7 @@ export function LoginForm() {
 }
 
 /** The message for a refused sign-in; a rate limit says how long to wait. */
-export function signInErrorMessage(error: unknown): string {
+function signInErrorMessage(error: unknown): string {
   if (error instanceof ApiError && error.status === 429) {
     const wait = error.retryAfterSeconds;
     return wait === undefined

@@ -36,24 +36,24 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
       </td>
       <td>{user.isActive ? 'Active' : <strong>Deactivated</strong>}</td>
       <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : <span className="muted">Never</span>}</td>
-      <td className="row-actions">
-        <button
-          type="button"
-          className="button button--quiet button--small"
-          disabled={isSelf || busy}
-          onClick={() => update.mutate({ isActive: !user.isActive })}
-        >
-          {user.isActive ? 'Deactivate' : 'Reactivate'}
-        </button>
-        <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => resetLink.mutate()}>
-          Send reset link
-        </button>
-        <button type="button" className="button button--quiet button--small" onClick={() => setSettingPassword(true)}>
-          Set password…
-        </button>
-        {settingPassword && (
-<SetPasswordDialog user={user} onClose={() => setSettingPassword(false)} />
-        )}
+      <td>
+        <div className="row-actions">
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            disabled={isSelf || busy}
+            onClick={() => update.mutate({ isActive: !user.isActive })}
+          >
+            {user.isActive ? 'Deactivate' : 'Reactivate'}
+          </button>
+          <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => resetLink.mutate()}>
+            Send reset link
+          </button>
+          <button type="button" className="button button--quiet button--small" onClick={() => setSettingPassword(true)}>
+            Set password…
+          </button>
+        </div>
+        {settingPassword && <SetPasswordDialog user={user} onClose={() => setSettingPassword(false)} />}
       </td>
     </tr>
   );

@@ -20,7 +20,7 @@ describe('auditSentence', () => {
     [entry('email_changed', { from: 'b@old.example', to: 'b@new.example' }), "alice changed bob's email from b@old.example to b@new.example"],
     [entry('user_deactivated', {}, null), 'The system deactivated bob'],
     [entry('something_new'), 'alice: something new (bob)'],
-  ])('%#: reads "%s"', (input, sentence) => {
+  ])('entry %# reads as a sentence', (input, sentence) => {
     expect(auditSentence(input)).toBe(sentence);
   });
 });

@@ -1,0 +1,145 @@
+//! Departments: a tree of teams. The database refuses cycles and trees deeper than ten
+//! levels (`departments_no_cycle`, `departments_max_depth`); names are unique
+//! case-insensitively (`departments_name_key`).
+
+use chrono::{DateTime, Utc};
+use sqlx::PgExecutor;
+
+use crate::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Department {
+    pub id: i64,
+    pub name: String,
+    pub parent_id: Option<i64>,
+    pub manager_id: Option<i64>,
+    pub description: String,
+    pub is_active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+/// The writable fields of a department.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DepartmentFields {
+    pub name: String,
+    pub parent_id: Option<i64>,
+    pub manager_id: Option<i64>,
+    pub description: String,
+    pub is_active: bool,
+}
+
+pub async fn insert(
+    ex: impl PgExecutor<'_>,
+    fields: &DepartmentFields,
+) -> Result<Department, StoreError> {
+    let department = sqlx::query_as!(
+        Department,
+        r#"INSERT INTO departments (name, parent_id, manager_id, description, is_active)
+           VALUES ($1, $2, $3, $4, $5)
+           RETURNING id, name, parent_id, manager_id, description, is_active, created_at,
+                     updated_at, version"#,
+        fields.name,
+        fields.parent_id,
+        fields.manager_id,
+        fields.description,
+        fields.is_active,
+    )
+    .fetch_one(ex)
+    .await?;
+    Ok(department)
+}
+
+pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<Department>, StoreError> {
+    let department = sqlx::query_as!(
+        Department,
+        r#"SELECT id, name, parent_id, manager_id, description, is_active, created_at,
+                  updated_at, version
+           FROM departments WHERE id = $1"#,
+        id,
+    )
+    .fetch_optional(ex)
+    .await?;
+    Ok(department)
+}
+
+/// Every department ordered by name: the tree is small (tens to hundreds of rows) and the
+/// client shows it whole.
+pub async fn list(ex: impl PgExecutor<'_>) -> Result<Vec<Department>, StoreError> {
+    let departments = sqlx::query_as!(
+        Department,
+        r#"SELECT id, name, parent_id, manager_id, description, is_active, created_at,
+                  updated_at, version
+           FROM departments ORDER BY lower(name), id"#,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(departments)
+}
+
+/// Replaces the writable fields when the row is at `expected_version` (any version when
+/// `None`). `Ok(None)`: the row is gone or changed meanwhile.
+pub async fn update(
+    ex: impl PgExecutor<'_>,
+    id: i64,
+    fields: &DepartmentFields,
+    expected_version: Option<i64>,
+) -> Result<Option<Department>, StoreError> {
+    let department = sqlx::query_as!(
+        Department,
+        r#"UPDATE departments
+           SET name = $2, parent_id = $3, manager_id = $4, description = $5, is_active = $6,
+               updated_at = now(), version = version + 1
+           WHERE id = $1 AND ($7::bigint IS NULL OR version = $7)
+           RETURNING id, name, parent_id, manager_id, description, is_active, created_at,
+                     updated_at, version"#,
+        id,
+        fields.name,
+        fields.parent_id,
+        fields.manager_id,
+        fields.description,
+        fields.is_active,
+        expected_version,
+    )
+    .fetch_optional(ex)
+    .await?;
+    Ok(department)
+}
+
+/// Deletes a department nothing depends on. `Ok(false)`: gone, changed meanwhile, or still
+/// holding people or sub-departments (the caller tells which).
+pub async fn delete_unused(
+    ex: impl PgExecutor<'_>,
+    id: i64,
+    expected_version: Option<i64>,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query!(
+        r#"DELETE FROM departments d
+           WHERE d.id = $1 AND ($2::bigint IS NULL OR d.version = $2)
+             AND NOT EXISTS (SELECT 1 FROM departments c WHERE c.parent_id = d.id)
+             AND NOT EXISTS (SELECT 1 FROM people p WHERE p.department_id = d.id)"#,
+        id,
+        expected_version,
+    )
+    .execute(ex)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// `id` and every department below it (for "include sub-departments" filters).
+pub async fn subtree_ids(ex: impl PgExecutor<'_>, id: i64) -> Result<Vec<i64>, StoreError> {
+    let ids = sqlx::query_scalar!(
+        r#"WITH RECURSIVE tree AS (
+               SELECT id, 1 AS depth FROM departments WHERE id = $1
+               UNION ALL
+               SELECT d.id, t.depth + 1 FROM departments d JOIN tree t ON d.parent_id = t.id
+               WHERE t.depth < 11
+           )
+           SELECT id AS "id!" FROM tree"#,
+        id,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(ids)
+}
