@@ -82,7 +82,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T>
             .await
             .map(|Query(value)| QueryParams(value))
             .map_err(|rejection: QueryRejection| {
-                Problem::bad_request("invalid_query", rejection.body_text())
+                tracing::debug!(%rejection, "query refused");
+                Problem::bad_request(
+                    "invalid_query",
+                    "A query parameter has a value this list does not accept.",
+                )
             })
     }
 }

@@ -64,8 +64,10 @@ fn with_etag(user: User) -> Response {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserQuery {
-    #[serde(flatten)]
-    page: PageQuery,
+    // Not `#[serde(flatten)]`: flattened query fields arrive as strings and fail to parse
+    // as numbers.
+    page: Option<u64>,
+    page_size: Option<u64>,
     search: Option<String>,
     role: Option<Role>,
     active: Option<bool>,
@@ -76,7 +78,11 @@ pub async fn list(
     Admin(_): Admin,
     QueryParams(query): QueryParams<UserQuery>,
 ) -> Result<Json<ListPage<UserView>>, ApiError> {
-    let page = query.page.page(100);
+    let page = PageQuery {
+        page: query.page,
+        page_size: query.page_size,
+    }
+    .page(100);
     let filter = UserFilter {
         search: query
             .search

@@ -257,3 +257,35 @@ async fn changing_a_password_ends_the_other_sessions(pool: PgPool) {
         .await;
     assert_eq!(bad_theme.status, StatusCode::BAD_REQUEST);
 }
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn the_user_list_filters_pages_and_refuses_bad_parameters(pool: PgPool) {
+    let dist = no_dist();
+    let (state, app) = app_with(pool, settings(&[]), dist.path());
+    let admin = create_user(&state, "root-admin", Role::Admin).await;
+    create_user(&state, "nora", Role::Manager).await;
+    create_user(&state, "noah", Role::User).await;
+    let token = access_token(&state, &admin);
+    let list = |query: &str| request("GET", &format!("/api/users?{query}"), Some(&token), None);
+
+    let managers = app
+        .send(list(
+            "page=1&pageSize=10&search=NO&role=manager&active=true",
+        ))
+        .await;
+    assert_eq!(managers.status, StatusCode::OK);
+    let body = managers.json();
+    assert_eq!(body["total"], 1);
+    assert_eq!(body["items"][0]["username"], "nora");
+
+    let clamped = app.send(list("pageSize=1000000")).await.json();
+    assert_eq!(clamped["pageSize"], 500);
+    let wildcard = app.send(list("search=%25")).await.json();
+    assert_eq!(wildcard["total"], 0, "a % is searched for, not a wildcard");
+
+    for bad in ["page=-1", "pageSize=abc", "role=root", "active=maybe"] {
+        let answer = app.send(list(bad)).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(answer.json()["code"], "invalid_query", "{bad}");
+    }
+}
