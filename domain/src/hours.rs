@@ -69,7 +69,7 @@ impl Hours {
     pub const MAX: Hours = Hours(MAX_WEEKLY_CENTIHOURS);
 
     /// Checks a number of hours. The range is checked on the value as given, so 168.001
-    /// is out of range rather than rounded down to 168; see [`DECIMAL_TOLERANCE`] for how
+    /// is out of range rather than rounded down to 168; see `DECIMAL_TOLERANCE` for how
     /// "two decimals" survives binary floating point.
     pub fn from_f64(value: f64) -> Result<Hours, HoursError> {
         if !value.is_finite() {
@@ -230,7 +230,9 @@ mod tests {
     use serde_json::json;
 
     fn code(value: f64) -> &'static str {
-        Hours::from_f64(value).expect_err("should be refused").code()
+        Hours::from_f64(value)
+            .expect_err("should be refused")
+            .code()
     }
 
     fn centi(value: f64) -> i32 {
@@ -249,6 +251,18 @@ mod tests {
         assert_eq!(centi(168.0), 16800);
         assert_eq!(centi(0.0), 0);
         assert_eq!(centi(-0.0), 0);
+    }
+
+    #[test]
+    fn every_value_in_range_is_decided_correctly() {
+        // Small enough to check exhaustively: each two-decimal value, and each value with
+        // a third decimal, as the nearest double to its decimal text.
+        for centihours in 0..=MAX_WEEKLY_CENTIHOURS {
+            assert_eq!(centi(f64::from(centihours) / 100.0), centihours);
+        }
+        for millihours in (0..=MAX_WEEKLY_CENTIHOURS * 10).filter(|m| m % 10 != 0) {
+            assert_eq!(code(f64::from(millihours) / 1000.0), "hours_too_precise");
+        }
     }
 
     #[test]
@@ -273,15 +287,27 @@ mod tests {
         assert_eq!(Hours::parse_json(&json!(8)), Ok(Hours(800)));
         assert_eq!(Hours::parse_json(&json!(7.25)), Ok(Hours(725)));
         assert_eq!(Hours::parse_json(&json!(0)), Ok(Hours::ZERO));
-        for not_a_number in [json!("8"), json!(true), json!(null), json!([8]), json!({"h": 8})] {
+        for not_a_number in [
+            json!("8"),
+            json!(true),
+            json!(null),
+            json!([8]),
+            json!({"h": 8}),
+        ] {
             assert_eq!(
                 Hours::parse_json(&not_a_number).unwrap_err().code(),
                 "hours_not_a_number"
             );
         }
         assert_eq!(Hours::parse_json(&json!(-1)), Err(HoursError::OutOfRange));
-        assert_eq!(Hours::parse_json(&json!(u64::MAX)), Err(HoursError::OutOfRange));
-        assert_eq!(Hours::parse_json(&json!(i64::MIN)), Err(HoursError::OutOfRange));
+        assert_eq!(
+            Hours::parse_json(&json!(u64::MAX)),
+            Err(HoursError::OutOfRange)
+        );
+        assert_eq!(
+            Hours::parse_json(&json!(i64::MIN)),
+            Err(HoursError::OutOfRange)
+        );
     }
 
     #[test]
@@ -330,7 +356,10 @@ mod tests {
         running += Hours(20);
         assert_eq!(running, HoursTotal(30));
         assert_eq!(running + week, HoursTotal(17660));
-        assert_eq!([running, week].into_iter().sum::<HoursTotal>(), HoursTotal(17660));
+        assert_eq!(
+            [running, week].into_iter().sum::<HoursTotal>(),
+            HoursTotal(17660)
+        );
         assert_eq!(running.saturating_sub(week), HoursTotal::ZERO);
         assert_eq!(week.saturating_sub(running), HoursTotal(17600));
         assert!(HoursTotal::ZERO.is_zero());

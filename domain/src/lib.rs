@@ -4,5 +4,9 @@
 //! passes "now" in. The store, the job system and the API build on these types.
 
 pub mod accounts;
+pub mod hours;
 pub mod jobs;
 pub mod secrets;
+pub mod utilization;
+pub mod weekly_hours;
+pub mod weeks;

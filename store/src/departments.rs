@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgExecutor;
 
-use crate::StoreError;
+use crate::{NameFilter, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Department {
@@ -64,18 +64,43 @@ pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<Department>
     Ok(department)
 }
 
-/// Every department ordered by name: the tree is small (tens to hundreds of rows) and the
-/// client shows it whole.
-pub async fn list(ex: impl PgExecutor<'_>) -> Result<Vec<Department>, StoreError> {
-    let departments = sqlx::query_as!(
-        Department,
+/// One page ordered by name, and how many match in all.
+pub async fn list(
+    ex: impl PgExecutor<'_>,
+    filter: &NameFilter,
+) -> Result<(Vec<Department>, i64), StoreError> {
+    let pattern = filter.search.as_deref().map(crate::like_pattern);
+    let rows = sqlx::query!(
         r#"SELECT id, name, parent_id, manager_id, description, is_active, created_at,
-                  updated_at, version
-           FROM departments ORDER BY lower(name), id"#,
+                  updated_at, version, count(*) OVER () AS "total!"
+           FROM departments
+           WHERE ($1::text IS NULL OR lower(name) LIKE $1)
+             AND ($2::bool IS NULL OR is_active = $2)
+           ORDER BY lower(name), id
+           LIMIT $3 OFFSET $4"#,
+        pattern,
+        filter.active,
+        filter.limit,
+        filter.offset,
     )
     .fetch_all(ex)
     .await?;
-    Ok(departments)
+    let total = rows.first().map_or(0, |row| row.total);
+    let items = rows
+        .into_iter()
+        .map(|r| Department {
+            id: r.id,
+            name: r.name,
+            parent_id: r.parent_id,
+            manager_id: r.manager_id,
+            description: r.description,
+            is_active: r.is_active,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            version: r.version,
+        })
+        .collect();
+    Ok((items, total))
 }
 
 /// Replaces the writable fields when the row is at `expected_version` (any version when

@@ -18,3 +18,38 @@ pub use error::StoreError;
 /// Every migration in `migrations/`, embedded at build time and run by `wt-api migrate`
 /// (and at start-up when `RUN_MIGRATIONS_ON_START` is on).
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+/// Filters of a list of named reference rows (departments, roles, skills); `None` means
+/// "any".
+#[derive(Debug, Clone, Default)]
+pub struct NameFilter {
+    /// Matched case-insensitively anywhere in the name.
+    pub search: Option<String>,
+    pub active: Option<bool>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// A `LIKE` pattern matching `text` anywhere, lower-cased, with wildcards escaped.
+pub(crate) fn like_pattern(text: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_pattern;
+
+    #[test]
+    fn search_wildcards_are_escaped() {
+        assert_eq!(like_pattern("Ann"), "%ann%");
+        assert_eq!(like_pattern("50%_off\\"), "%50\\%\\_off\\\\%");
+    }
+}

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgExecutor;
 
-use crate::StoreError;
+use crate::{NameFilter, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Role {
@@ -51,16 +51,40 @@ pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<Role>, Stor
     Ok(role)
 }
 
-/// Every role ordered by name (a firm has tens of roles, not thousands).
-pub async fn list(ex: impl PgExecutor<'_>) -> Result<Vec<Role>, StoreError> {
-    let roles = sqlx::query_as!(
-        Role,
-        r#"SELECT id, name, description, is_active, created_at, updated_at, version
-           FROM roles ORDER BY lower(name), id"#,
+/// One page ordered by name, and how many match in all.
+pub async fn list(
+    ex: impl PgExecutor<'_>,
+    filter: &NameFilter,
+) -> Result<(Vec<Role>, i64), StoreError> {
+    let pattern = filter.search.as_deref().map(crate::like_pattern);
+    let rows = sqlx::query!(
+        r#"SELECT id, name, description, is_active, created_at, updated_at, version, count(*) OVER () AS "total!"
+           FROM roles
+           WHERE ($1::text IS NULL OR lower(name) LIKE $1)
+             AND ($2::bool IS NULL OR is_active = $2)
+           ORDER BY lower(name), id
+           LIMIT $3 OFFSET $4"#,
+        pattern,
+        filter.active,
+        filter.limit,
+        filter.offset,
     )
     .fetch_all(ex)
     .await?;
-    Ok(roles)
+    let total = rows.first().map_or(0, |row| row.total);
+    let items = rows
+        .into_iter()
+        .map(|r| Role {
+            id: r.id,
+            name: r.name,
+            description: r.description,
+            is_active: r.is_active,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            version: r.version,
+        })
+        .collect();
+    Ok((items, total))
 }
 
 pub async fn update(

@@ -163,7 +163,7 @@ pub async fn list(
     ex: impl PgExecutor<'_>,
     filter: &UserFilter,
 ) -> Result<(Vec<User>, i64), StoreError> {
-    let pattern = filter.search.as_deref().map(like_pattern);
+    let pattern = filter.search.as_deref().map(crate::like_pattern);
     let rows = sqlx::query!(
         r#"SELECT id, username, email, password_hash, role, person_id, is_active,
                   token_version, theme, default_department_id, last_login_at, created_at,
@@ -204,19 +204,6 @@ pub async fn list(
         })
         .collect::<Result<_, _>>()?;
     Ok((users, total))
-}
-
-/// A `LIKE` pattern matching `text` anywhere, lower-cased, with wildcards escaped.
-fn like_pattern(text: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in text.to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
 }
 
 /// Changes an account (any `None` stays). With `expected_version`, only that version is
@@ -314,15 +301,4 @@ pub async fn active_admin_exists(ex: impl PgExecutor<'_>) -> Result<bool, StoreE
     .fetch_one(ex)
     .await?;
     Ok(exists)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::like_pattern;
-
-    #[test]
-    fn search_wildcards_are_escaped() {
-        assert_eq!(like_pattern("Ann"), "%ann%");
-        assert_eq!(like_pattern("50%_off\\"), "%50\\%\\_off\\\\%");
-    }
 }

@@ -1,7 +1,7 @@
 //! Who may call a route, decided in one place: each handler names its guard as an
 //! extractor. `Reader` is any signed-in user (or anyone while `AUTH_ENFORCED=false`, for
-//! staged roll-outs); `SignedIn` always needs a user; `Admin` needs that role (planning
-//! writes add a manager guard with the planning routes).
+//! staged roll-outs); `SignedIn` always needs a user; `Manager` (planning writes) and
+//! `Admin` need that role or a higher one.
 //! A token is checked against the database on every request, so deactivation, a password
 //! change or a role change takes effect at once.
 
@@ -29,6 +29,10 @@ pub struct Reader(pub Option<Principal>);
 /// Any signed-in user.
 #[derive(Debug, Clone)]
 pub struct SignedIn(pub Principal);
+
+/// A manager or an admin: writes planning data.
+#[derive(Debug, Clone)]
+pub struct Manager(pub Principal);
 
 /// An admin.
 #[derive(Debug, Clone)]
@@ -109,6 +113,19 @@ impl FromRequestParts<AppState> for SignedIn {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
         required(parts, state).await.map(SignedIn)
+    }
+}
+
+impl FromRequestParts<AppState> for Manager {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        let principal = required(parts, state).await?;
+        if principal.role.includes(Role::Manager) {
+            Ok(Manager(principal))
+        } else {
+            Err(forbidden())
+        }
     }
 }
 

@@ -10,4 +10,4 @@ pub mod passwords;
 pub mod sessions;
 pub mod throttle;
 
-pub use guard::{Admin, Principal, Reader, SignedIn};
+pub use guard::{Admin, Manager, Principal, Reader, SignedIn};

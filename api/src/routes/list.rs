@@ -2,7 +2,10 @@
 
 use serde::Serialize;
 
-use crate::extract::Page;
+use serde::Deserialize;
+use wt_store::NameFilter;
+
+use crate::extract::{Page, PageQuery};
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -21,5 +24,33 @@ impl<T> ListPage<T> {
             page_size: page.page_size,
             total,
         }
+    }
+}
+
+/// `?page&pageSize&search&active` of the named reference lists (departments, roles).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NameListQuery {
+    page: Option<u64>,
+    page_size: Option<u64>,
+    search: Option<String>,
+    active: Option<bool>,
+}
+
+impl NameListQuery {
+    /// The page asked for and the store filter that answers it.
+    pub fn filter(self) -> (Page, NameFilter) {
+        let page = PageQuery {
+            page: self.page,
+            page_size: self.page_size,
+        }
+        .page(500);
+        let filter = NameFilter {
+            search: self.search.filter(|s| !s.trim().is_empty()),
+            active: self.active,
+            limit: page.page_size,
+            offset: page.offset(),
+        };
+        (page, filter)
     }
 }

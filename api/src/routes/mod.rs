@@ -2,11 +2,14 @@
 //! its permission guard (`Reader`, `SignedIn`, `Admin`) as an extractor.
 
 pub mod audit;
+pub mod departments;
+pub mod fields;
 pub mod health;
 pub mod jobs;
 pub mod list;
 pub mod me;
 pub mod password_reset;
+pub mod roles;
 pub mod token;
 pub mod users;
 
@@ -39,6 +42,21 @@ pub fn api_router() -> Router<AppState> {
         .route("/api/users/{id}/password-reset", post(users::send_reset))
         .route("/api/users/{id}/password", post(users::set_password))
         .route("/api/audit", get(audit::list))
+        .route(
+            "/api/departments",
+            get(departments::list).post(departments::create),
+        )
+        .route(
+            "/api/departments/{id}",
+            get(departments::show)
+                .patch(departments::update)
+                .delete(departments::delete),
+        )
+        .route("/api/roles", get(roles::list).post(roles::create))
+        .route(
+            "/api/roles/{id}",
+            get(roles::show).patch(roles::update).delete(roles::delete),
+        )
         .route("/api/jobs/warm-cache", post(jobs::warm_cache))
         .route("/api/jobs/{id}", get(jobs::show))
         .route("/api", any(unknown_api_path))

@@ -4,8 +4,8 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -14,6 +14,7 @@ use wt_store::users::{self, NewUser, User, UserChanges, UserFilter};
 use wt_store::{StoreError, audit, sessions};
 
 use crate::auth::{Admin, passwords};
+use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::jobs::accepted;
@@ -53,12 +54,7 @@ impl From<User> for UserView {
 }
 
 fn with_etag(user: User) -> Response {
-    let etag = format!("\"{}\"", user.version);
-    let mut response = Json(UserView::from(user)).into_response();
-    if let Ok(value) = HeaderValue::from_str(&etag) {
-        response.headers_mut().insert(header::ETAG, value);
-    }
-    response
+    tagged(user.version, UserView::from(user))
 }
 
 #[derive(Deserialize)]
@@ -105,11 +101,12 @@ pub async fn show(
     State(state): State<AppState>,
     Admin(_): Admin,
     PathId(id): PathId,
+    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let user = users::find(&state.db, id)
         .await?
         .ok_or_else(|| Problem::not_found("The user"))?;
-    Ok(with_etag(user))
+    Ok(fresh(&headers, user.version, UserView::from(user)))
 }
 
 #[derive(Deserialize)]
@@ -236,12 +233,7 @@ pub async fn create(
         enqueue_mail(&state, Mail::Invitation, user.id, Some(admin.id)).await?;
     }
     let location = format!("/api/users/{}", user.id);
-    let mut response = with_etag(user);
-    *response.status_mut() = StatusCode::CREATED;
-    if let Ok(value) = HeaderValue::from_str(&location) {
-        response.headers_mut().insert(header::LOCATION, value);
-    }
-    Ok(response)
+    Ok(created(location, user.version, UserView::from(user)))
 }
 
 #[derive(Deserialize)]
@@ -250,25 +242,6 @@ pub struct UserPatch {
     role: Option<Role>,
     is_active: Option<bool>,
     email: Option<String>,
-}
-
-/// The version an `If-Match` header asks for; `Err` when it is not a version of ours.
-pub fn if_match(headers: &HeaderMap) -> Result<Option<i64>, Problem> {
-    let Some(value) = headers.get(header::IF_MATCH) else {
-        return Ok(None);
-    };
-    value
-        .to_str()
-        .ok()
-        .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
-        .and_then(|v| v.parse::<i64>().ok())
-        .map(Some)
-        .ok_or_else(|| {
-            Problem::bad_request(
-                "invalid_if_match",
-                "If-Match must be an ETag from this API.",
-            )
-        })
 }
 
 pub async fn update(
@@ -305,12 +278,7 @@ pub async fn update(
         .await
         .map_err(conflict)?
     else {
-        return Err(Problem::new(
-            StatusCode::PRECONDITION_FAILED,
-            "precondition_failed",
-            "Someone changed this user meanwhile. Reload and try again.",
-        )
-        .into());
+        return Err(precondition_failed().into());
     };
     for event in changes_audit(admin.id, &before, &after) {
         audit::record(&mut *tx, &event).await?;

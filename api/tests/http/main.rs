@@ -7,6 +7,7 @@ mod jobs;
 mod mail;
 mod permissions;
 mod process;
+mod reference;
 mod security;
 mod serving;
 mod support;

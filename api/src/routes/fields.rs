@@ -1,0 +1,60 @@
+//! Field checks shared by the planning resources: required names, bounded text and
+//! positive ids, each failure a `FieldError` with the field's path and a stable code.
+
+use crate::problem::FieldError;
+
+/// A trimmed, non-empty name of at most `max` characters.
+pub fn name(field: &str, raw: &str, max: usize) -> Result<String, FieldError> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err(FieldError::new(
+            field,
+            "required",
+            "This field is required.",
+        ));
+    }
+    if trimmed.chars().count() > max {
+        return Err(FieldError::new(
+            field,
+            "too_long",
+            format!("Use at most {max} characters."),
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// Free text of at most `max` characters (kept as written).
+pub fn text(field: &str, raw: String, max: usize) -> Result<String, FieldError> {
+    if raw.chars().count() > max {
+        return Err(FieldError::new(
+            field,
+            "too_long",
+            format!("Use at most {max} characters."),
+        ));
+    }
+    Ok(raw)
+}
+
+/// A reference to another row: a positive id, or none.
+pub fn reference(field: &str, id: Option<i64>) -> Result<Option<i64>, FieldError> {
+    match id {
+        Some(id) if id <= 0 => Err(FieldError::new(
+            field,
+            "invalid_id",
+            "Choose an existing record.",
+        )),
+        other => Ok(other),
+    }
+}
+
+/// Collects the errors of several checks: `Ok` only when every check passed.
+pub fn collect(
+    errors: impl IntoIterator<Item = Option<FieldError>>,
+) -> Result<(), Vec<FieldError>> {
+    let errors: Vec<FieldError> = errors.into_iter().flatten().collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
