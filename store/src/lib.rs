@@ -8,6 +8,7 @@ pub mod audit;
 pub mod departments;
 pub mod error;
 pub mod jobs;
+pub mod people;
 pub mod reset_tokens;
 pub mod roles;
 pub mod sessions;

@@ -93,28 +93,31 @@ pub struct DepartmentBody {
 impl DepartmentBody {
     /// The body applied over `base`, checked.
     fn apply(self, base: DepartmentFields) -> Result<DepartmentFields, Vec<FieldError>> {
-        let name = fields::name("name", self.name.as_deref().unwrap_or(&base.name), 200);
-        let parent = fields::reference(
+        let mut checks = fields::Checks::default();
+        let name = checks.take(fields::name(
+            "name",
+            self.name.as_deref().unwrap_or(&base.name),
+            200,
+        ));
+        let parent_id = checks.take(fields::reference(
             "parentDepartment",
             self.parent_department.unwrap_or(base.parent_id),
-        );
-        let manager = fields::reference("manager", self.manager.unwrap_or(base.manager_id));
-        let description = fields::text(
+        ));
+        let manager_id = checks.take(fields::reference(
+            "manager",
+            self.manager.unwrap_or(base.manager_id),
+        ));
+        let description = checks.take(fields::text(
             "description",
             self.description.unwrap_or(base.description),
             2000,
-        );
-        fields::collect([
-            name.as_ref().err().cloned(),
-            parent.as_ref().err().cloned(),
-            manager.as_ref().err().cloned(),
-            description.as_ref().err().cloned(),
-        ])?;
+        ));
+        checks.finish()?;
         Ok(DepartmentFields {
-            name: name.unwrap_or_default(),
-            parent_id: parent.unwrap_or_default(),
-            manager_id: manager.unwrap_or_default(),
-            description: description.unwrap_or_default(),
+            name,
+            parent_id,
+            manager_id,
+            description,
             is_active: self.is_active.unwrap_or(base.is_active),
         })
     }

@@ -47,14 +47,28 @@ pub fn reference(field: &str, id: Option<i64>) -> Result<Option<i64>, FieldError
     }
 }
 
-/// Collects the errors of several checks: `Ok` only when every check passed.
-pub fn collect(
-    errors: impl IntoIterator<Item = Option<FieldError>>,
-) -> Result<(), Vec<FieldError>> {
-    let errors: Vec<FieldError> = errors.into_iter().flatten().collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
+/// Gathers the outcome of several field checks, so a client hears about every bad field
+/// at once rather than one per request.
+#[derive(Debug, Default)]
+pub struct Checks {
+    errors: Vec<FieldError>,
+}
+
+impl Checks {
+    /// The checked value, or a default placeholder while the error is kept.
+    pub fn take<T: Default>(&mut self, result: Result<T, FieldError>) -> T {
+        result.unwrap_or_else(|error| {
+            self.errors.push(error);
+            T::default()
+        })
+    }
+
+    /// `Ok` when every check passed, else every error.
+    pub fn finish(self) -> Result<(), Vec<FieldError>> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(self.errors)
+        }
     }
 }

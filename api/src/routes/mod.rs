@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod list;
 pub mod me;
 pub mod password_reset;
+pub mod people;
 pub mod roles;
 pub mod token;
 pub mod users;
@@ -51,6 +52,14 @@ pub fn api_router() -> Router<AppState> {
             get(departments::show)
                 .patch(departments::update)
                 .delete(departments::delete),
+        )
+        .route("/api/people", get(people::list).post(people::create))
+        .route("/api/people/bulk-department", post(people::bulk_department))
+        .route(
+            "/api/people/{id}",
+            get(people::show)
+                .patch(people::update)
+                .delete(people::delete),
         )
         .route("/api/roles", get(roles::list).post(roles::create))
         .route(

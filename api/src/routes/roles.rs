@@ -74,19 +74,21 @@ pub struct RoleBody {
 
 impl RoleBody {
     fn apply(self, base: RoleFields) -> Result<RoleFields, Vec<FieldError>> {
-        let name = fields::name("name", self.name.as_deref().unwrap_or(&base.name), 100);
-        let description = fields::text(
+        let mut checks = fields::Checks::default();
+        let name = checks.take(fields::name(
+            "name",
+            self.name.as_deref().unwrap_or(&base.name),
+            100,
+        ));
+        let description = checks.take(fields::text(
             "description",
             self.description.unwrap_or(base.description),
             2000,
-        );
-        fields::collect([
-            name.as_ref().err().cloned(),
-            description.as_ref().err().cloned(),
-        ])?;
+        ));
+        checks.finish()?;
         Ok(RoleFields {
-            name: name.unwrap_or_default(),
-            description: description.unwrap_or_default(),
+            name,
+            description,
             is_active: self.is_active.unwrap_or(base.is_active),
         })
     }

@@ -5,6 +5,7 @@ mod accounts;
 mod health;
 mod jobs;
 mod mail;
+mod people;
 mod permissions;
 mod process;
 mod reference;

@@ -1,0 +1,401 @@
+//! `/api/people`: whose time is planned. Anyone who may read lists and opens people;
+//! managers and admins create and change them; a user may edit their own linked person's
+//! contact details. Deactivating keeps history and stops the person counting; deleting
+//! works only for someone nothing refers to.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use wt_domain::accounts::Role;
+use wt_domain::hours::Hours;
+use wt_store::StoreError;
+use wt_store::people::{self, Person, PersonFields, PersonFilter, PersonSort};
+
+use crate::auth::{Manager, Reader, SignedIn, guard::forbidden};
+use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
+use crate::extract::{JsonBody, PageQuery, PathId, QueryParams, nullable};
+use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
+use crate::routes::fields;
+use crate::routes::list::ListPage;
+use crate::state::AppState;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonView {
+    id: i64,
+    name: String,
+    email: Option<String>,
+    weekly_capacity: Hours,
+    role: Option<i64>,
+    role_name: Option<String>,
+    department: Option<i64>,
+    department_name: Option<String>,
+    location: String,
+    hire_date: Option<NaiveDate>,
+    notes: String,
+    is_active: bool,
+    version: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl From<Person> for PersonView {
+    fn from(p: Person) -> Self {
+        PersonView {
+            id: p.id,
+            name: p.name,
+            email: p.email,
+            weekly_capacity: Hours::from_centihours(p.capacity_centihours).unwrap_or(Hours::ZERO),
+            role: p.role_id,
+            role_name: p.role_name,
+            department: p.department_id,
+            department_name: p.department_name,
+            location: p.location,
+            hire_date: p.hire_date,
+            notes: p.notes,
+            is_active: p.is_active,
+            version: p.version,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeopleQuery {
+    page: Option<u64>,
+    page_size: Option<u64>,
+    department: Option<i64>,
+    include_children: Option<bool>,
+    role: Option<i64>,
+    search: Option<String>,
+    active: Option<bool>,
+    sort: Option<String>,
+}
+
+/// The sort keys a client may ask for.
+fn sort_key(raw: Option<&str>) -> Result<PersonSort, Problem> {
+    Ok(match raw.unwrap_or("name") {
+        "name" => PersonSort::Name,
+        "-name" => PersonSort::NameDesc,
+        "weeklyCapacity" => PersonSort::Capacity,
+        "-weeklyCapacity" => PersonSort::CapacityDesc,
+        "department" => PersonSort::Department,
+        "-department" => PersonSort::DepartmentDesc,
+        "createdAt" => PersonSort::Oldest,
+        "-createdAt" => PersonSort::Newest,
+        _ => {
+            let detail =
+                "Sort by name, weeklyCapacity, department or createdAt (prefix - to reverse).";
+            return Err(Problem::bad_request("invalid_sort", detail));
+        }
+    })
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Reader(_): Reader,
+    QueryParams(query): QueryParams<PeopleQuery>,
+) -> Result<axum::Json<ListPage<PersonView>>, ApiError> {
+    let page = PageQuery {
+        page: query.page,
+        page_size: query.page_size,
+    }
+    .page(100);
+    let filter = PersonFilter {
+        department_id: query.department,
+        include_children: query.include_children.unwrap_or(false),
+        role_id: query.role,
+        search: query
+            .search
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| s.trim().to_owned()),
+        active: query.active,
+        sort: sort_key(query.sort.as_deref())?,
+        limit: page.page_size,
+        offset: page.offset(),
+    };
+    let (found, total) = people::list(&state.db, &filter).await?;
+    Ok(axum::Json(ListPage::new(
+        found.into_iter().map(PersonView::from).collect(),
+        page,
+        total,
+    )))
+}
+
+async fn load(state: &AppState, id: i64) -> Result<Person, ApiError> {
+    people::find(&state.db, id)
+        .await?
+        .ok_or_else(|| Problem::not_found("The person").into())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Reader(_): Reader,
+    PathId(id): PathId,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let person = load(&state, id).await?;
+    Ok(fresh(&headers, person.version, PersonView::from(person)))
+}
+
+/// A person as sent by a client; every field optional so one type serves create and PATCH.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PersonBody {
+    name: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    weekly_capacity: Option<Option<Value>>,
+    #[serde(default, deserialize_with = "nullable")]
+    role: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    department: Option<Option<i64>>,
+    location: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    hire_date: Option<Option<String>>,
+    notes: Option<String>,
+    is_active: Option<bool>,
+}
+
+impl PersonBody {
+    /// Whether the body touches only what a person may change about themselves.
+    fn only_contact_details(&self) -> bool {
+        self.weekly_capacity.is_none()
+            && self.role.is_none()
+            && self.department.is_none()
+            && self.hire_date.is_none()
+            && self.is_active.is_none()
+    }
+
+    fn apply(self, base: PersonFields) -> Result<PersonFields, Vec<FieldError>> {
+        let mut checks = fields::Checks::default();
+        let name = checks.take(fields::name(
+            "name",
+            self.name.as_deref().unwrap_or(&base.name),
+            200,
+        ));
+        let email = checks.take(email(self.email.unwrap_or(base.email)));
+        let capacity = checks.take(capacity(self.weekly_capacity, base.capacity_centihours));
+        let role_id = checks.take(fields::reference("role", self.role.unwrap_or(base.role_id)));
+        let department_id = checks.take(fields::reference(
+            "department",
+            self.department.unwrap_or(base.department_id),
+        ));
+        let location = checks.take(fields::text(
+            "location",
+            self.location.unwrap_or(base.location),
+            200,
+        ));
+        let hire_date = checks.take(hire_date(self.hire_date, base.hire_date));
+        let notes = checks.take(fields::text(
+            "notes",
+            self.notes.unwrap_or(base.notes),
+            5000,
+        ));
+        checks.finish()?;
+        Ok(PersonFields {
+            name,
+            email,
+            capacity_centihours: capacity,
+            role_id,
+            department_id,
+            location,
+            hire_date,
+            notes,
+            is_active: self.is_active.unwrap_or(base.is_active),
+        })
+    }
+}
+
+fn email(raw: Option<String>) -> Result<Option<String>, FieldError> {
+    let Some(email) = raw.map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()) else {
+        return Ok(None);
+    };
+    let valid = email.len() <= 254
+        && !email.contains(char::is_whitespace)
+        && email
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
+    if valid {
+        Ok(Some(email))
+    } else {
+        Err(FieldError::new(
+            "email",
+            "invalid_email",
+            "Enter a valid email address, or leave it empty.",
+        ))
+    }
+}
+
+/// `null` is checked like any other value (and refused): a person always has a capacity.
+fn capacity(raw: Option<Option<Value>>, base: i32) -> Result<i32, FieldError> {
+    match raw {
+        None => Ok(base),
+        Some(value) => Hours::parse_json(&value.unwrap_or(Value::Null))
+            .map(|hours| hours.centihours())
+            .map_err(|e| FieldError::new("weeklyCapacity", e.code(), e.message())),
+    }
+}
+
+fn hire_date(
+    raw: Option<Option<String>>,
+    base: Option<NaiveDate>,
+) -> Result<Option<NaiveDate>, FieldError> {
+    match raw {
+        None => Ok(base),
+        Some(None) => Ok(None),
+        Some(Some(text)) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                FieldError::new("hireDate", "invalid_date", "Use a date like 2024-03-18.")
+            }),
+    }
+}
+
+fn empty() -> PersonFields {
+    PersonFields {
+        name: String::new(),
+        email: None,
+        capacity_centihours: 3600,
+        role_id: None,
+        department_id: None,
+        location: String::new(),
+        hire_date: None,
+        notes: String::new(),
+        is_active: true,
+    }
+}
+
+fn refused(error: StoreError) -> ApiError {
+    let field = |status, code: &'static str, field: &str, message: &str| -> ApiError {
+        Problem::new(status, code, message)
+            .with_errors(vec![FieldError::new(field, code, message)])
+            .into()
+    };
+    match &error {
+        StoreError::Duplicate(c) if c == "people_email_key" => field(
+            StatusCode::CONFLICT,
+            "email_taken",
+            "email",
+            "Another person has this email address.",
+        ),
+        StoreError::MissingReference(c) if c == "people_role_id_fkey" => field(
+            StatusCode::BAD_REQUEST,
+            "role_not_found",
+            "role",
+            "The role does not exist.",
+        ),
+        StoreError::MissingReference(c) if c == "people_department_id_fkey" => field(
+            StatusCode::BAD_REQUEST,
+            "department_not_found",
+            "department",
+            "The department does not exist.",
+        ),
+        _ => error.into(),
+    }
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Manager(_): Manager,
+    JsonBody(body): JsonBody<PersonBody>,
+) -> Result<Response, ApiError> {
+    let fields = body.apply(empty()).map_err(invalid_fields)?;
+    let mut conn = state.db.acquire().await?;
+    let person = people::insert(&mut conn, &fields).await.map_err(refused)?;
+    let location = format!("/api/people/{}", person.id);
+    Ok(created(location, person.version, PersonView::from(person)))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    PathId(id): PathId,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<PersonBody>,
+) -> Result<Response, ApiError> {
+    let own_profile = me.person_id == Some(id) && body.only_contact_details();
+    if !me.role.includes(Role::Manager) && !own_profile {
+        return Err(forbidden().into());
+    }
+    let expected = if_match(&headers)?;
+    let current = load(&state, id).await?;
+    let fields = body.apply(current.fields()).map_err(invalid_fields)?;
+    let mut conn = state.db.acquire().await?;
+    let person = people::update(&mut conn, id, &fields, expected.unwrap_or(current.version))
+        .await
+        .map_err(refused)?
+        .ok_or_else(precondition_failed)?;
+    Ok(tagged(person.version, PersonView::from(person)))
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Manager(_): Manager,
+    PathId(id): PathId,
+    headers: HeaderMap,
+) -> Result<StatusCode, ApiError> {
+    let expected = if_match(&headers)?;
+    let current = load(&state, id).await?;
+    if expected.is_some_and(|version| version != current.version) {
+        return Err(precondition_failed().into());
+    }
+    if people::delete_unused(&state.db, id, current.version).await? {
+        return Ok(StatusCode::NO_CONTENT);
+    }
+    let detail = "This person has assignments or a user account. Deactivate them instead; their history stays.";
+    Err(Problem::new(StatusCode::CONFLICT, "person_in_use", detail).into())
+}
+
+/// Most people one bulk request may move.
+const BULK_LIMIT: usize = 1000;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BulkDepartment {
+    people: Vec<i64>,
+    department: Option<i64>,
+}
+
+#[derive(Serialize)]
+pub struct BulkResult {
+    updated: u64,
+}
+
+/// `POST /api/people/bulk-department`: moves many people to one department in one
+/// transaction; an unknown person or department changes nothing.
+pub async fn bulk_department(
+    State(state): State<AppState>,
+    Manager(_): Manager,
+    JsonBody(body): JsonBody<BulkDepartment>,
+) -> Result<axum::Json<BulkResult>, ApiError> {
+    let mut ids = body.people;
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() || ids.len() > BULK_LIMIT || ids.iter().any(|id| *id <= 0) {
+        let message = format!("List between 1 and {BULK_LIMIT} people by their ids.");
+        return Err(
+            invalid_fields(vec![FieldError::new("people", "invalid_people", message)]).into(),
+        );
+    }
+    fields::reference("department", body.department).map_err(|e| invalid_fields(vec![e]))?;
+    let mut tx = state.db.begin().await?;
+    let known = people::count_existing(&mut *tx, &ids).await?;
+    if usize::try_from(known).unwrap_or(0) != ids.len() {
+        let message = "Some of these people do not exist.";
+        return Err(
+            invalid_fields(vec![FieldError::new("people", "person_not_found", message)]).into(),
+        );
+    }
+    let updated = people::set_department(&mut *tx, &ids, body.department)
+        .await
+        .map_err(refused)?;
+    tx.commit().await?;
+    Ok(axum::Json(BulkResult { updated }))
+}

@@ -1,0 +1,300 @@
+//! People: whose time is planned. Emails are unique case-insensitively among people
+//! (`people_email_key`). Deactivating keeps a person's history; deleting is allowed only
+//! for someone with no assignments and no linked user.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{PgConnection, PgExecutor};
+
+use crate::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+    pub email: Option<String>,
+    /// Weekly capacity in hundredths of an hour (exact; 3600 = 36 h).
+    pub capacity_centihours: i32,
+    pub role_id: Option<i64>,
+    pub role_name: Option<String>,
+    pub department_id: Option<i64>,
+    pub department_name: Option<String>,
+    pub location: String,
+    pub hire_date: Option<NaiveDate>,
+    pub notes: String,
+    pub is_active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+/// The writable fields of a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonFields {
+    pub name: String,
+    pub email: Option<String>,
+    pub capacity_centihours: i32,
+    pub role_id: Option<i64>,
+    pub department_id: Option<i64>,
+    pub location: String,
+    pub hire_date: Option<NaiveDate>,
+    pub notes: String,
+    pub is_active: bool,
+}
+
+impl Person {
+    pub fn fields(&self) -> PersonFields {
+        PersonFields {
+            name: self.name.clone(),
+            email: self.email.clone(),
+            capacity_centihours: self.capacity_centihours,
+            role_id: self.role_id,
+            department_id: self.department_id,
+            location: self.location.clone(),
+            hire_date: self.hire_date,
+            notes: self.notes.clone(),
+            is_active: self.is_active,
+        }
+    }
+}
+
+/// The orders a list may be sorted in (the API's allow-list maps onto these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PersonSort {
+    #[default]
+    Name,
+    NameDesc,
+    Capacity,
+    CapacityDesc,
+    Department,
+    DepartmentDesc,
+    Newest,
+    Oldest,
+}
+
+impl PersonSort {
+    fn key(self) -> &'static str {
+        match self {
+            PersonSort::Name => "name",
+            PersonSort::NameDesc => "-name",
+            PersonSort::Capacity => "capacity",
+            PersonSort::CapacityDesc => "-capacity",
+            PersonSort::Department => "department",
+            PersonSort::DepartmentDesc => "-department",
+            PersonSort::Newest => "-created",
+            PersonSort::Oldest => "created",
+        }
+    }
+}
+
+/// Which people to list; `None` means "any".
+#[derive(Debug, Clone, Default)]
+pub struct PersonFilter {
+    pub department_id: Option<i64>,
+    /// With `department_id`: also people in its sub-departments.
+    pub include_children: bool,
+    pub role_id: Option<i64>,
+    /// Matched case-insensitively anywhere in the name or email.
+    pub search: Option<String>,
+    pub active: Option<bool>,
+    pub sort: PersonSort,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// One page of people and how many match in all.
+pub async fn list(
+    ex: impl PgExecutor<'_>,
+    filter: &PersonFilter,
+) -> Result<(Vec<Person>, i64), StoreError> {
+    let pattern = filter.search.as_deref().map(crate::like_pattern);
+    let rows = sqlx::query!(
+        r#"WITH RECURSIVE scope AS (
+               SELECT id, 1 AS depth FROM departments WHERE id = $1
+               UNION ALL
+               SELECT d.id, s.depth + 1 FROM departments d JOIN scope s ON d.parent_id = s.id
+               WHERE $2 AND s.depth < 11
+           )
+           SELECT p.id, p.name, p.email, (p.weekly_capacity * 100)::integer AS "capacity!",
+                  p.role_id, r.name AS "role_name?", p.department_id,
+                  d.name AS "department_name?", p.location, p.hire_date, p.notes,
+                  p.is_active, p.created_at, p.updated_at, p.version,
+                  count(*) OVER () AS "total!"
+           FROM people p
+           LEFT JOIN roles r ON r.id = p.role_id
+           LEFT JOIN departments d ON d.id = p.department_id
+           WHERE ($1::bigint IS NULL OR p.department_id IN (SELECT id FROM scope))
+             AND ($3::bigint IS NULL OR p.role_id = $3)
+             AND ($4::text IS NULL OR lower(p.name) LIKE $4
+                  OR lower(coalesce(p.email, '')) LIKE $4)
+             AND ($5::bool IS NULL OR p.is_active = $5)
+           ORDER BY
+             CASE WHEN $6 = 'name' THEN lower(p.name) END ASC,
+             CASE WHEN $6 = '-name' THEN lower(p.name) END DESC,
+             CASE WHEN $6 = 'capacity' THEN p.weekly_capacity END ASC,
+             CASE WHEN $6 = '-capacity' THEN p.weekly_capacity END DESC,
+             CASE WHEN $6 = 'department' THEN lower(d.name) END ASC NULLS LAST,
+             CASE WHEN $6 = '-department' THEN lower(d.name) END DESC NULLS LAST,
+             CASE WHEN $6 = 'created' THEN p.created_at END ASC,
+             CASE WHEN $6 = '-created' THEN p.created_at END DESC,
+             lower(p.name), p.id
+           LIMIT $7 OFFSET $8"#,
+        filter.department_id,
+        filter.include_children,
+        filter.role_id,
+        pattern,
+        filter.active,
+        filter.sort.key(),
+        filter.limit,
+        filter.offset,
+    )
+    .fetch_all(ex)
+    .await?;
+    let total = rows.first().map_or(0, |row| row.total);
+    let people = rows
+        .into_iter()
+        .map(|r| Person {
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            capacity_centihours: r.capacity,
+            role_id: r.role_id,
+            role_name: r.role_name,
+            department_id: r.department_id,
+            department_name: r.department_name,
+            location: r.location,
+            hire_date: r.hire_date,
+            notes: r.notes,
+            is_active: r.is_active,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            version: r.version,
+        })
+        .collect();
+    Ok((people, total))
+}
+
+pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<Person>, StoreError> {
+    let person = sqlx::query_as!(
+        Person,
+        r#"SELECT p.id, p.name, p.email,
+                  (p.weekly_capacity * 100)::integer AS "capacity_centihours!",
+                  p.role_id, r.name AS "role_name?", p.department_id,
+                  d.name AS "department_name?", p.location, p.hire_date, p.notes,
+                  p.is_active, p.created_at, p.updated_at, p.version
+           FROM people p
+           LEFT JOIN roles r ON r.id = p.role_id
+           LEFT JOIN departments d ON d.id = p.department_id
+           WHERE p.id = $1"#,
+        id,
+    )
+    .fetch_optional(ex)
+    .await?;
+    Ok(person)
+}
+
+/// Creates a person and returns it with its role and department names.
+pub async fn insert(conn: &mut PgConnection, fields: &PersonFields) -> Result<Person, StoreError> {
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO people (name, email, weekly_capacity, role_id, department_id, location,
+                               hire_date, notes, is_active)
+           VALUES ($1, $2, $3::integer / 100.0, $4, $5, $6, $7, $8, $9)
+           RETURNING id"#,
+        fields.name,
+        fields.email,
+        fields.capacity_centihours,
+        fields.role_id,
+        fields.department_id,
+        fields.location,
+        fields.hire_date,
+        fields.notes,
+        fields.is_active,
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    find(&mut *conn, id)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("person {id} vanished after insert")))
+}
+
+/// Replaces the writable fields when the row is at `expected_version`. `Ok(None)`: the
+/// person is gone or was changed meanwhile.
+pub async fn update(
+    conn: &mut PgConnection,
+    id: i64,
+    fields: &PersonFields,
+    expected_version: i64,
+) -> Result<Option<Person>, StoreError> {
+    let updated = sqlx::query_scalar!(
+        r#"UPDATE people
+           SET name = $2, email = $3, weekly_capacity = $4::integer / 100.0, role_id = $5,
+               department_id = $6, location = $7, hire_date = $8, notes = $9,
+               is_active = $10, updated_at = now(), version = version + 1
+           WHERE id = $1 AND version = $11
+           RETURNING id"#,
+        id,
+        fields.name,
+        fields.email,
+        fields.capacity_centihours,
+        fields.role_id,
+        fields.department_id,
+        fields.location,
+        fields.hire_date,
+        fields.notes,
+        fields.is_active,
+        expected_version,
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    match updated {
+        Some(id) => find(&mut *conn, id).await,
+        None => Ok(None),
+    }
+}
+
+/// Moves many people to one department (or none) at once; returns how many moved.
+pub async fn set_department(
+    ex: impl PgExecutor<'_>,
+    ids: &[i64],
+    department_id: Option<i64>,
+) -> Result<u64, StoreError> {
+    let done = sqlx::query!(
+        r#"UPDATE people SET department_id = $2, updated_at = now(), version = version + 1
+           WHERE id = ANY($1) AND department_id IS DISTINCT FROM $2"#,
+        ids,
+        department_id,
+    )
+    .execute(ex)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// How many of `ids` exist.
+pub async fn count_existing(ex: impl PgExecutor<'_>, ids: &[i64]) -> Result<i64, StoreError> {
+    let count = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM people WHERE id = ANY($1)"#,
+        ids,
+    )
+    .fetch_one(ex)
+    .await?;
+    Ok(count)
+}
+
+/// Deletes a person nothing depends on (no assignments, no linked user). `Ok(false)`
+/// otherwise, or when the version moved on.
+pub async fn delete_unused(
+    ex: impl PgExecutor<'_>,
+    id: i64,
+    expected_version: i64,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query!(
+        r#"DELETE FROM people p
+           WHERE p.id = $1 AND p.version = $2
+             AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.person_id = p.id)
+             AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)"#,
+        id,
+        expected_version,
+    )
+    .execute(ex)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
