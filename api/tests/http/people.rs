@@ -154,7 +154,7 @@ async fn invalid_people_are_refused_and_nothing_changes(pool: PgPool) {
         assert_eq!(answer.status.as_u16(), status, "{body}");
         assert_eq!(answer.json()["code"], code, "{body}");
     }
-    let huge = format!("{{\"name\": \"X\", \"weeklyCapacity\": 1e309}}");
+    let huge = r#"{"name": "X", "weeklyCapacity": 1e309}"#;
     let mut raw = request("POST", "/api/people", Some(&office.manager), None);
     raw.headers_mut()
         .insert("content-type", "application/json".parse().unwrap());
