@@ -47,9 +47,10 @@ test-rust:
 test-frontend: frontend-deps
 	cd $(FRONTEND) && $(NPM) run typecheck && $(NPM) run lint && $(NPM) run test
 
-# Reuses the debug binaries `test-rust` built; builds the web app once.
+# Reuses the debug binaries `test-rust` built (all targets, so the features match and
+# nothing is compiled again); builds the web app once.
 e2e: build-frontend
-	$(CARGO) build --locked -p wt-api -p wt-worker
+	$(CARGO) build --locked --workspace --all-targets
 	deploy/local/e2e.sh
 
 migrate: ## Apply migrations to the database in DATABASE_URL (or .env)
