@@ -9,6 +9,7 @@ pub mod departments;
 pub mod error;
 pub mod jobs;
 pub mod people;
+pub mod projects;
 pub mod reset_tokens;
 pub mod roles;
 pub mod sessions;

@@ -10,6 +10,7 @@ pub mod list;
 pub mod me;
 pub mod password_reset;
 pub mod people;
+pub mod projects;
 pub mod roles;
 pub mod token;
 pub mod users;
@@ -60,6 +61,13 @@ pub fn api_router() -> Router<AppState> {
             get(people::show)
                 .patch(people::update)
                 .delete(people::delete),
+        )
+        .route("/api/projects", get(projects::list).post(projects::create))
+        .route(
+            "/api/projects/{id}",
+            get(projects::show)
+                .patch(projects::update)
+                .delete(projects::delete),
         )
         .route("/api/roles", get(roles::list).post(roles::create))
         .route(

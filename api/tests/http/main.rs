@@ -8,6 +8,7 @@ mod mail;
 mod people;
 mod permissions;
 mod process;
+mod projects;
 mod reference;
 mod security;
 mod serving;
