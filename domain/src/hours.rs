@@ -131,6 +131,11 @@ pub struct HoursTotal(i64);
 impl HoursTotal {
     pub const ZERO: HoursTotal = HoursTotal(0);
 
+    /// A total of whole hundredths of an hour (as summed by the database).
+    pub const fn from_centihours(centihours: i64) -> HoursTotal {
+        HoursTotal(centihours)
+    }
+
     /// Whole hundredths of an hour.
     pub fn centihours(self) -> i64 {
         self.0

@@ -4,9 +4,11 @@
 //! Callers own transactions: a function that must run atomically with other writes takes
 //! `&mut PgConnection`, so it works the same inside `pool.begin()` and on a lone connection.
 
+pub mod assignments;
 pub mod audit;
 pub mod departments;
 pub mod error;
+pub mod grid;
 pub mod jobs;
 pub mod people;
 pub mod projects;

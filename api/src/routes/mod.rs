@@ -1,9 +1,11 @@
 //! One module per resource; `api_router` mounts them under `/api`. Each handler names
 //! its permission guard (`Reader`, `SignedIn`, `Admin`) as an extractor.
 
+pub mod assignments;
 pub mod audit;
 pub mod departments;
 pub mod fields;
+pub mod grid;
 pub mod health;
 pub mod jobs;
 pub mod list;
@@ -14,6 +16,7 @@ pub mod projects;
 pub mod roles;
 pub mod token;
 pub mod users;
+pub mod weekly;
 
 use axum::Router;
 use axum::routing::{any, get, post};
@@ -53,6 +56,21 @@ pub fn api_router() -> Router<AppState> {
             get(departments::show)
                 .patch(departments::update)
                 .delete(departments::delete),
+        )
+        .route(
+            "/api/assignments",
+            get(assignments::list).post(assignments::create),
+        )
+        .route(
+            "/api/assignments/hours",
+            axum::routing::patch(assignments::bulk_hours),
+        )
+        .route("/api/assignments/grid", get(grid::grid))
+        .route(
+            "/api/assignments/{id}",
+            get(assignments::show)
+                .patch(assignments::update)
+                .delete(assignments::delete),
         )
         .route("/api/people", get(people::list).post(people::create))
         .route("/api/people/bulk-department", post(people::bulk_department))

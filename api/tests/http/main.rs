@@ -7,6 +7,7 @@ mod jobs;
 mod mail;
 mod people;
 mod permissions;
+mod planning;
 mod process;
 mod projects;
 mod reference;

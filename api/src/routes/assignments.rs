@@ -1,0 +1,414 @@
+//! `/api/assignments`: people on projects, with their weekly hours. Reading is open to
+//! readers; managers and admins create, change and remove assignments; a user may change
+//! the hours of their own assignments (nothing else). `PATCH /api/assignments/hours`
+//! applies many assignments' hours in one transaction: all of them or none.
+
+use std::collections::BTreeMap;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use wt_domain::accounts::Role;
+use wt_domain::weekly_hours::WeeklyHours;
+use wt_store::StoreError;
+use wt_store::assignments::{self, Assignment, AssignmentFields, AssignmentFilter};
+
+use crate::auth::{Manager, Principal, Reader, SignedIn, guard::forbidden};
+use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
+use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
+use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
+use crate::routes::list::ListPage;
+use crate::routes::{fields, weekly};
+use crate::state::AppState;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignmentView {
+    id: i64,
+    person: i64,
+    person_name: String,
+    project: i64,
+    project_name: String,
+    role_on_project: String,
+    weekly_hours: WeeklyHours,
+    notes: String,
+    is_active: bool,
+    version: i64,
+}
+
+impl From<Assignment> for AssignmentView {
+    fn from(a: Assignment) -> Self {
+        AssignmentView {
+            weekly_hours: weekly::to_json(&a.weeks),
+            id: a.id,
+            person: a.person_id,
+            person_name: a.person_name,
+            project: a.project_id,
+            project_name: a.project_name,
+            role_on_project: a.role_on_project,
+            notes: a.notes,
+            is_active: a.is_active,
+            version: a.version,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignmentQuery {
+    page: Option<u64>,
+    page_size: Option<u64>,
+    person: Option<i64>,
+    project: Option<i64>,
+    active: Option<bool>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Reader(_): Reader,
+    QueryParams(query): QueryParams<AssignmentQuery>,
+) -> Result<axum::Json<ListPage<AssignmentView>>, ApiError> {
+    let page = PageQuery {
+        page: query.page,
+        page_size: query.page_size,
+    }
+    .page(100);
+    let filter = AssignmentFilter {
+        person_id: query.person,
+        project_id: query.project,
+        active: query.active,
+        limit: page.page_size,
+        offset: page.offset(),
+    };
+    let mut conn = state.db.acquire().await?;
+    let (found, total) = assignments::list(&mut conn, &filter).await?;
+    Ok(axum::Json(ListPage::new(
+        found.into_iter().map(AssignmentView::from).collect(),
+        page,
+        total,
+    )))
+}
+
+async fn load(state: &AppState, id: i64) -> Result<Assignment, ApiError> {
+    let mut conn = state.db.acquire().await?;
+    assignments::find(&mut conn, id)
+        .await?
+        .ok_or_else(|| Problem::not_found("The assignment").into())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Reader(_): Reader,
+    PathId(id): PathId,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let assignment = load(&state, id).await?;
+    Ok(fresh(
+        &headers,
+        assignment.version,
+        AssignmentView::from(assignment),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewAssignment {
+    person: i64,
+    project: i64,
+    #[serde(default)]
+    role_on_project: String,
+    #[serde(default)]
+    notes: String,
+    weekly_hours: Option<Value>,
+}
+
+fn refused(error: StoreError) -> ApiError {
+    let field = |status, code: &'static str, field: &str, message: &str| -> ApiError {
+        Problem::new(status, code, message)
+            .with_errors(vec![FieldError::new(field, code, message)])
+            .into()
+    };
+    match &error {
+        StoreError::Duplicate(c) if c == "assignments_person_project_role_key" => field(
+            StatusCode::CONFLICT,
+            "assignment_exists",
+            "project",
+            "This person is already on this project in this role.",
+        ),
+        StoreError::MissingReference(c) if c == "assignments_person_id_fkey" => field(
+            StatusCode::BAD_REQUEST,
+            "person_not_found",
+            "person",
+            "The person does not exist.",
+        ),
+        StoreError::MissingReference(c) if c == "assignments_project_id_fkey" => field(
+            StatusCode::BAD_REQUEST,
+            "project_not_found",
+            "project",
+            "The project does not exist.",
+        ),
+        _ => error.into(),
+    }
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Manager(_): Manager,
+    JsonBody(body): JsonBody<NewAssignment>,
+) -> Result<Response, ApiError> {
+    let mut checks = fields::Checks::default();
+    checks.take(fields::reference("person", Some(body.person)));
+    checks.take(fields::reference("project", Some(body.project)));
+    let role = checks.take(fields::text(
+        "roleOnProject",
+        body.role_on_project.trim().to_owned(),
+        100,
+    ));
+    let notes = checks.take(fields::text("notes", body.notes, 5000));
+    let weeks = match &body.weekly_hours {
+        Some(value) => weekly::parse("weeklyHours", value).unwrap_or_else(|errors| {
+            errors.into_iter().for_each(|e| {
+                checks.take::<()>(Err(e));
+            });
+            BTreeMap::new()
+        }),
+        None => BTreeMap::new(),
+    };
+    checks.finish().map_err(invalid_fields)?;
+    let fields = AssignmentFields {
+        person_id: body.person,
+        project_id: body.project,
+        role_on_project: role,
+        notes,
+        is_active: true,
+    };
+    let mut tx = state.db.begin().await?;
+    let id = assignments::insert(&mut tx, &fields)
+        .await
+        .map_err(refused)?;
+    if !weeks.is_empty() {
+        assignments::write_weeks(&mut tx, id, &weeks).await?;
+    }
+    let assignment = assignments::find(&mut tx, id)
+        .await?
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("assignment {id} vanished")))?;
+    tx.commit().await?;
+    let location = format!("/api/assignments/{id}");
+    Ok(created(
+        location,
+        assignment.version,
+        AssignmentView::from(assignment),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AssignmentPatch {
+    role_on_project: Option<String>,
+    notes: Option<String>,
+    is_active: Option<bool>,
+    weekly_hours: Option<Value>,
+}
+
+impl AssignmentPatch {
+    fn hours_only(&self) -> bool {
+        self.role_on_project.is_none() && self.notes.is_none() && self.is_active.is_none()
+    }
+}
+
+/// Whether `me` may change the hours of an assignment of `person_id`.
+fn may_plan(me: &Principal, person_id: i64) -> bool {
+    me.role.includes(Role::Manager) || me.person_id == Some(person_id)
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    PathId(id): PathId,
+    headers: HeaderMap,
+    JsonBody(patch): JsonBody<AssignmentPatch>,
+) -> Result<Response, ApiError> {
+    let expected = if_match(&headers)?;
+    let current = load(&state, id).await?;
+    let allowed =
+        me.role.includes(Role::Manager) || (patch.hours_only() && may_plan(&me, current.person_id));
+    if !allowed {
+        return Err(forbidden().into());
+    }
+    let mut checks = fields::Checks::default();
+    let role = patch
+        .role_on_project
+        .map(|r| r.trim().to_owned())
+        .unwrap_or(current.role_on_project.clone());
+    let role = checks.take(fields::text("roleOnProject", role, 100));
+    let notes = checks.take(fields::text(
+        "notes",
+        patch.notes.unwrap_or(current.notes.clone()),
+        5000,
+    ));
+    let weeks = match &patch.weekly_hours {
+        Some(value) => weekly::parse("weeklyHours", value).map_err(invalid_fields)?,
+        None => BTreeMap::new(),
+    };
+    checks.finish().map_err(invalid_fields)?;
+    let fields = AssignmentFields {
+        person_id: current.person_id,
+        project_id: current.project_id,
+        role_on_project: role,
+        notes,
+        is_active: patch.is_active.unwrap_or(current.is_active),
+    };
+    let mut tx = state.db.begin().await?;
+    let locked = assignments::lock(&mut tx, &[id]).await?;
+    let version = locked
+        .first()
+        .map(|(_, _, v)| *v)
+        .ok_or_else(|| Problem::not_found("The assignment"))?;
+    if version != expected.unwrap_or(current.version) {
+        return Err(precondition_failed().into());
+    }
+    let fields_changed = fields.role_on_project != current.role_on_project
+        || fields.notes != current.notes
+        || fields.is_active != current.is_active;
+    if fields_changed
+        && !assignments::update(&mut *tx, id, &fields, version)
+            .await
+            .map_err(refused)?
+    {
+        return Err(precondition_failed().into());
+    }
+    if !weeks.is_empty() {
+        assignments::write_weeks(&mut tx, id, &weeks).await?;
+    }
+    let assignment = assignments::find(&mut tx, id)
+        .await?
+        .ok_or_else(|| Problem::not_found("The assignment"))?;
+    tx.commit().await?;
+    Ok(tagged(assignment.version, AssignmentView::from(assignment)))
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Manager(_): Manager,
+    PathId(id): PathId,
+    headers: HeaderMap,
+) -> Result<StatusCode, ApiError> {
+    let expected = if_match(&headers)?;
+    let current = load(&state, id).await?;
+    if assignments::delete(&state.db, id, expected.unwrap_or(current.version)).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(precondition_failed().into())
+    }
+}
+
+/// Most assignments one bulk request may change, and most weeks across all of them.
+const BULK_ROWS: usize = 500;
+const BULK_WEEKS: usize = 10_000;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BulkHours {
+    updates: Vec<BulkRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BulkRow {
+    assignment_id: i64,
+    weekly_hours: Value,
+    /// The version the client edited; a different current version refuses the batch.
+    version: Option<i64>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkOutcome {
+    assignment_id: i64,
+    version: i64,
+}
+
+#[derive(Serialize)]
+pub struct BulkResults {
+    results: Vec<BulkOutcome>,
+}
+
+/// Checks every row of a bulk body, naming each bad field by its row.
+fn parse_bulk(
+    body: &BulkHours,
+) -> Result<Vec<(i64, Option<i64>, BTreeMap<NaiveDate, i32>)>, Vec<FieldError>> {
+    if body.updates.is_empty() || body.updates.len() > BULK_ROWS {
+        let message = format!("Send between 1 and {BULK_ROWS} updates.");
+        return Err(vec![FieldError::new("updates", "invalid_updates", message)]);
+    }
+    let mut checks = fields::Checks::default();
+    let mut rows = Vec::with_capacity(body.updates.len());
+    let mut total_weeks = 0;
+    for (index, row) in body.updates.iter().enumerate() {
+        checks.take(fields::reference(
+            &format!("updates[{index}].assignmentId"),
+            Some(row.assignment_id),
+        ));
+        let weeks = match weekly::parse(&format!("updates[{index}].weeklyHours"), &row.weekly_hours)
+        {
+            Ok(weeks) => weeks,
+            Err(errors) => {
+                errors.into_iter().for_each(|e| checks.take::<()>(Err(e)));
+                BTreeMap::new()
+            }
+        };
+        total_weeks += weeks.len();
+        rows.push((row.assignment_id, row.version, weeks));
+    }
+    if total_weeks > BULK_WEEKS {
+        let message = format!("Send at most {BULK_WEEKS} weeks in one batch.");
+        checks.take::<()>(Err(FieldError::new("updates", "too_many_weeks", message)));
+    }
+    checks.finish().map(|()| rows)
+}
+
+pub async fn bulk_hours(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    JsonBody(body): JsonBody<BulkHours>,
+) -> Result<axum::Json<BulkResults>, ApiError> {
+    let rows = parse_bulk(&body).map_err(invalid_fields)?;
+    let ids: Vec<i64> = rows.iter().map(|(id, _, _)| *id).collect();
+    let mut tx = state.db.begin().await?;
+    let locked = assignments::lock(&mut tx, &ids).await?;
+    let mut results = Vec::with_capacity(rows.len());
+    for (index, (id, version, weeks)) in rows.iter().enumerate() {
+        let Some((_, person, current)) = locked.iter().find(|(locked_id, _, _)| locked_id == id)
+        else {
+            let message = "This assignment does not exist.";
+            let error = FieldError::new(
+                &format!("updates[{index}].assignmentId"),
+                "assignment_not_found",
+                message,
+            );
+            return Err(invalid_fields(vec![error]).into());
+        };
+        if !may_plan(&me, *person) {
+            return Err(forbidden().into());
+        }
+        if version.is_some_and(|v| v != *current) {
+            return Err(precondition_failed()
+                .with_errors(vec![FieldError::new(
+                    &format!("updates[{index}].version"),
+                    "stale_version",
+                    "Reload this row.",
+                )])
+                .into());
+        }
+        let version = assignments::write_weeks(&mut tx, *id, weeks).await?;
+        results.push(BulkOutcome {
+            assignment_id: *id,
+            version,
+        });
+    }
+    tx.commit().await?;
+    Ok(axum::Json(BulkResults { results }))
+}

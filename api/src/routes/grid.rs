@@ -1,0 +1,193 @@
+//! `GET /api/assignments/grid`: the planning grid in one request: people x weeks for a
+//! window of 8 to 52 Sundays, their weekly totals and, with `include=assignments`, each
+//! assignment's hours. Every dataset is one aggregate query in PostgreSQL.
+
+use std::collections::{BTreeMap, HashMap};
+
+use axum::extract::State;
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use wt_domain::hours::{Hours, HoursTotal};
+use wt_domain::weeks::Week;
+use wt_store::grid::{self, Cell, GridScope};
+
+use crate::auth::Reader;
+use crate::extract::QueryParams;
+use crate::problem::{ApiError, Problem};
+use crate::routes::projects::STATUSES;
+use crate::state::AppState;
+
+const MIN_WEEKS: u32 = 8;
+const MAX_WEEKS: u32 = 52;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GridQuery {
+    weeks: Option<u32>,
+    start: Option<String>,
+    department: Option<i64>,
+    include_children: Option<bool>,
+    search: Option<String>,
+    /// Comma-separated project statuses whose hours count.
+    status: Option<String>,
+    /// `assignments` adds the per-assignment rows.
+    include: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GridPersonView {
+    id: i64,
+    name: String,
+    weekly_capacity: Hours,
+    department: Option<i64>,
+    department_name: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GridAssignmentView {
+    id: i64,
+    person: i64,
+    project: i64,
+    project_name: String,
+    project_status: String,
+    role_on_project: String,
+    version: i64,
+    weekly_hours: BTreeMap<Week, HoursTotal>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GridView {
+    week_keys: Vec<Week>,
+    people: Vec<GridPersonView>,
+    hours_by_person: HashMap<i64, BTreeMap<Week, HoursTotal>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assignments: Option<Vec<GridAssignmentView>>,
+}
+
+fn bad(detail: String) -> ApiError {
+    Problem::bad_request("invalid_query", detail).into()
+}
+
+/// The window: `weeks` Sundays from `start` (default: this week).
+fn window(query: &GridQuery) -> Result<Vec<Week>, ApiError> {
+    let count = query.weeks.unwrap_or(12);
+    if !(MIN_WEEKS..=MAX_WEEKS).contains(&count) {
+        return Err(bad(format!(
+            "weeks must be between {MIN_WEEKS} and {MAX_WEEKS}."
+        )));
+    }
+    let start = match &query.start {
+        Some(key) => Week::parse(key).map_err(|e| Problem::bad_request(e.code(), e.message()))?,
+        None => Week::current(Utc::now().date_naive()).map_err(|e| bad(e.message()))?,
+    };
+    let weeks: Vec<Week> = Week::range(start, count as usize).collect();
+    if weeks.len() != count as usize {
+        return Err(bad(
+            "The window runs past the last plannable week.".to_owned()
+        ));
+    }
+    Ok(weeks)
+}
+
+fn statuses(raw: Option<&str>) -> Result<Vec<String>, ApiError> {
+    let wanted: Vec<String> = raw
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    match wanted.iter().find(|s| !STATUSES.contains(&s.as_str())) {
+        Some(unknown) => Err(Problem::bad_request(
+            "invalid_status",
+            format!("Unknown status {unknown:?}."),
+        )
+        .into()),
+        None => Ok(wanted),
+    }
+}
+
+/// Cells grouped by row id, keyed by week.
+fn by_row(cells: Vec<Cell>) -> HashMap<i64, BTreeMap<Week, HoursTotal>> {
+    let mut rows: HashMap<i64, BTreeMap<Week, HoursTotal>> = HashMap::new();
+    for cell in cells {
+        if let Ok(week) = Week::containing(cell.week) {
+            rows.entry(cell.row_id)
+                .or_default()
+                .insert(week, HoursTotal::from_centihours(cell.centihours));
+        }
+    }
+    rows
+}
+
+pub async fn grid(
+    State(state): State<AppState>,
+    Reader(_): Reader,
+    QueryParams(query): QueryParams<GridQuery>,
+) -> Result<axum::Json<GridView>, ApiError> {
+    let weeks = window(&query)?;
+    let with_assignments = match query.include.as_deref() {
+        None | Some("") => false,
+        Some("assignments") => true,
+        Some(other) => {
+            return Err(bad(format!(
+                "include={other} is not known; use include=assignments."
+            )));
+        }
+    };
+    let (first, last) = (weeks[0], weeks[weeks.len() - 1]);
+    let scope = GridScope {
+        department_id: query.department,
+        include_children: query.include_children.unwrap_or(true),
+        search: query
+            .search
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| s.trim().to_owned()),
+        statuses: statuses(query.status.as_deref())?,
+        first_week: first.as_date(),
+        last_week: last.as_date(),
+    };
+    let people = grid::people(&state.db, &scope).await?;
+    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
+    let totals = by_row(grid::person_totals(&state.db, &ids, &scope).await?);
+    let assignments = if with_assignments {
+        let rows = grid::assignments(&state.db, &ids, &scope).await?;
+        let row_ids: Vec<i64> = rows.iter().map(|a| a.id).collect();
+        let mut cells = by_row(grid::assignment_cells(&state.db, &row_ids, &scope).await?);
+        Some(
+            rows.into_iter()
+                .map(|a| GridAssignmentView {
+                    weekly_hours: cells.remove(&a.id).unwrap_or_default(),
+                    id: a.id,
+                    person: a.person_id,
+                    project: a.project_id,
+                    project_name: a.project_name,
+                    project_status: a.project_status,
+                    role_on_project: a.role_on_project,
+                    version: a.version,
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let people = people
+        .into_iter()
+        .map(|p| GridPersonView {
+            weekly_capacity: Hours::from_centihours(p.capacity_centihours).unwrap_or(Hours::ZERO),
+            id: p.id,
+            name: p.name,
+            department: p.department_id,
+            department_name: p.department_name,
+        })
+        .collect();
+    Ok(axum::Json(GridView {
+        week_keys: weeks,
+        people,
+        hours_by_person: totals,
+        assignments,
+    }))
+}

@@ -1,0 +1,151 @@
+//! The planning grid's data: active people in scope, their weekly totals and, on request,
+//! their assignments' hours, each one query aggregated in PostgreSQL over the window.
+
+use chrono::NaiveDate;
+use sqlx::PgExecutor;
+
+use crate::StoreError;
+
+/// Which people and which hours the grid shows.
+#[derive(Debug, Clone)]
+pub struct GridScope {
+    pub department_id: Option<i64>,
+    pub include_children: bool,
+    /// Matched case-insensitively anywhere in the person's name.
+    pub search: Option<String>,
+    /// Count only hours on projects in these statuses (empty: all).
+    pub statuses: Vec<String>,
+    /// First and last Sunday of the window, inclusive.
+    pub first_week: NaiveDate,
+    pub last_week: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridPerson {
+    pub id: i64,
+    pub name: String,
+    pub capacity_centihours: i32,
+    pub department_id: Option<i64>,
+    pub department_name: Option<String>,
+}
+
+/// One person's planned hundredths of an hour in one week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub row_id: i64,
+    pub week: NaiveDate,
+    pub centihours: i64,
+}
+
+/// Active people in scope, by name.
+pub async fn people(
+    ex: impl PgExecutor<'_>,
+    scope: &GridScope,
+) -> Result<Vec<GridPerson>, StoreError> {
+    let pattern = scope.search.as_deref().map(crate::like_pattern);
+    let people = sqlx::query_as!(
+        GridPerson,
+        r#"WITH RECURSIVE tree AS (
+               SELECT id, 1 AS depth FROM departments WHERE id = $1
+               UNION ALL
+               SELECT d.id, t.depth + 1 FROM departments d JOIN tree t ON d.parent_id = t.id
+               WHERE $2 AND t.depth < 11
+           )
+           SELECT p.id, p.name, (p.weekly_capacity * 100)::integer AS "capacity_centihours!",
+                  p.department_id, d.name AS "department_name?"
+           FROM people p LEFT JOIN departments d ON d.id = p.department_id
+           WHERE p.is_active
+             AND ($1::bigint IS NULL OR p.department_id IN (SELECT id FROM tree))
+             AND ($3::text IS NULL OR lower(p.name) LIKE $3)
+           ORDER BY lower(p.name), p.id"#,
+        scope.department_id,
+        scope.include_children,
+        pattern,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(people)
+}
+
+/// Each person's total planned hours per week in the window (active assignments on
+/// active projects in the chosen statuses); weeks without hours are absent.
+pub async fn person_totals(
+    ex: impl PgExecutor<'_>,
+    people: &[i64],
+    scope: &GridScope,
+) -> Result<Vec<Cell>, StoreError> {
+    let cells = sqlx::query_as!(
+        Cell,
+        r#"SELECT a.person_id AS "row_id!", w.week AS "week!",
+                  (sum(w.hours) * 100)::bigint AS "centihours!"
+           FROM assignment_weeks w
+           JOIN assignments a ON a.id = w.assignment_id AND a.is_active
+           JOIN projects pr ON pr.id = a.project_id AND pr.is_active
+           WHERE a.person_id = ANY($1)
+             AND w.week BETWEEN $2 AND $3
+             AND (cardinality($4::text[]) = 0 OR pr.status = ANY($4))
+           GROUP BY a.person_id, w.week"#,
+        people,
+        scope.first_week,
+        scope.last_week,
+        &scope.statuses,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(cells)
+}
+
+/// An assignment row of the grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridAssignment {
+    pub id: i64,
+    pub person_id: i64,
+    pub project_id: i64,
+    pub project_name: String,
+    pub project_status: String,
+    pub role_on_project: String,
+    pub version: i64,
+}
+
+/// The active assignments of `people` on active projects in the chosen statuses.
+pub async fn assignments(
+    ex: impl PgExecutor<'_>,
+    people: &[i64],
+    scope: &GridScope,
+) -> Result<Vec<GridAssignment>, StoreError> {
+    let rows = sqlx::query_as!(
+        GridAssignment,
+        r#"SELECT a.id, a.person_id, a.project_id, pr.name AS project_name,
+                  pr.status AS project_status, a.role_on_project, a.version
+           FROM assignments a JOIN projects pr ON pr.id = a.project_id AND pr.is_active
+           WHERE a.is_active AND a.person_id = ANY($1)
+             AND (cardinality($2::text[]) = 0 OR pr.status = ANY($2))
+           ORDER BY a.person_id, lower(pr.name), a.id"#,
+        people,
+        &scope.statuses,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(rows)
+}
+
+/// Each assignment's hours per week in the window.
+pub async fn assignment_cells(
+    ex: impl PgExecutor<'_>,
+    assignments: &[i64],
+    scope: &GridScope,
+) -> Result<Vec<Cell>, StoreError> {
+    let cells = sqlx::query_as!(
+        Cell,
+        r#"SELECT assignment_id AS "row_id!", week AS "week!",
+                  (hours * 100)::bigint AS "centihours!"
+           FROM assignment_weeks
+           WHERE assignment_id = ANY($1) AND week BETWEEN $2 AND $3"#,
+        assignments,
+        scope.first_week,
+        scope.last_week,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(cells)
+}
