@@ -361,7 +361,11 @@ fn parse_bulk(
             }
         };
         total_weeks += weeks.len();
-        rows.push((row.assignment_id, row.version, weeks));
+        rows.push(CheckedRow {
+            id: row.assignment_id,
+            version: row.version,
+            weeks,
+        });
     }
     if total_weeks > BULK_WEEKS {
         let message = format!("Send at most {BULK_WEEKS} weeks in one batch.");
@@ -376,11 +380,11 @@ pub async fn bulk_hours(
     JsonBody(body): JsonBody<BulkHours>,
 ) -> Result<axum::Json<BulkResults>, ApiError> {
     let rows = parse_bulk(&body).map_err(invalid_fields)?;
-    let ids: Vec<i64> = rows.iter().map(|(id, _, _)| *id).collect();
+    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let mut tx = state.db.begin().await?;
     let locked = assignments::lock(&mut tx, &ids).await?;
     let mut results = Vec::with_capacity(rows.len());
-    for (index, (id, version, weeks)) in rows.iter().enumerate() {
+    for (index, CheckedRow { id, version, weeks }) in rows.iter().enumerate() {
         let Some((_, person, current)) = locked.iter().find(|(locked_id, _, _)| locked_id == id)
         else {
             let message = "This assignment does not exist.";
