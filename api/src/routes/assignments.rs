@@ -336,10 +336,15 @@ pub struct BulkResults {
     results: Vec<BulkOutcome>,
 }
 
+/// One checked row of a bulk edit: the assignment, the version the client saw, the weeks.
+struct CheckedRow {
+    id: i64,
+    version: Option<i64>,
+    weeks: BTreeMap<NaiveDate, i32>,
+}
+
 /// Checks every row of a bulk body, naming each bad field by its row.
-fn parse_bulk(
-    body: &BulkHours,
-) -> Result<Vec<(i64, Option<i64>, BTreeMap<NaiveDate, i32>)>, Vec<FieldError>> {
+fn parse_bulk(body: &BulkHours) -> Result<Vec<CheckedRow>, Vec<FieldError>> {
     if body.updates.is_empty() || body.updates.len() > BULK_ROWS {
         let message = format!("Send between 1 and {BULK_ROWS} updates.");
         return Err(vec![FieldError::new("updates", "invalid_updates", message)]);
