@@ -1,6 +1,7 @@
 // The route table, shared by the browser router (main.tsx) and tests (memory router).
 // Public: the account pages (/login, /forgot-password, /reset-password), /status and
-// the not-found page. Everything else needs sign-in; /admin also needs the admin role.
+// the not-found page. Everything else needs sign-in (the reference data, /departments
+// and /roles, included); /admin also needs the admin role.
 import { Navigate, type RouteObject } from 'react-router';
 import { RequireAdmin } from './auth/RequireAdmin';
 import { RequireAuth } from './auth/RequireAuth';
@@ -9,12 +10,14 @@ import { UsersTab } from './features/admin/UsersTab';
 import { AppLayout } from './layout/AppLayout';
 import { AuthLayout } from './layout/AuthLayout';
 import { AdminPage } from './pages/AdminPage';
+import { DepartmentsPage } from './pages/DepartmentsPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { RolesPage } from './pages/RolesPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
 import { StatusPage } from './pages/StatusPage';
 
@@ -40,6 +43,8 @@ export const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               { index: true, element: <OverviewPage /> },
+              { path: 'departments', element: <DepartmentsPage /> },
+              { path: 'roles', element: <RolesPage /> },
               { path: 'profile', element: <ProfilePage /> },
               {
                 path: 'admin',

@@ -382,7 +382,7 @@ async fn the_grid_totals_equal_the_sum_of_their_rows(pool: PgPool) {
     let active_only = plan
         .call(
             "GET",
-            &format!("/api/assignments/grid?weeks=8&start=2026-11-22&status=active"),
+            "/api/assignments/grid?weeks=8&start=2026-11-22&status=active",
             None,
         )
         .await

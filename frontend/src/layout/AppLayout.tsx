@@ -6,6 +6,7 @@ import { AppHeader } from './AppHeader';
 import { SideNav } from './SideNav';
 import './layout.css';
 import '../ui/forms.css';
+import '../ui/lists.css';
 
 export function AppLayout() {
   return (

@@ -1,32 +1,52 @@
-// The primary navigation: one link per top-level page, the current one marked. Profile
-// shows once signed in, Admin only for admins.
+// The primary navigation: one link per top-level page, the current one marked. Once
+// signed in it also shows the "Reference data" group (departments, roles) and Profile;
+// Admin only for admins.
 import { NavLink } from 'react-router';
 import { useCurrentUser } from '../auth/useSession';
 
 interface NavEntry {
   to: string;
   label: string;
-  end: boolean;
+  end?: boolean;
+}
+
+const REFERENCE_DATA: NavEntry[] = [
+  { to: '/departments', label: 'Departments' },
+  { to: '/roles', label: 'Roles' },
+];
+
+function NavLinks({ links }: { links: NavEntry[] }) {
+  return links.map((link) => (
+    <li key={link.to}>
+      <NavLink to={link.to} end={link.end ?? false} className="app__nav-link">
+        {link.label}
+      </NavLink>
+    </li>
+  ));
 }
 
 export function SideNav() {
   const user = useCurrentUser();
   const links: NavEntry[] = [
-    { to: '/', label: 'Overview', end: true },
-    ...(user ? [{ to: '/profile', label: 'Profile', end: false }] : []),
-    ...(user?.role === 'admin' ? [{ to: '/admin', label: 'Admin', end: false }] : []),
-    { to: '/status', label: 'System status', end: false },
+    ...(user ? [{ to: '/profile', label: 'Profile' }] : []),
+    ...(user?.role === 'admin' ? [{ to: '/admin', label: 'Admin' }] : []),
+    { to: '/status', label: 'System status' },
   ];
   return (
     <nav className="app__nav" aria-label="Main">
       <ul>
-        {links.map((link) => (
-          <li key={link.to}>
-            <NavLink to={link.to} end={link.end} className="app__nav-link">
-              {link.label}
-            </NavLink>
+        <NavLinks links={[{ to: '/', label: 'Overview', end: true }]} />
+        {user && (
+          <li className="app__nav-group">
+            <span id="nav-reference" className="app__nav-heading">
+              Reference data
+            </span>
+            <ul aria-labelledby="nav-reference">
+              <NavLinks links={REFERENCE_DATA} />
+            </ul>
           </li>
-        ))}
+        )}
+        <NavLinks links={links} />
       </ul>
     </nav>
   );

@@ -1,5 +1,7 @@
 // Test data shaped like the API's answers: the signed-in user, admin-list users, token
-// responses, and problem+json errors.
+// responses, departments and job roles, and problem+json errors.
+import type { Department } from '../api/departments';
+import type { JobRole } from '../api/roles';
 import type { Me, TokenResponse, User } from '../api/types';
 
 export function makeMe(overrides: Partial<Me> = {}): Me {
@@ -29,6 +31,28 @@ export function makeUser(overrides: Partial<User> = {}): User {
     version: 1,
     ...overrides,
   };
+}
+
+export function makeDepartment(overrides: Partial<Department> & Pick<Department, 'id' | 'name'>): Department {
+  return {
+    parentDepartment: null,
+    manager: null,
+    description: '',
+    isActive: true,
+    version: 1,
+    createdAt: '2025-02-01T10:00:00Z',
+    updatedAt: '2025-02-01T10:00:00Z',
+    ...overrides,
+  };
+}
+
+export function makeRole(overrides: Partial<JobRole> & Pick<JobRole, 'id' | 'name'>): JobRole {
+  return { description: '', isActive: true, version: 1, ...overrides };
+}
+
+/** One page of a list holding all of `items`. */
+export function listPage<T>(items: T[], pageSize = 500) {
+  return { items, page: 1, pageSize, total: items.length };
 }
 
 export function tokens(access: string, user: Me = makeMe()): TokenResponse {

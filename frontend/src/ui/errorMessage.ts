@@ -23,3 +23,14 @@ export function formatWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
+
+/**
+ * Words for a failed write to a versioned row. A 412 means someone else saved first;
+ * the screens reload the row at once, so the message says so instead of "reload".
+ */
+export function writeErrorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.status === 412) {
+    return 'Someone changed this meanwhile. Their version is shown now; make your change again if it is still needed.';
+  }
+  return errorMessage(error);
+}

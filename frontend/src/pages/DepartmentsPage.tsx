@@ -1,0 +1,74 @@
+// /departments: the department tree with search and "Show inactive" on the left and the
+// open department's details on the right; selection and filters live in the URL.
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { fetchAllDepartments } from '../api/departments';
+import { canEditReferenceData } from '../auth/permissions';
+import { useCurrentUser } from '../auth/useSession';
+import { DepartmentPanel } from '../features/departments/DepartmentPanel';
+import { DepartmentTree } from '../features/departments/DepartmentTree';
+import { EmptyTree } from '../features/departments/EmptyTree';
+import { NewDepartmentDialog } from '../features/departments/NewDepartmentDialog';
+import { TreeFilterBar } from '../features/departments/TreeFilterBar';
+import { buildTree, filterTree } from '../features/departments/departmentTree';
+import { useDepartmentParams } from '../features/departments/useDepartmentParams';
+import { FormAlert } from '../ui/FormAlert';
+import { errorMessage } from '../ui/errorMessage';
+import '../features/departments/departments.css';
+
+export function DepartmentsPage() {
+  const canEdit = canEditReferenceData(useCurrentUser());
+  const [params, setParams] = useDepartmentParams();
+  const [creating, setCreating] = useState(false);
+  const departments = useQuery({ queryKey: ['departments', 'all'], queryFn: ({ signal }) => fetchAllDepartments(signal) });
+  const all = departments.data ?? [];
+  const roots = filterTree(buildTree(all), params);
+
+  return (
+    <>
+      <title>Departments · Workload Tracker</title>
+      <h1>Departments</h1>
+      <div className="toolbar">
+        <TreeFilterBar query={params.query} showInactive={params.showInactive} onChange={setParams} />
+        {canEdit && (
+          <button type="button" className="button" onClick={() => setCreating(true)}>
+            New department
+          </button>
+        )}
+      </div>
+      {departments.error && <FormAlert tone="error">{errorMessage(departments.error)}</FormAlert>}
+      {departments.isPending && !departments.error && <p className="muted" role="status">Loading departments…</p>}
+      {departments.data && (
+        <div className="departments">
+          {roots.length > 0 ? (
+            <DepartmentTree
+              key={`${params.query}|${params.showInactive}`}
+              roots={roots}
+              selectedId={params.selectedId}
+              onOpen={(selectedId) => setParams({ selectedId })}
+            />
+          ) : (
+            <EmptyTree total={all.length} query={params.query} showInactive={params.showInactive} canEdit={canEdit} />
+          )}
+          <DepartmentPanel
+            departments={all}
+            selectedId={params.selectedId}
+            canEdit={canEdit}
+            onSelect={(selectedId) => setParams({ selectedId })}
+          />
+        </div>
+      )}
+      {creating && (
+        <NewDepartmentDialog
+          departments={all}
+          parentId={all.some((department) => department.id === params.selectedId) ? params.selectedId : null}
+          onClose={() => setCreating(false)}
+          onCreated={(department) => {
+            setCreating(false);
+            setParams({ selectedId: department.id });
+          }}
+        />
+      )}
+    </>
+  );
+}
