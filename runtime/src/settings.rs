@@ -198,6 +198,10 @@ pub struct Settings {
     #[arg(long, env = "AUTO_REALLOCATION", default_value = "true", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
     pub auto_reallocation: bool,
 
+    /// Deliverables every new project starts with: `percent:description` pairs.
+    #[arg(long, env = "DELIVERABLE_TEMPLATE", default_value = "35:SD,75:DD,95:IFP,100:IFC", value_parser = parse_template)]
+    pub deliverable_template: DeliverableTemplate,
+
     /// Apply pending migrations when the api starts (default: on when DEBUG=true).
     #[arg(long, env = "RUN_MIGRATIONS_ON_START", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
     pub run_migrations_on_start: Option<bool>,
@@ -217,6 +221,31 @@ pub struct Settings {
     /// Seconds a queued job may wait unclaimed before the reconciler pushes it again.
     #[arg(long, env = "JOB_RECONCILE_GRACE_SECONDS", default_value = "60", value_parser = clap::value_parser!(u64).range(1..=86400))]
     pub job_reconcile_grace_seconds: u64,
+}
+
+/// The default deliverables of a new project, in order: (percentage, description).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliverableTemplate(pub Vec<(i16, String)>);
+
+fn parse_template(raw: &str) -> Result<DeliverableTemplate, String> {
+    let mut items = Vec::new();
+    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (percent, description) = part
+            .split_once(':')
+            .ok_or_else(|| format!("{part:?} is not percent:description"))?;
+        let percent: i16 = percent
+            .trim()
+            .parse()
+            .ok()
+            .filter(|p| (0..=100).contains(p))
+            .ok_or_else(|| format!("{percent:?} is not a percentage from 0 to 100"))?;
+        let description = description.trim();
+        if description.is_empty() || description.chars().count() > 200 {
+            return Err(format!("{part:?} needs a description of 1-200 characters"));
+        }
+        items.push((percent, description.to_owned()));
+    }
+    Ok(DeliverableTemplate(items))
 }
 
 /// A production setting that must not be used, named so the operator can fix it.
@@ -380,6 +409,19 @@ mod tests {
         assert_eq!(settings.check_production_safety(), Ok(()));
         assert_eq!(settings.allowed_hosts(), DEVELOPMENT_HOSTS.to_vec());
         assert!(settings.migrate_on_start());
+    }
+
+    #[test]
+    fn deliverable_templates_parse_and_refuse_nonsense() {
+        let standard = parse(&[]).deliverable_template;
+        if std::env::var("DELIVERABLE_TEMPLATE").is_err() {
+            assert_eq!(standard.0.len(), 4);
+            assert_eq!(standard.0[0], (35, "SD".to_owned()));
+        }
+        assert_eq!(parse_template("").unwrap().0, vec![]);
+        assert!(parse_template("150:Too much").is_err());
+        assert!(parse_template("SD").is_err());
+        assert!(parse_template("50:").is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod assignments;
 pub mod audit;
+pub mod deliverables;
 pub mod departments;
 pub mod fields;
 pub mod grid;
@@ -71,6 +72,29 @@ pub fn api_router() -> Router<AppState> {
             get(assignments::show)
                 .patch(assignments::update)
                 .delete(assignments::delete),
+        )
+        .route(
+            "/api/deliverables",
+            get(deliverables::list).post(deliverables::create),
+        )
+        .route("/api/deliverables/calendar", get(deliverables::calendar))
+        .route(
+            "/api/deliverables/{id}",
+            get(deliverables::show)
+                .patch(deliverables::update)
+                .delete(deliverables::delete),
+        )
+        .route(
+            "/api/deliverables/{id}/people",
+            get(deliverables::people).post(deliverables::link),
+        )
+        .route(
+            "/api/deliverables/{id}/people/{link}",
+            axum::routing::delete(deliverables::unlink),
+        )
+        .route(
+            "/api/projects/{id}/deliverables/reorder",
+            post(deliverables::reorder),
         )
         .route("/api/people", get(people::list).post(people::create))
         .route("/api/people/bulk-department", post(people::bulk_department))

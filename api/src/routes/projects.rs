@@ -15,6 +15,7 @@ use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PageQuery, PathId, QueryParams, nullable};
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
+use crate::routes::deliverables::add_defaults;
 use crate::routes::fields;
 use crate::routes::list::ListPage;
 use crate::state::AppState;
@@ -347,9 +348,10 @@ pub async fn create(
     JsonBody(body): JsonBody<ProjectBody>,
 ) -> Result<Response, ApiError> {
     let fields = body.apply(empty()).map_err(invalid_fields)?;
-    let project = projects::insert(&state.db, &fields)
-        .await
-        .map_err(refused)?;
+    let mut tx = state.db.begin().await?;
+    let project = projects::insert(&mut *tx, &fields).await.map_err(refused)?;
+    add_defaults(&mut tx, project.id, &state.settings.deliverable_template).await?;
+    tx.commit().await?;
     let location = format!("/api/projects/{}", project.id);
     Ok(created(
         location,

@@ -2,6 +2,7 @@
 //! health, jobs, serving, the real process, and web security.
 
 mod accounts;
+mod deliverables;
 mod health;
 mod jobs;
 mod mail;

@@ -1,0 +1,402 @@
+//! `/api/deliverables`: a project's dated milestones, in order, with the people linked to
+//! each. Managers and admins change them; readers see them, per project or as a calendar.
+//! (Moving hours when a date moves is the reallocation job's work; here a date just saves.)
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sqlx::PgConnection;
+use wt_runtime::settings::DeliverableTemplate;
+use wt_store::StoreError;
+use wt_store::deliverables::{self, Deliverable, DeliverableFields, LinkedPerson};
+
+use crate::auth::{Manager, Reader};
+use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
+use crate::extract::{JsonBody, PathId, QueryParams, nullable};
+use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
+use crate::routes::fields;
+use crate::state::AppState;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeliverableView {
+    id: i64,
+    project: i64,
+    project_name: String,
+    description: String,
+    percentage: Option<i16>,
+    date: Option<NaiveDate>,
+    sort_order: i32,
+    is_completed: bool,
+    completed_date: Option<NaiveDate>,
+    notes: String,
+    version: i64,
+}
+
+impl From<Deliverable> for DeliverableView {
+    fn from(d: Deliverable) -> Self {
+        DeliverableView {
+            id: d.id,
+            project: d.project_id,
+            project_name: d.project_name,
+            description: d.description,
+            percentage: d.percentage,
+            date: d.date,
+            sort_order: d.sort_order,
+            is_completed: d.is_completed,
+            completed_date: d.completed_date,
+            notes: d.notes,
+            version: d.version,
+        }
+    }
+}
+
+/// Adds the configured default deliverables to a new project (in the caller's transaction).
+pub async fn add_defaults(
+    conn: &mut PgConnection,
+    project_id: i64,
+    template: &DeliverableTemplate,
+) -> Result<(), StoreError> {
+    for (percentage, description) in &template.0 {
+        let fields = DeliverableFields {
+            description: description.clone(),
+            percentage: Some(*percentage),
+            date: None,
+            is_completed: false,
+            notes: String::new(),
+        };
+        deliverables::insert(conn, project_id, &fields).await?;
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+pub struct ProjectQuery {
+    project: i64,
+}
+
+/// `GET /api/deliverables?project=<id>`: the project's deliverables in order.
+pub async fn list(
+    State(state): State<AppState>,
+    Reader(_): Reader,
+    QueryParams(query): QueryParams<ProjectQuery>,
+) -> Result<axum::Json<Vec<DeliverableView>>, ApiError> {
+    let rows = deliverables::of_project(&state.db, query.project).await?;
+    Ok(axum::Json(
+        rows.into_iter().map(DeliverableView::from).collect(),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct RangeQuery {
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+/// `GET /api/deliverables/calendar?start=&end=`: dated deliverables in a range of at most
+/// two years, by date.
+pub async fn calendar(
+    State(state): State<AppState>,
+    Reader(_): Reader,
+    QueryParams(range): QueryParams<RangeQuery>,
+) -> Result<axum::Json<Vec<DeliverableView>>, ApiError> {
+    let days = (range.end - range.start).num_days();
+    if !(0..=731).contains(&days) {
+        let detail = "Choose an end on or after the start, at most two years later.";
+        return Err(Problem::bad_request("invalid_range", detail).into());
+    }
+    let rows = deliverables::calendar(&state.db, range.start, range.end).await?;
+    Ok(axum::Json(
+        rows.into_iter().map(DeliverableView::from).collect(),
+    ))
+}
+
+async fn load(state: &AppState, id: i64) -> Result<Deliverable, ApiError> {
+    deliverables::find(&state.db, id)
+        .await?
+        .ok_or_else(|| Problem::not_found("The deliverable").into())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Reader(_): Reader,
+    PathId(id): PathId,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let deliverable = load(&state, id).await?;
+    Ok(fresh(
+        &headers,
+        deliverable.version,
+        DeliverableView::from(deliverable),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeliverableBody {
+    project: Option<i64>,
+    description: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    percentage: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    date: Option<Option<String>>,
+    is_completed: Option<bool>,
+    notes: Option<String>,
+}
+
+impl DeliverableBody {
+    fn apply(self, base: DeliverableFields) -> Result<DeliverableFields, Vec<FieldError>> {
+        let mut checks = fields::Checks::default();
+        let description = checks.take(fields::text(
+            "description",
+            self.description.unwrap_or(base.description),
+            200,
+        ));
+        let percentage = checks.take(percentage(self.percentage, base.percentage));
+        let date = checks.take(date(self.date, base.date));
+        let notes = checks.take(fields::text(
+            "notes",
+            self.notes.unwrap_or(base.notes),
+            5000,
+        ));
+        checks.finish()?;
+        Ok(DeliverableFields {
+            description,
+            percentage,
+            date,
+            is_completed: self.is_completed.unwrap_or(base.is_completed),
+            notes,
+        })
+    }
+}
+
+fn percentage(raw: Option<Option<i64>>, base: Option<i16>) -> Result<Option<i16>, FieldError> {
+    match raw {
+        None => Ok(base),
+        Some(None) => Ok(None),
+        Some(Some(p)) => i16::try_from(p)
+            .ok()
+            .filter(|p| (0..=100).contains(p))
+            .map(Some)
+            .ok_or_else(|| {
+                FieldError::new(
+                    "percentage",
+                    "invalid_percentage",
+                    "Use a whole number from 0 to 100.",
+                )
+            }),
+    }
+}
+
+fn date(
+    raw: Option<Option<String>>,
+    base: Option<NaiveDate>,
+) -> Result<Option<NaiveDate>, FieldError> {
+    match raw {
+        None => Ok(base),
+        Some(None) => Ok(None),
+        Some(Some(text)) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| FieldError::new("date", "invalid_date", "Use a date like 2026-11-22.")),
+    }
+}
+
+fn project_missing(error: StoreError) -> ApiError {
+    match &error {
+        StoreError::MissingReference(c) if c == "deliverables_project_id_fkey" => {
+            let message = "The project does not exist.";
+            invalid_fields(vec![FieldError::new(
+                "project",
+                "project_not_found",
+                message,
+            )])
+            .into()
+        }
+        _ => error.into(),
+    }
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Manager(_): Manager,
+    JsonBody(body): JsonBody<DeliverableBody>,
+) -> Result<Response, ApiError> {
+    let Some(project) = body.project.filter(|id| *id > 0) else {
+        let message = "Choose the project this deliverable belongs to.";
+        return Err(invalid_fields(vec![FieldError::new("project", "required", message)]).into());
+    };
+    let empty = DeliverableFields {
+        description: String::new(),
+        percentage: None,
+        date: None,
+        is_completed: false,
+        notes: String::new(),
+    };
+    let fields = body.apply(empty).map_err(invalid_fields)?;
+    let mut conn = state.db.acquire().await?;
+    let id = deliverables::insert(&mut conn, project, &fields)
+        .await
+        .map_err(project_missing)?;
+    let deliverable = load(&state, id).await?;
+    let location = format!("/api/deliverables/{id}");
+    Ok(created(
+        location,
+        deliverable.version,
+        DeliverableView::from(deliverable),
+    ))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Manager(_): Manager,
+    PathId(id): PathId,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<DeliverableBody>,
+) -> Result<Response, ApiError> {
+    let expected = if_match(&headers)?;
+    let current = load(&state, id).await?;
+    if body.project.is_some_and(|p| p != current.project_id) {
+        let message = "A deliverable stays with its project.";
+        return Err(invalid_fields(vec![FieldError::new("project", "immutable", message)]).into());
+    }
+    let base = DeliverableFields {
+        description: current.description.clone(),
+        percentage: current.percentage,
+        date: current.date,
+        is_completed: current.is_completed,
+        notes: current.notes.clone(),
+    };
+    let fields = body.apply(base).map_err(invalid_fields)?;
+    if !deliverables::update(&state.db, id, &fields, expected.unwrap_or(current.version)).await? {
+        return Err(precondition_failed().into());
+    }
+    let deliverable = load(&state, id).await?;
+    Ok(tagged(
+        deliverable.version,
+        DeliverableView::from(deliverable),
+    ))
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Manager(_): Manager,
+    PathId(id): PathId,
+    headers: HeaderMap,
+) -> Result<StatusCode, ApiError> {
+    let expected = if_match(&headers)?;
+    let current = load(&state, id).await?;
+    if deliverables::delete(&state.db, id, expected.unwrap_or(current.version)).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(precondition_failed().into())
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    order: Vec<i64>,
+}
+
+/// `POST /api/projects/{id}/deliverables/reorder`: the new order, naming each of the
+/// project's deliverables exactly once.
+pub async fn reorder(
+    State(state): State<AppState>,
+    Manager(_): Manager,
+    PathId(project): PathId,
+    JsonBody(body): JsonBody<Order>,
+) -> Result<axum::Json<Vec<DeliverableView>>, ApiError> {
+    let mut tx = state.db.begin().await?;
+    if !deliverables::reorder(&mut tx, project, &body.order).await? {
+        let message = "List each of this project's deliverables exactly once.";
+        return Err(
+            invalid_fields(vec![FieldError::new("order", "invalid_order", message)]).into(),
+        );
+    }
+    let rows = deliverables::of_project(&mut *tx, project).await?;
+    tx.commit().await?;
+    Ok(axum::Json(
+        rows.into_iter().map(DeliverableView::from).collect(),
+    ))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkView {
+    id: i64,
+    person: i64,
+    person_name: String,
+    role_on_milestone: String,
+}
+
+impl From<LinkedPerson> for LinkView {
+    fn from(l: LinkedPerson) -> Self {
+        LinkView {
+            id: l.id,
+            person: l.person_id,
+            person_name: l.person_name,
+            role_on_milestone: l.role_on_milestone,
+        }
+    }
+}
+
+pub async fn people(
+    State(state): State<AppState>,
+    Reader(_): Reader,
+    PathId(id): PathId,
+) -> Result<axum::Json<Vec<LinkView>>, ApiError> {
+    load(&state, id).await?;
+    let rows = deliverables::people(&state.db, id).await?;
+    Ok(axum::Json(rows.into_iter().map(LinkView::from).collect()))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LinkBody {
+    person: i64,
+    #[serde(default)]
+    role_on_milestone: String,
+}
+
+pub async fn link(
+    State(state): State<AppState>,
+    Manager(_): Manager,
+    PathId(id): PathId,
+    JsonBody(body): JsonBody<LinkBody>,
+) -> Result<StatusCode, ApiError> {
+    load(&state, id).await?;
+    let role = fields::text(
+        "roleOnMilestone",
+        body.role_on_milestone.trim().to_owned(),
+        100,
+    )
+    .map_err(|e| invalid_fields(vec![e]))?;
+    match deliverables::link_person(&state.db, id, body.person, &role).await {
+        Ok(_) => Ok(StatusCode::CREATED),
+        Err(StoreError::Duplicate(_)) => Err(Problem::new(
+            StatusCode::CONFLICT,
+            "already_linked",
+            "This person is already linked in this role.",
+        )
+        .into()),
+        Err(StoreError::MissingReference(_)) => {
+            let message = "The person does not exist.";
+            Err(invalid_fields(vec![FieldError::new("person", "person_not_found", message)]).into())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn unlink(
+    State(state): State<AppState>,
+    Manager(_): Manager,
+    Path((id, link)): Path<(i64, i64)>,
+) -> Result<StatusCode, ApiError> {
+    if deliverables::unlink_person(&state.db, id, link).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(Problem::not_found("The link").into())
+    }
+}
