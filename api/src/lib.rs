@@ -5,6 +5,7 @@ pub mod app;
 pub mod auth;
 pub mod commands;
 pub mod conditional;
+pub mod demo;
 pub mod extract;
 pub mod observe;
 pub mod problem;

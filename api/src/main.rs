@@ -10,7 +10,7 @@ use axum::ServiceExt;
 use axum::extract::Request;
 use clap::{Parser, Subcommand};
 use wt_api::routes::jobs::enqueue_warm_cache;
-use wt_api::{AppState, commands};
+use wt_api::{AppState, commands, demo};
 use wt_runtime::{Settings, database_pool, shutdown, telemetry};
 use wt_store::MIGRATOR;
 
@@ -61,6 +61,15 @@ enum Command {
     CreateUser,
     /// Create an admin with a random password (printed once) unless an admin exists.
     CreateDemoAdmin,
+    /// Load a demo company (people, departments, projects, a year of hours, deliverables).
+    SeedDemo {
+        /// How many people; projects follow at about 0.4 per person.
+        #[arg(long, default_value = "150")]
+        people: i64,
+        /// Do nothing when the database already holds people or projects.
+        #[arg(long)]
+        if_empty: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -105,7 +114,29 @@ fn main() -> anyhow::Result<()> {
         }),
         Some(Command::CreateDemoAdmin) => runtime
             .block_on(async { commands::create_demo_admin(&database_pool(&cli.settings)?).await }),
+        Some(Command::SeedDemo { people, if_empty }) => {
+            runtime.block_on(seed_demo(&cli.settings, people, if_empty))
+        }
     }
+}
+
+/// Loads the demo company, or says why not.
+async fn seed_demo(settings: &Settings, people: i64, if_empty: bool) -> anyhow::Result<()> {
+    let pool = database_pool(settings)?;
+    if if_empty && !demo::is_empty(&pool).await? {
+        println!("The database already holds planning data; no demo data was loaded.");
+        return Ok(());
+    }
+    let today = chrono::Utc::now().date_naive();
+    let sunday = wt_domain::weeks::Week::current(today)
+        .map_err(|e| anyhow::anyhow!(e.message()))?
+        .as_date();
+    let seeded = demo::seed(&pool, people, sunday).await?;
+    println!(
+        "Demo data loaded: {} people, {} projects, {} assignments, {} planned weeks.",
+        seeded.people, seeded.projects, seeded.assignments, seeded.weeks
+    );
+    Ok(())
 }
 
 async fn migrate(settings: &Settings) -> anyhow::Result<()> {

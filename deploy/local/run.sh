@@ -109,6 +109,8 @@ log "wt-api migrate"
 "$BIN_DIR/wt-api" migrate || die "migration failed"
 # A first admin with a random password, printed once, unless an admin exists.
 "$BIN_DIR/wt-api" create-demo-admin || die "could not check for an admin account"
+# A demo company on an empty database, so a first start shows a living product.
+"$BIN_DIR/wt-api" seed-demo --if-empty || die "could not load the demo data"
 
 # ---------------------------------------------------------------- run
 

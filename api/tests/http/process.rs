@@ -266,3 +266,32 @@ async fn a_demo_admin_is_created_once_with_a_printed_password(pool: sqlx::PgPool
     let second = manage(&url, &["create-demo-admin"]);
     assert!(String::from_utf8_lossy(&second.stdout).contains("exists already"));
 }
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn seed_demo_fills_an_empty_database_once(pool: sqlx::PgPool) {
+    let url = database_url(&pool);
+    let first = manage(&url, &["seed-demo", "--people", "40"]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(String::from_utf8_lossy(&first.stdout).contains("40 people"));
+    let skipped = manage(&url, &["seed-demo", "--if-empty"]);
+    assert!(String::from_utf8_lossy(&skipped.stdout).contains("no demo data was loaded"));
+    let refused = manage(&url, &["seed-demo"]);
+    assert!(!refused.status.success());
+
+    let (people, departments, projects, weeks, deliverables): (i64, i64, i64, i64, i64) =
+        sqlx::query_as(
+            "SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM departments), \
+         (SELECT count(*) FROM projects), (SELECT count(*) FROM assignment_weeks), \
+         (SELECT count(*) FROM deliverables)",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!((people, departments, projects), (40, 8, 16));
+    assert!(weeks > 40 * 40, "about a year of hours: {weeks}");
+    assert_eq!(deliverables, projects * 4);
+}
