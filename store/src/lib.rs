@@ -16,6 +16,7 @@ pub mod projects;
 pub mod reset_tokens;
 pub mod roles;
 pub mod sessions;
+pub mod skills;
 pub mod users;
 
 pub use error::StoreError;

@@ -15,6 +15,7 @@ pub mod password_reset;
 pub mod people;
 pub mod projects;
 pub mod roles;
+pub mod skills;
 pub mod token;
 pub mod users;
 pub mod weekly;
@@ -110,6 +111,21 @@ pub fn api_router() -> Router<AppState> {
             get(projects::show)
                 .patch(projects::update)
                 .delete(projects::delete),
+        )
+        .route(
+            "/api/people/{id}/skills",
+            get(skills::of_person).put(skills::set_for_person),
+        )
+        .route(
+            "/api/people/{id}/skills/{skill}",
+            axum::routing::delete(skills::remove_from_person),
+        )
+        .route("/api/skills", get(skills::list).post(skills::create))
+        .route(
+            "/api/skills/{id}",
+            get(skills::show)
+                .patch(skills::update)
+                .delete(skills::delete),
         )
         .route("/api/roles", get(roles::list).post(roles::create))
         .route(

@@ -14,5 +14,6 @@ mod projects;
 mod reference;
 mod security;
 mod serving;
+mod skills;
 mod support;
 mod tokens;

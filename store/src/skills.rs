@@ -1,0 +1,152 @@
+//! Skills: tags (unique names, `skill_tags_name_key`) and the skills each person has, with
+//! a kind (strength, development, learning) and a level (beginner .. expert).
+
+use sqlx::PgExecutor;
+
+use crate::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillTag {
+    pub id: i64,
+    pub name: String,
+    pub category: String,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonSkill {
+    pub skill_tag_id: i64,
+    pub name: String,
+    pub category: String,
+    pub kind: String,
+    pub level: String,
+}
+
+pub async fn list_tags(
+    ex: impl PgExecutor<'_>,
+    search: Option<&str>,
+) -> Result<Vec<SkillTag>, StoreError> {
+    let pattern = search.map(crate::like_pattern);
+    let tags = sqlx::query_as!(
+        SkillTag,
+        r#"SELECT id, name, category, version FROM skill_tags
+           WHERE $1::text IS NULL OR lower(name) LIKE $1 OR lower(category) LIKE $1
+           ORDER BY lower(category), lower(name)"#,
+        pattern,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(tags)
+}
+
+pub async fn find_tag(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<SkillTag>, StoreError> {
+    let tag = sqlx::query_as!(
+        SkillTag,
+        "SELECT id, name, category, version FROM skill_tags WHERE id = $1",
+        id,
+    )
+    .fetch_optional(ex)
+    .await?;
+    Ok(tag)
+}
+
+pub async fn insert_tag(
+    ex: impl PgExecutor<'_>,
+    name: &str,
+    category: &str,
+) -> Result<SkillTag, StoreError> {
+    let tag = sqlx::query_as!(
+        SkillTag,
+        "INSERT INTO skill_tags (name, category) VALUES ($1, $2) RETURNING id, name, category, version",
+        name,
+        category,
+    )
+    .fetch_one(ex)
+    .await?;
+    Ok(tag)
+}
+
+pub async fn update_tag(
+    ex: impl PgExecutor<'_>,
+    id: i64,
+    name: &str,
+    category: &str,
+    expected_version: i64,
+) -> Result<Option<SkillTag>, StoreError> {
+    let tag = sqlx::query_as!(
+        SkillTag,
+        r#"UPDATE skill_tags SET name = $2, category = $3, updated_at = now(), version = version + 1
+           WHERE id = $1 AND version = $4
+           RETURNING id, name, category, version"#,
+        id,
+        name,
+        category,
+        expected_version,
+    )
+    .fetch_optional(ex)
+    .await?;
+    Ok(tag)
+}
+
+/// Deletes a tag and every person's use of it.
+pub async fn delete_tag(ex: impl PgExecutor<'_>, id: i64) -> Result<bool, StoreError> {
+    let done = sqlx::query!("DELETE FROM skill_tags WHERE id = $1", id)
+        .execute(ex)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn of_person(
+    ex: impl PgExecutor<'_>,
+    person_id: i64,
+) -> Result<Vec<PersonSkill>, StoreError> {
+    let skills = sqlx::query_as!(
+        PersonSkill,
+        r#"SELECT s.skill_tag_id, t.name, t.category, s.kind, s.level
+           FROM person_skills s JOIN skill_tags t ON t.id = s.skill_tag_id
+           WHERE s.person_id = $1
+           ORDER BY lower(t.name)"#,
+        person_id,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(skills)
+}
+
+/// Gives a person a skill, or changes its kind and level.
+pub async fn set_person_skill(
+    ex: impl PgExecutor<'_>,
+    person_id: i64,
+    skill_tag_id: i64,
+    kind: &str,
+    level: &str,
+) -> Result<(), StoreError> {
+    sqlx::query!(
+        r#"INSERT INTO person_skills (person_id, skill_tag_id, kind, level) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (person_id, skill_tag_id)
+           DO UPDATE SET kind = EXCLUDED.kind, level = EXCLUDED.level, updated_at = now(),
+                         version = person_skills.version + 1"#,
+        person_id,
+        skill_tag_id,
+        kind,
+        level,
+    )
+    .execute(ex)
+    .await?;
+    Ok(())
+}
+
+pub async fn remove_person_skill(
+    ex: impl PgExecutor<'_>,
+    person_id: i64,
+    skill_tag_id: i64,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query!(
+        "DELETE FROM person_skills WHERE person_id = $1 AND skill_tag_id = $2",
+        person_id,
+        skill_tag_id,
+    )
+    .execute(ex)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
