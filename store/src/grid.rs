@@ -149,3 +149,99 @@ pub async fn assignment_cells(
     .await?;
     Ok(cells)
 }
+
+/// A project row of the project-centric grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridProject {
+    pub id: i64,
+    pub name: String,
+    pub project_number: Option<String>,
+    pub client: String,
+    pub status: String,
+}
+
+/// Active projects in the chosen statuses whose name, number or client matches.
+pub async fn projects(
+    ex: impl PgExecutor<'_>,
+    scope: &GridScope,
+) -> Result<Vec<GridProject>, StoreError> {
+    let pattern = scope.search.as_deref().map(crate::like_pattern);
+    let rows = sqlx::query_as!(
+        GridProject,
+        r#"SELECT id, name, project_number, client, status FROM projects
+           WHERE is_active
+             AND (cardinality($1::text[]) = 0 OR status = ANY($1))
+             AND ($2::text IS NULL OR lower(name) LIKE $2
+                  OR lower(coalesce(project_number, '')) LIKE $2 OR lower(client) LIKE $2)
+           ORDER BY lower(name), id"#,
+        &scope.statuses,
+        pattern,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(rows)
+}
+
+/// Each project's planned hours per week in the window (active assignments of active
+/// people, within the department scope when one is set).
+pub async fn project_totals(
+    ex: impl PgExecutor<'_>,
+    projects: &[i64],
+    scope: &GridScope,
+) -> Result<Vec<Cell>, StoreError> {
+    let cells = sqlx::query_as!(
+        Cell,
+        r#"WITH RECURSIVE tree AS (
+               SELECT id, 1 AS depth FROM departments WHERE id = $4
+               UNION ALL
+               SELECT d.id, t.depth + 1 FROM departments d JOIN tree t ON d.parent_id = t.id
+               WHERE $5 AND t.depth < 11
+           )
+           SELECT a.project_id AS "row_id!", w.week AS "week!",
+                  (sum(w.hours) * 100)::bigint AS "centihours!"
+           FROM assignment_weeks w
+           JOIN assignments a ON a.id = w.assignment_id AND a.is_active
+           JOIN people p ON p.id = a.person_id AND p.is_active
+           WHERE a.project_id = ANY($1) AND w.week BETWEEN $2 AND $3
+             AND ($4::bigint IS NULL OR p.department_id IN (SELECT id FROM tree))
+           GROUP BY a.project_id, w.week"#,
+        projects,
+        scope.first_week,
+        scope.last_week,
+        scope.department_id,
+        scope.include_children,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(cells)
+}
+
+/// An assignment row under a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectAssignment {
+    pub id: i64,
+    pub project_id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub role_on_project: String,
+    pub version: i64,
+}
+
+/// The active assignments of active people on `projects`.
+pub async fn project_assignments(
+    ex: impl PgExecutor<'_>,
+    projects: &[i64],
+) -> Result<Vec<ProjectAssignment>, StoreError> {
+    let rows = sqlx::query_as!(
+        ProjectAssignment,
+        r#"SELECT a.id, a.project_id, a.person_id, p.name AS person_name, a.role_on_project,
+                  a.version
+           FROM assignments a JOIN people p ON p.id = a.person_id AND p.is_active
+           WHERE a.is_active AND a.project_id = ANY($1)
+           ORDER BY a.project_id, lower(p.name), a.id"#,
+        projects,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(rows)
+}

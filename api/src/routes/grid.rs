@@ -23,15 +23,15 @@ const MAX_WEEKS: u32 = 52;
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GridQuery {
-    weeks: Option<u32>,
-    start: Option<String>,
-    department: Option<i64>,
-    include_children: Option<bool>,
-    search: Option<String>,
+    pub(crate) weeks: Option<u32>,
+    pub(crate) start: Option<String>,
+    pub(crate) department: Option<i64>,
+    pub(crate) include_children: Option<bool>,
+    pub(crate) search: Option<String>,
     /// Comma-separated project statuses whose hours count.
-    status: Option<String>,
+    pub(crate) status: Option<String>,
     /// `assignments` adds the per-assignment rows.
-    include: Option<String>,
+    pub(crate) include: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -40,7 +40,7 @@ pub struct GridPersonView {
     id: i64,
     name: String,
     weekly_capacity: Hours,
-    department: Option<i64>,
+    pub(crate) department: Option<i64>,
     department_name: Option<String>,
 }
 
@@ -67,12 +67,12 @@ pub struct GridView {
     assignments: Option<Vec<GridAssignmentView>>,
 }
 
-fn bad(detail: String) -> ApiError {
+pub(crate) fn bad(detail: String) -> ApiError {
     Problem::bad_request("invalid_query", detail).into()
 }
 
 /// The window: `weeks` Sundays from `start` (default: this week).
-fn window(query: &GridQuery) -> Result<Vec<Week>, ApiError> {
+pub(crate) fn window(query: &GridQuery) -> Result<Vec<Week>, ApiError> {
     let count = query.weeks.unwrap_or(12);
     if !(MIN_WEEKS..=MAX_WEEKS).contains(&count) {
         return Err(bad(format!(
@@ -111,7 +111,7 @@ fn statuses(raw: Option<&str>) -> Result<Vec<String>, ApiError> {
 }
 
 /// Cells grouped by row id, keyed by week.
-fn by_row(cells: Vec<Cell>) -> HashMap<i64, BTreeMap<Week, HoursTotal>> {
+pub(crate) fn by_row(cells: Vec<Cell>) -> HashMap<i64, BTreeMap<Week, HoursTotal>> {
     let mut rows: HashMap<i64, BTreeMap<Week, HoursTotal>> = HashMap::new();
     for cell in cells {
         if let Ok(week) = Week::containing(cell.week) {
@@ -123,12 +123,9 @@ fn by_row(cells: Vec<Cell>) -> HashMap<i64, BTreeMap<Week, HoursTotal>> {
     rows
 }
 
-pub async fn grid(
-    State(state): State<AppState>,
-    Reader(_): Reader,
-    QueryParams(query): QueryParams<GridQuery>,
-) -> Result<axum::Json<GridView>, ApiError> {
-    let weeks = window(&query)?;
+/// The window, the scope and whether per-assignment rows were asked for.
+pub(crate) fn parse(query: &GridQuery) -> Result<(Vec<Week>, GridScope, bool), ApiError> {
+    let weeks = window(query)?;
     let with_assignments = match query.include.as_deref() {
         None | Some("") => false,
         Some("assignments") => true,
@@ -144,12 +141,23 @@ pub async fn grid(
         include_children: query.include_children.unwrap_or(true),
         search: query
             .search
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| s.trim().to_owned()),
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
         statuses: statuses(query.status.as_deref())?,
         first_week: first.as_date(),
         last_week: last.as_date(),
     };
+    Ok((weeks, scope, with_assignments))
+}
+
+pub async fn grid(
+    State(state): State<AppState>,
+    Reader(_): Reader,
+    QueryParams(query): QueryParams<GridQuery>,
+) -> Result<axum::Json<GridView>, ApiError> {
+    let (weeks, scope, with_assignments) = parse(&query)?;
     let people = grid::people(&state.db, &scope).await?;
     let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
     let totals = by_row(grid::person_totals(&state.db, &ids, &scope).await?);

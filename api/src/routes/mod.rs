@@ -13,6 +13,7 @@ pub mod list;
 pub mod me;
 pub mod password_reset;
 pub mod people;
+pub mod project_grid;
 pub mod projects;
 pub mod roles;
 pub mod skills;
@@ -68,6 +69,10 @@ pub fn api_router() -> Router<AppState> {
             axum::routing::patch(assignments::bulk_hours),
         )
         .route("/api/assignments/grid", get(grid::grid))
+        .route(
+            "/api/assignments/project-grid",
+            get(project_grid::project_grid),
+        )
         .route(
             "/api/assignments/{id}",
             get(assignments::show)

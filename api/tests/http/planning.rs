@@ -406,3 +406,40 @@ async fn the_grid_totals_equal_the_sum_of_their_rows(pool: PgPool) {
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{bad}");
     }
 }
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn the_project_grid_sums_each_projects_people(pool: PgPool) {
+    let plan = Plan::new(pool).await;
+    let ivo = plan.id_of("/api/people", json!({ "name": "Ivo" })).await;
+    let jan = plan.id_of("/api/people", json!({ "name": "Jan" })).await;
+    let project = plan
+        .id_of(
+            "/api/projects",
+            json!({ "name": "Canal", "status": "active" }),
+        )
+        .await;
+    plan.assignment(ivo, project, json!({ "2026-11-22": 10 }))
+        .await;
+    plan.assignment(jan, project, json!({ "2026-11-22": 6.5, "2026-11-29": 2 }))
+        .await;
+    let answer = plan
+        .call(
+            "GET",
+            "/api/assignments/project-grid?weeks=8&start=2026-11-22&include=assignments",
+            None,
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let grid = answer.json();
+    assert_eq!(grid["projects"][0]["name"], "Canal");
+    let totals = &grid["hoursByProject"][project.to_string()];
+    assert_eq!(totals["2026-11-22"], 16.5);
+    assert_eq!(totals["2026-11-29"], 2);
+    let people: Vec<&str> = grid["assignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["personName"].as_str().unwrap())
+        .collect();
+    assert_eq!(people, ["Ivo", "Jan"]);
+}

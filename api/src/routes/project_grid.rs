@@ -1,0 +1,97 @@
+//! `GET /api/assignments/project-grid`: the project-centric planning grid: projects x
+//! weeks with each project's weekly totals and, with `include=assignments`, the people on
+//! it and their hours. Same window and filters as the people grid; the department filter
+//! counts only hours of people in that department (and below).
+
+use std::collections::{BTreeMap, HashMap};
+
+use axum::extract::State;
+use serde::Serialize;
+use wt_domain::hours::HoursTotal;
+use wt_domain::weeks::Week;
+use wt_store::grid;
+
+use crate::auth::Reader;
+use crate::extract::QueryParams;
+use crate::problem::ApiError;
+use crate::routes::grid::{GridQuery, by_row, parse};
+use crate::state::AppState;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GridProjectView {
+    id: i64,
+    name: String,
+    project_number: Option<String>,
+    client: String,
+    status: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectRowView {
+    id: i64,
+    project: i64,
+    person: i64,
+    person_name: String,
+    role_on_project: String,
+    version: i64,
+    weekly_hours: BTreeMap<Week, HoursTotal>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectGridView {
+    week_keys: Vec<Week>,
+    projects: Vec<GridProjectView>,
+    hours_by_project: HashMap<i64, BTreeMap<Week, HoursTotal>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assignments: Option<Vec<ProjectRowView>>,
+}
+
+pub async fn project_grid(
+    State(state): State<AppState>,
+    Reader(_): Reader,
+    QueryParams(query): QueryParams<GridQuery>,
+) -> Result<axum::Json<ProjectGridView>, ApiError> {
+    let (weeks, scope, with_assignments) = parse(&query)?;
+    let projects = grid::projects(&state.db, &scope).await?;
+    let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
+    let totals = by_row(grid::project_totals(&state.db, &ids, &scope).await?);
+    let assignments = if with_assignments {
+        let rows = grid::project_assignments(&state.db, &ids).await?;
+        let row_ids: Vec<i64> = rows.iter().map(|a| a.id).collect();
+        let mut cells = by_row(grid::assignment_cells(&state.db, &row_ids, &scope).await?);
+        Some(
+            rows.into_iter()
+                .map(|a| ProjectRowView {
+                    weekly_hours: cells.remove(&a.id).unwrap_or_default(),
+                    id: a.id,
+                    project: a.project_id,
+                    person: a.person_id,
+                    person_name: a.person_name,
+                    role_on_project: a.role_on_project,
+                    version: a.version,
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let projects = projects
+        .into_iter()
+        .map(|p| GridProjectView {
+            id: p.id,
+            name: p.name,
+            project_number: p.project_number,
+            client: p.client,
+            status: p.status,
+        })
+        .collect();
+    Ok(axum::Json(ProjectGridView {
+        week_keys: weeks,
+        projects,
+        hours_by_project: totals,
+        assignments,
+    }))
+}
