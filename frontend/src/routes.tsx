@@ -15,7 +15,12 @@ import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { PersonPage } from './pages/PersonPage';
+import { PlanningPage } from './pages/PlanningPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { ProjectPage } from './pages/ProjectPage';
+import { ProjectsPage } from './pages/ProjectsPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { RolesPage } from './pages/RolesPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
@@ -43,6 +48,11 @@ export const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               { index: true, element: <OverviewPage /> },
+              { path: 'planning', element: <PlanningPage /> },
+              { path: 'people', element: <PeoplePage /> },
+              { path: 'people/:id', element: <PersonPage /> },
+              { path: 'projects', element: <ProjectsPage /> },
+              { path: 'projects/:id', element: <ProjectPage /> },
               { path: 'departments', element: <DepartmentsPage /> },
               { path: 'roles', element: <RolesPage /> },
               { path: 'profile', element: <ProfilePage /> },

@@ -34,7 +34,15 @@ export function createUser(user: NewUser): Promise<User> {
   return apiFetch<User>('/users', { method: 'POST', json: user });
 }
 
-export function updateUser(id: number, changes: { role?: Role; isActive?: boolean; email?: string }): Promise<User> {
+export interface UserChanges {
+  role?: Role;
+  isActive?: boolean;
+  email?: string;
+  /** The linked person's id, or null to unlink. */
+  person?: number | null;
+}
+
+export function updateUser(id: number, changes: UserChanges): Promise<User> {
   return apiFetch<User>(`/users/${id}`, { method: 'PATCH', json: changes });
 }
 
@@ -58,4 +66,21 @@ export interface AuditEntry {
 export function fetchAudit(page: number, signal?: AbortSignal): Promise<Page<AuditEntry>> {
   const query = new URLSearchParams({ page: String(page), pageSize: String(AUDIT_PAGE_SIZE) });
   return apiFetch<Page<AuditEntry>>(`/audit?${query.toString()}`, signal ? { signal } : {});
+}
+
+/** A person as the admin's link picker needs it. */
+export interface PersonChoice {
+  id: number;
+  name: string;
+  email: string | null;
+  departmentName: string | null;
+}
+
+export function searchPeople(search: string, signal?: AbortSignal): Promise<{ items: PersonChoice[] }> {
+  const query = new URLSearchParams({ search, pageSize: '10', active: 'true' });
+  return apiFetch(`/people?${query.toString()}`, signal ? { signal } : {});
+}
+
+export function fetchPersonChoice(id: number, signal?: AbortSignal): Promise<PersonChoice> {
+  return apiFetch(`/people/${id}`, signal ? { signal } : {});
 }

@@ -1,6 +1,6 @@
 // The primary navigation: one link per top-level page, the current one marked. Once
-// signed in it also shows the "Reference data" group (departments, roles) and Profile;
-// Admin only for admins.
+// signed in it also shows Planning, People, Projects, the "Reference data" group (departments,
+// roles) and Profile; Admin only for admins.
 import { NavLink } from 'react-router';
 import { useCurrentUser } from '../auth/useSession';
 
@@ -36,6 +36,15 @@ export function SideNav() {
     <nav className="app__nav" aria-label="Main">
       <ul>
         <NavLinks links={[{ to: '/', label: 'Overview', end: true }]} />
+        {user && (
+          <NavLinks
+            links={[
+              { to: '/planning', label: 'Planning' },
+              { to: '/people', label: 'People' },
+              { to: '/projects', label: 'Projects' },
+            ]}
+          />
+        )}
         {user && (
           <li className="app__nav-group">
             <span id="nav-reference" className="app__nav-heading">

@@ -117,4 +117,22 @@ describe('admin area', () => {
     expect(list).toHaveTextContent("alice changed bob's role from user to manager");
     expect(screen.getByRole('link', { name: 'Audit log' })).toHaveAttribute('aria-current', 'page');
   });
+  it('links a user to the person they are, found by name', async () => {
+    const ada = { id: 7, name: 'Ada Lovelace', email: null, departmentName: 'Engineering' };
+    const fetchMock = mockFetch((url, init) => {
+      if (init.method === 'PATCH') return jsonResponse({ ...bob, person: 7 });
+      if (url.startsWith('/api/people?')) return jsonResponse(page([ada]));
+      if (url === '/api/people/7') return jsonResponse(ada);
+      return jsonResponse(page([bob]));
+    });
+    const user = userEvent.setup();
+    renderRoute('/admin/users', { session: admin });
+    const row = await screen.findByTestId('user-bob');
+    await user.click(within(row).getByRole('button', { name: 'Link…' }));
+    await user.type(within(row).getByRole('textbox', { name: 'Find the person bob is' }), 'Ada');
+    await user.click(await within(row).findByRole('button', { name: /Ada Lovelace/ }));
+    expect(await screen.findByText('bob is linked to their person.')).toBeInTheDocument();
+    const patch = fetchCalls(fetchMock).find(([, init]) => init.method === 'PATCH');
+    expect(JSON.parse(patch?.[1].body as string)).toEqual({ person: 7 });
+  });
 });

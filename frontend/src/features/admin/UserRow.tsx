@@ -1,8 +1,10 @@
-// One row of the user list: who, role (editable), status, last sign-in and actions.
+// One row of the user list: who, role (editable), linked person, status, last sign-in
+// and actions.
 // Admins cannot change their own role or deactivate themselves.
 import { useState } from 'react';
 import { ROLES, type User } from '../../api/types';
 import { formatDateTime } from '../../ui/formatTime';
+import { PersonLink } from './PersonLink';
 import { SetPasswordDialog } from './SetPasswordDialog';
 import { useUserActions } from './useUserActions';
 
@@ -33,6 +35,9 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
             </option>
           ))}
         </select>
+      </td>
+      <td>
+        <PersonLink user={user} busy={busy} onChange={(changes) => update.mutate(changes)} />
       </td>
       <td>{user.isActive ? 'Active' : <strong>Deactivated</strong>}</td>
       <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : <span className="muted">Never</span>}</td>

@@ -43,6 +43,7 @@ export function UsersTab() {
                 <th scope="col">Username</th>
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
+                <th scope="col">Person</th>
                 <th scope="col">Status</th>
                 <th scope="col">Last sign-in</th>
                 <th scope="col">Actions</th>

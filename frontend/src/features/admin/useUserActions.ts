@@ -2,8 +2,8 @@
 // link, set a password. Each refreshes the user list and audit log and ends in a toast
 // (a failed password change is shown in its dialog instead).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { sendResetLink, setUserPassword, updateUser } from '../../api/users';
-import type { Role, User } from '../../api/types';
+import { sendResetLink, setUserPassword, updateUser, type UserChanges } from '../../api/users';
+import type { User } from '../../api/types';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
 
@@ -21,9 +21,11 @@ export function useUserActions(user: User) {
   const failed = (error: Error) => toast(errorMessage(error), 'error');
 
   const update = useMutation({
-    mutationFn: (changes: { role?: Role; isActive?: boolean }) => updateUser(user.id, changes),
+    mutationFn: (changes: UserChanges) => updateUser(user.id, changes),
     onSuccess: (updated, changes) => {
       if (changes.role) toast(`${updated.username} is now ${updated.role === 'admin' ? 'an' : 'a'} ${updated.role}.`);
+      else if (changes.person !== undefined)
+        toast(updated.person === null ? `${updated.username} is no longer linked to a person.` : `${updated.username} is linked to their person.`);
       else toast(`${updated.username} ${updated.isActive ? 'can sign in again' : 'is deactivated'}.`);
     },
     onError: failed,

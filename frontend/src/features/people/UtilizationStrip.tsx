@@ -1,0 +1,48 @@
+// The next 12 weeks of one person's plan: per week the allocated hours as a share of
+// capacity, in a band (available, optimal, high, over-allocated) shown by colour, a
+// marker and its name. Reads the planning grid's totals, one request.
+import { useQuery } from '@tanstack/react-query';
+import { fetchGridTotals } from '../../api/assignments';
+import type { Person } from '../../api/people';
+import { FormAlert } from '../../ui/FormAlert';
+import { errorMessage } from '../../ui/errorMessage';
+import { BANDS, bandOf, utilizationPercent } from './utilization';
+import { currentWeek, formatHours, weekLabel } from './weeks';
+
+const WEEKS = 12;
+
+export function UtilizationStrip({ person }: { person: Person }) {
+  const scope = { weeks: WEEKS, start: currentWeek(), search: person.name, department: person.department };
+  const grid = useQuery({
+    queryKey: ['assignments', 'grid', scope],
+    queryFn: ({ signal }) => fetchGridTotals(scope, signal),
+  });
+  if (grid.error) return <FormAlert tone="error">{errorMessage(grid.error)}</FormAlert>;
+  if (!grid.data) return <p className="muted" role="status">Loading the plan…</p>;
+  const row = grid.data.people.find((candidate) => candidate.id === person.id);
+  if (!row) return <p className="muted">{person.name} is not in the plan while inactive.</p>;
+  const hours = grid.data.hoursByPerson[String(person.id)] ?? {};
+
+  return (
+    <ol className="util-strip" aria-label="Utilization, next 12 weeks">
+      {grid.data.weekKeys.map((week) => {
+        const allocated = hours[week] ?? 0;
+        const percent = utilizationPercent(allocated, row.weeklyCapacity);
+        const band = bandOf(percent);
+        return (
+          <li key={week} className={`util-cell util-cell--${band}`} data-testid={`week-${week}`}>
+            <span className="muted">{weekLabel(week)}</span>
+            <span className="util-cell__pct">{Math.round(percent)}%</span>
+            <span>
+              <span aria-hidden="true">{BANDS[band].marker} </span>
+              {BANDS[band].label}
+            </span>
+            <span className="muted num">
+              {formatHours(allocated)} / {formatHours(row.weeklyCapacity)} h
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

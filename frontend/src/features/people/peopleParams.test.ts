@@ -1,0 +1,33 @@
+// The people list's URL state: reading and writing round-trip, defaults stay out of
+// the URL, unknown values fall back, and header clicks toggle the sort.
+import { describe, expect, it } from 'vitest';
+import { nextSort, readPeopleParams, writePeopleParams } from './peopleParams';
+
+describe('people URL state', () => {
+  it('round-trips every filter, the sort and the page', () => {
+    const search = 'q=ann&department=3&sub=1&role=2&active=false&sort=-weeklyCapacity&page=2';
+    const query = readPeopleParams(new URLSearchParams(search));
+    expect(query).toEqual({
+      search: 'ann',
+      department: 3,
+      includeChildren: true,
+      role: 2,
+      active: 'false',
+      sort: '-weeklyCapacity',
+      page: 2,
+    });
+    expect(writePeopleParams(query).toString()).toBe(search);
+  });
+
+  it('leaves defaults out and ignores values it does not know', () => {
+    const query = readPeopleParams(new URLSearchParams('sort=salary&active=maybe&department=x&page=-4'));
+    expect(query).toMatchObject({ sort: 'name', active: '', department: null, page: 1 });
+    expect(writePeopleParams(query).toString()).toBe('');
+  });
+
+  it('sorts a new column ascending, then reverses it, then ascending again', () => {
+    expect(nextSort('name', 'department')).toBe('department');
+    expect(nextSort('department', 'department')).toBe('-department');
+    expect(nextSort('-department', 'department')).toBe('department');
+  });
+});

@@ -1,0 +1,8 @@
+// Whether the signed-in person may write people, projects and assignments: managers
+// and admins may; everyone else reads (the server still decides).
+import { useCurrentUser } from '../../auth/useSession';
+
+export function useCanPlan(): boolean {
+  const role = useCurrentUser()?.role;
+  return role === 'manager' || role === 'admin';
+}

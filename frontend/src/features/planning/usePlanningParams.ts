@@ -1,0 +1,16 @@
+// The planning view's URL state as a hook: the parsed params and an update function.
+// Moving the window or changing a filter is a history step; typing and expanding are not.
+import { useSearchParams } from 'react-router';
+import { readParams, writeParams, type PlanningParams } from './planningParams';
+
+export type UpdateParams = (changes: Partial<PlanningParams>) => void;
+
+export function usePlanningParams(): [PlanningParams, UpdateParams] {
+  const [query, setQuery] = useSearchParams();
+  const current = readParams(query);
+  const update: UpdateParams = (changes) => {
+    const quiet = 'search' in changes || 'open' in changes;
+    setQuery(writeParams({ ...current, ...changes }), { replace: quiet });
+  };
+  return [current, update];
+}

@@ -1,0 +1,90 @@
+// The people on a project: name (linked), role on the project and their hours over the
+// next 12 weeks; managers also add people (from the free-hours candidates) and remove
+// an assignment after confirming.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { deleteAssignment, fetchAssignments, type Assignment } from '../../api/assignments';
+import type { Project } from '../../api/projects';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormAlert } from '../../ui/FormAlert';
+import { errorMessage, writeErrorMessage } from '../../ui/errorMessage';
+import { useToast } from '../../ui/toast/useToast';
+import { currentWeek, formatHours, sumWeeks, weekRange } from '../people/weeks';
+import { AddPersonDialog } from './AddPersonDialog';
+
+export function ProjectAssignments({ project, canEdit }: { project: Project; canEdit: boolean }) {
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Assignment | null>(null);
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const assignments = useQuery({
+    queryKey: ['assignments', { project: project.id }],
+    queryFn: ({ signal }) => fetchAssignments({ project: project.id }, signal),
+  });
+  const remove = useMutation({
+    mutationFn: deleteAssignment,
+    onSuccess: (_done, assignment) => {
+      toast(`Removed ${assignment.personName} from ${project.name}.`);
+      setRemoving(null);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['assignments'] }),
+  });
+  const items = assignments.data?.items ?? [];
+  const weeks = weekRange(currentWeek(), 12);
+
+  return (
+    <section aria-labelledby="project-people">
+      <div className="toolbar">
+        <h2 id="project-people">People on this project</h2>
+        {canEdit && (
+          <button type="button" className="button" onClick={() => setAdding(true)}>
+            Add a person
+          </button>
+        )}
+      </div>
+      {assignments.error && <FormAlert tone="error">{errorMessage(assignments.error)}</FormAlert>}
+      {assignments.isPending && !assignments.error && <p className="muted" role="status">Loading assignments…</p>}
+      {assignments.data && items.length === 0 && <p className="muted">Nobody is on this project yet.</p>}
+      {items.length > 0 && (
+        <table className="data-table" aria-label="People on this project">
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Role on project</th>
+              <th scope="col" className="num">Hours, next 12 weeks</th>
+              {canEdit && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((assignment) => (
+              <tr key={assignment.id}>
+                <td><Link to={`/people/${assignment.person}`}>{assignment.personName}</Link></td>
+                <td>{assignment.roleOnProject}</td>
+                <td className="num">{formatHours(sumWeeks(assignment.weeklyHours, weeks))}</td>
+                {canEdit && (
+                  <td>
+                    <button type="button" className="button button--quiet button--small"
+                      onClick={() => { remove.reset(); setRemoving(assignment); }}>
+                      Remove <span className="visually-hidden">{assignment.personName}</span>
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {adding && (
+        <AddPersonDialog project={project} onProject={new Set(items.map((item) => item.person))} onClose={() => setAdding(false)} />
+      )}
+      {removing && (
+        <ConfirmDialog title={`Remove ${removing.personName} from ${project.name}?`} confirmLabel="Remove from project"
+          pending={remove.isPending} problem={remove.error ? writeErrorMessage(remove.error) : undefined}
+          onConfirm={() => remove.mutate(removing)} onClose={() => setRemoving(null)}>
+          <p>Their planned hours on this project are removed too. This cannot be undone.</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

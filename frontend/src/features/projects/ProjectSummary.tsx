@@ -1,0 +1,30 @@
+// A project's details, read-only: for people who may not change them.
+import type { Project } from '../../api/projects';
+import { formatDate } from '../../ui/formatTime';
+import { formatHours } from '../people/weeks';
+import { STATUS_LABELS } from './projectStatus';
+
+const day = (date: string | null) => (date ? formatDate(`${date}T12:00:00Z`) : '—');
+
+export function ProjectSummary({ project }: { project: Project }) {
+  const rows: [string, string][] = [
+    ['Project number', project.projectNumber ?? '—'],
+    ['Client', project.client],
+    ['Status', STATUS_LABELS[project.status]],
+    ['Start', day(project.startDate)],
+    ['End', day(project.endDate)],
+    ['Estimated hours', project.estimatedHours === null ? '—' : formatHours(project.estimatedHours)],
+    ['Description', project.description || '—'],
+    ['Notes', project.notes || '—'],
+  ];
+  return (
+    <dl className="person-summary">
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,49 @@
+// /people: everyone whose time is planned, searchable, filterable by department (and
+// its sub-departments), role and status, sortable by column; all of it in the URL.
+// Managers and admins also add people and move a selection to another department.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { fetchPeople } from '../api/people';
+import { NewPersonDialog } from '../features/people/NewPersonDialog';
+import { PeopleFilterBar } from '../features/people/PeopleFilterBar';
+import { PeopleList } from '../features/people/PeopleList';
+import { useCanPlan } from '../features/people/useCanPlan';
+import { usePeopleParams } from '../features/people/usePeopleParams';
+import { useReferenceData } from '../features/people/useReferenceData';
+import { FormAlert } from '../ui/FormAlert';
+import { errorMessage } from '../ui/errorMessage';
+import '../features/people/people.css';
+
+export function PeoplePage() {
+  const canEdit = useCanPlan();
+  const [query, setQuery] = usePeopleParams();
+  const [creating, setCreating] = useState(false);
+  const reference = useReferenceData();
+  const people = useQuery({
+    queryKey: ['people', 'list', query],
+    queryFn: ({ signal }) => fetchPeople(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <title>People · Workload Tracker</title>
+      <div className="toolbar">
+        <h1>People</h1>
+        {canEdit && (
+          <button type="button" className="button" onClick={() => setCreating(true)}>
+            New person
+          </button>
+        )}
+      </div>
+      <PeopleFilterBar query={query} reference={reference} onChange={setQuery} />
+      {people.error && <FormAlert tone="error">{errorMessage(people.error)}</FormAlert>}
+      {people.isPending && !people.error && <p className="muted" role="status">Loading people…</p>}
+      {people.data && (
+        <PeopleList key={JSON.stringify(query)} page={people.data} query={query} canEdit={canEdit}
+          reference={reference} onChange={setQuery} />
+      )}
+      {creating && <NewPersonDialog reference={reference} department={query.department} onClose={() => setCreating(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+// /people/:id: one person's profile (editable for managers and admins, with
+// deactivate/reactivate), their next 12 weeks' utilization and their assignments.
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { fetchPerson } from '../api/people';
+import { PersonAssignments } from '../features/people/PersonAssignments';
+import { PersonEditor } from '../features/people/PersonEditor';
+import { PersonSummary } from '../features/people/PersonSummary';
+import { UtilizationStrip } from '../features/people/UtilizationStrip';
+import { useCanPlan } from '../features/people/useCanPlan';
+import { useReferenceData } from '../features/people/useReferenceData';
+import { FormAlert } from '../ui/FormAlert';
+import { errorMessage } from '../ui/errorMessage';
+import '../features/people/people.css';
+
+export function PersonPage() {
+  const id = Number(useParams().id);
+  const canEdit = useCanPlan();
+  const reference = useReferenceData();
+  const person = useQuery({ queryKey: ['people', 'detail', id], queryFn: ({ signal }) => fetchPerson(id, signal) });
+
+  return (
+    <>
+      <title>{`${person.data?.name ?? 'Person'} · Workload Tracker`}</title>
+      <p><Link to="/people">← People</Link></p>
+      {person.error && <FormAlert tone="error">{errorMessage(person.error)}</FormAlert>}
+      {person.isPending && !person.error && <p className="muted" role="status">Loading…</p>}
+      {person.data && (
+        <>
+          <h1>
+            {person.data.name} {!person.data.isActive && <span className="tag">Inactive</span>}
+          </h1>
+          <div className="person-layout">
+            <section className="card" aria-label="Profile">
+              {canEdit ? <PersonEditor person={person.data} reference={reference} /> : <PersonSummary person={person.data} />}
+            </section>
+            <div>
+              <h2>Next 12 weeks</h2>
+              <UtilizationStrip person={person.data} />
+              <h2>Assignments</h2>
+              <PersonAssignments personId={person.data.id} />
+            </div>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

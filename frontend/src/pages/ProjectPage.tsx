@@ -1,0 +1,43 @@
+// /projects/:id: a project's details (editable for managers and admins, with If-Match)
+// and the people on it, with "Add a person" from those most free in the chosen weeks.
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { fetchProject } from '../api/projects';
+import { useCanPlan } from '../features/people/useCanPlan';
+import { ProjectAssignments } from '../features/projects/ProjectAssignments';
+import { ProjectEditor } from '../features/projects/ProjectEditor';
+import { ProjectSummary } from '../features/projects/ProjectSummary';
+import { STATUS_LABELS } from '../features/projects/projectStatus';
+import { FormAlert } from '../ui/FormAlert';
+import { errorMessage } from '../ui/errorMessage';
+import '../features/people/people.css';
+import '../features/projects/projects.css';
+
+export function ProjectPage() {
+  const id = Number(useParams().id);
+  const canEdit = useCanPlan();
+  const project = useQuery({ queryKey: ['projects', 'detail', id], queryFn: ({ signal }) => fetchProject(id, signal) });
+
+  return (
+    <>
+      <title>{`${project.data?.name ?? 'Project'} · Workload Tracker`}</title>
+      <p><Link to="/projects">← Projects</Link></p>
+      {project.error && <FormAlert tone="error">{errorMessage(project.error)}</FormAlert>}
+      {project.isPending && !project.error && <p className="muted" role="status">Loading…</p>}
+      {project.data && (
+        <>
+          <h1>
+            {project.data.name}{' '}
+            <span className={`status status--${project.data.status}`}>{STATUS_LABELS[project.data.status]}</span>
+          </h1>
+          <div className="person-layout">
+            <section className="card" aria-label="Project details">
+              {canEdit ? <ProjectEditor project={project.data} /> : <ProjectSummary project={project.data} />}
+            </section>
+            <ProjectAssignments project={project.data} canEdit={canEdit} />
+          </div>
+        </>
+      )}
+    </>
+  );
+}
