@@ -10,8 +10,8 @@ CARGO ?= cargo
 NPM ?= npm
 FRONTEND := frontend
 
-.PHONY: help run build build-rust build-frontend frontend-deps test lint-rust test-rust \
-        test-frontend e2e migrate sqlx-prepare fmt clean
+.PHONY: bench help run build build-rust build-frontend frontend-deps test lint-rust test-rust \
+        test-frontend e2e migrate sqlx-prepare fmt clean openapi check-openapi
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -31,7 +31,7 @@ frontend-deps:
 build-frontend: frontend-deps
 	cd $(FRONTEND) && $(NPM) run build
 
-test: lint-rust test-rust test-frontend e2e ## Every check: format, lints, Rust, frontend, Chromium e2e
+test: lint-rust test-rust check-openapi test-frontend e2e ## Every check: format, lints, Rust, OpenAPI drift, frontend, Chromium e2e
 	@echo "make test: all checks passed"
 
 lint-rust:
@@ -47,11 +47,33 @@ test-rust:
 test-frontend: frontend-deps
 	cd $(FRONTEND) && $(NPM) run typecheck && $(NPM) run lint && $(NPM) run test
 
+openapi: frontend-deps ## Regenerate frontend/openapi.json and the API types from the code
+	$(CARGO) run --quiet --locked -p wt-api -- openapi > $(FRONTEND)/openapi.json
+	cd $(FRONTEND) && $(NPM) run --silent gen:api
+
+# The committed document and types must match the code. Uses the debug binary that
+# `test-rust` built (builds it only when missing), so nothing is compiled twice.
+check-openapi: frontend-deps
+	@test -x target/debug/wt-api || $(CARGO) build --quiet --locked -p wt-api
+	@fresh="$$(mktemp -d)"; trap 'rm -rf "$$fresh"' EXIT; \
+	target/debug/wt-api openapi > "$$fresh/openapi.json"; \
+	(cd $(FRONTEND) && npx --no-install openapi-typescript "$$fresh/openapi.json" \
+	  -o "$$fresh/schema.d.ts" > /dev/null); \
+	if ! diff -u $(FRONTEND)/openapi.json "$$fresh/openapi.json" \
+	   || ! diff -u $(FRONTEND)/src/api/schema.d.ts "$$fresh/schema.d.ts"; then \
+	  echo "check-openapi: the API changed; run \`make openapi\` and commit the result." >&2; \
+	  exit 1; \
+	fi; \
+	echo "check-openapi: frontend/openapi.json and src/api/schema.d.ts match the code"
+
 # Reuses the debug binaries `test-rust` built (all targets, so the features match and
 # nothing is compiled again); builds the web app once.
 e2e: build-frontend
 	$(CARGO) build --locked --workspace --all-targets
 	deploy/local/e2e.sh
+
+bench: ## Time the grid and lists on a seeded 5,000-person company (prints a table)
+	deploy/local/bench.sh
 
 migrate: ## Apply migrations to the database in DATABASE_URL (or .env)
 	$(CARGO) run --quiet -p wt-api -- migrate

@@ -12,6 +12,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 
 use crate::observe::observe;
+use crate::openapi;
 use crate::problem::internal_error;
 use crate::routes::api_router;
 use crate::security;
@@ -28,6 +29,7 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
     let dist = state.static_dir.clone();
     let settings = state.settings.clone();
     let app = api_router()
+        .merge(openapi::router())
         .merge(security::report::router(&settings.csp_report_uri))
         .fallback_service(spa::router(&dist))
         .with_state(state)

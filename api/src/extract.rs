@@ -105,8 +105,9 @@ where
 pub const MAX_PAGE_SIZE: i64 = 500;
 
 /// `?page=1&pageSize=100`, clamped to sane bounds.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     pub page: Option<u64>,
     pub page_size: Option<u64>,

@@ -8,6 +8,7 @@ pub mod conditional;
 pub mod demo;
 pub mod extract;
 pub mod observe;
+pub mod openapi;
 pub mod problem;
 pub mod routes;
 pub mod security;

@@ -70,6 +70,8 @@ enum Command {
         #[arg(long)]
         if_empty: bool,
     },
+    /// Print the OpenAPI document (JSON) and exit; needs no database.
+    Openapi,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -77,6 +79,10 @@ fn main() -> anyhow::Result<()> {
     // files the operator never meant for this process.
     let _ = dotenvy::from_path(".env");
     let cli = Cli::parse();
+    if matches!(cli.command, Some(Command::Openapi)) {
+        println!("{}", wt_api::openapi::document_json());
+        return Ok(());
+    }
     let serving = matches!(cli.command, None | Some(Command::Serve));
     if serving && let Err(insecure) = cli.settings.check_production_safety() {
         eprintln!("wt-api: refusing to start: {insecure}");
@@ -117,6 +123,7 @@ fn main() -> anyhow::Result<()> {
         Some(Command::SeedDemo { people, if_empty }) => {
             runtime.block_on(seed_demo(&cli.settings, people, if_empty))
         }
+        Some(Command::Openapi) => unreachable!("handled before the runtime starts"),
     }
 }
 

@@ -6,22 +6,24 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// One invalid field of a request body or query.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct FieldError {
     pub field: String,
     pub code: &'static str,
     pub message: String,
 }
 
-/// A client-facing error.
-#[derive(Debug, Clone, Serialize)]
+/// A client-facing error (RFC 9457).
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Problem {
     #[serde(rename = "type")]
     kind: String,
     title: &'static str,
     #[serde(serialize_with = "serialize_status")]
+    #[schema(value_type = u16)]
     status: StatusCode,
     detail: String,
     code: &'static str,

@@ -62,7 +62,8 @@ pub enum JobState {
 }
 
 impl JobState {
-    const ALL: [JobState; 5] = [
+    /// Every state, from queued to the ends of a job's life.
+    pub const ALL: [JobState; 5] = [
         JobState::Queued,
         JobState::Running,
         JobState::Succeeded,

@@ -99,12 +99,14 @@ pub async fn rotate(state: &AppState, refresh: &str) -> Result<Option<(User, Iss
     Ok(outcome)
 }
 
-#[derive(Serialize)]
+/// What sign-in, refresh and a password change answer.
+#[derive(Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
-struct TokenBody {
+pub struct TokenBody {
     access: String,
     access_expires_at: DateTime<Utc>,
     user: MeView,
+    /// Only when refresh tokens are not sent as a cookie.
     #[serde(skip_serializing_if = "Option::is_none")]
     refresh: Option<String>,
 }

@@ -11,6 +11,7 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
 use wt_domain::accounts::Role;
 use wt_domain::weekly_hours::WeeklyHours;
 use wt_store::StoreError;
@@ -19,12 +20,13 @@ use wt_store::assignments::{self, Assignment, AssignmentFields, AssignmentFilter
 use crate::auth::{Manager, Principal, Reader, SignedIn, guard::forbidden};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::list::ListPage;
 use crate::routes::{fields, weekly};
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AssignmentView {
     id: i64,
@@ -33,6 +35,7 @@ pub struct AssignmentView {
     project: i64,
     project_name: String,
     role_on_project: String,
+    #[schema(value_type = HashMap<String, f64>)]
     weekly_hours: WeeklyHours,
     notes: String,
     is_active: bool,
@@ -56,8 +59,9 @@ impl From<Assignment> for AssignmentView {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct AssignmentQuery {
     page: Option<u64>,
     page_size: Option<u64>,
@@ -66,6 +70,13 @@ pub struct AssignmentQuery {
     active: Option<bool>,
 }
 
+#[utoipa::path(
+    get, path = "/api/assignments", tag = "assignments",
+    params(AssignmentQuery),
+    responses((status = 200, description = "OK", body = ListPage<AssignmentView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
+    security(("bearer" = []))
+)]
 pub async fn list(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -99,6 +110,15 @@ async fn load(state: &AppState, id: i64) -> Result<Assignment, ApiError> {
         .ok_or_else(|| Problem::not_found("The assignment").into())
 }
 
+#[utoipa::path(
+    get, path = "/api/assignments/{id}", tag = "assignments",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "OK", body = AssignmentView),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -113,7 +133,7 @@ pub async fn show(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewAssignment {
     person: i64,
@@ -122,6 +142,7 @@ pub struct NewAssignment {
     role_on_project: String,
     #[serde(default)]
     notes: String,
+    #[schema(value_type = Option<HashMap<String, f64>>)]
     weekly_hours: Option<Value>,
 }
 
@@ -154,6 +175,15 @@ fn refused(error: StoreError) -> ApiError {
     }
 }
 
+#[utoipa::path(
+    post, path = "/api/assignments", tag = "assignments",
+    request_body = NewAssignment,
+    responses((status = 201, description = "Created; `Location` names it", body = AssignmentView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -204,12 +234,13 @@ pub async fn create(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssignmentPatch {
     role_on_project: Option<String>,
     notes: Option<String>,
     is_active: Option<bool>,
+    #[schema(value_type = Option<HashMap<String, f64>>)]
     weekly_hours: Option<Value>,
 }
 
@@ -224,6 +255,17 @@ fn may_plan(me: &Principal, person_id: i64) -> bool {
     me.role.includes(Role::Manager) || me.person_id == Some(person_id)
 }
 
+#[utoipa::path(
+    patch, path = "/api/assignments/{id}", tag = "assignments",
+    params(("id" = i64, Path)),
+    request_body = AssignmentPatch,
+    responses((status = 200, description = "Changed; `weeklyHours` merges the given weeks, 0 deletes a week", body = AssignmentView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
+        (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn update(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -290,6 +332,14 @@ pub async fn update(
     Ok(tagged(assignment.version, AssignmentView::from(assignment)))
 }
 
+#[utoipa::path(
+    delete, path = "/api/assignments/{id}", tag = "assignments",
+    params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
+        (status = 404, response = r::NotFound), (status = 412, response = r::PreconditionFailed)),
+    security(("bearer" = []))
+)]
 pub async fn delete(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -309,29 +359,30 @@ pub async fn delete(
 const BULK_ROWS: usize = 500;
 const BULK_WEEKS: usize = 10_000;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BulkHours {
     updates: Vec<BulkRow>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BulkRow {
     assignment_id: i64,
+    #[schema(value_type = HashMap<String, f64>)]
     weekly_hours: Value,
     /// The version the client edited; a different current version refuses the batch.
     version: Option<i64>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkOutcome {
     assignment_id: i64,
     version: i64,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct BulkResults {
     results: Vec<BulkOutcome>,
 }
@@ -379,6 +430,15 @@ fn parse_bulk(body: &BulkHours) -> Result<Vec<CheckedRow>, Vec<FieldError>> {
     checks.finish().map(|()| rows)
 }
 
+#[utoipa::path(
+    patch, path = "/api/assignments/hours", tag = "assignments",
+    request_body = BulkHours,
+    responses((status = 200, description = "Every update applied, in one transaction", body = BulkResults),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 412, response = r::PreconditionFailed),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn bulk_hours(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,

@@ -5,20 +5,22 @@ use axum::extract::State;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
+use utoipa::ToSchema;
 
 use crate::auth::Admin;
 use crate::extract::{PageQuery, QueryParams};
+use crate::openapi::responses as r;
 use crate::problem::ApiError;
 use crate::routes::list::ListPage;
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct ActorView {
     id: i64,
     username: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct TargetView {
     #[serde(rename = "type")]
     kind: String,
@@ -26,7 +28,7 @@ pub struct TargetView {
     label: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct EventView {
     id: i64,
@@ -58,6 +60,14 @@ impl From<wt_store::audit::Event> for EventView {
     }
 }
 
+#[utoipa::path(
+    get, path = "/api/audit", tag = "audit",
+    params(PageQuery),
+    responses((status = 200, description = "OK", body = ListPage<EventView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden)),
+    security(("bearer" = []))
+)]
 pub async fn list(
     State(state): State<AppState>,
     Admin(_): Admin,

@@ -8,6 +8,7 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use utoipa::{IntoParams, ToSchema};
 use wt_runtime::settings::DeliverableTemplate;
 use wt_store::StoreError;
 use wt_store::deliverables::{self, Deliverable, DeliverableFields, LinkedPerson};
@@ -15,11 +16,12 @@ use wt_store::deliverables::{self, Deliverable, DeliverableFields, LinkedPerson}
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PathId, QueryParams, nullable};
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DeliverableView {
     id: i64,
@@ -72,12 +74,20 @@ pub async fn add_defaults(
     Ok(())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProjectQuery {
     project: i64,
 }
 
 /// `GET /api/deliverables?project=<id>`: the project's deliverables in order.
+#[utoipa::path(
+    get, path = "/api/deliverables", tag = "deliverables",
+    params(ProjectQuery),
+    responses((status = 200, description = "The project's deliverables in order", body = Vec<DeliverableView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
+    security(("bearer" = []))
+)]
 pub async fn list(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -89,7 +99,8 @@ pub async fn list(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RangeQuery {
     start: NaiveDate,
     end: NaiveDate,
@@ -97,6 +108,13 @@ pub struct RangeQuery {
 
 /// `GET /api/deliverables/calendar?start=&end=`: dated deliverables in a range of at most
 /// two years, by date.
+#[utoipa::path(
+    get, path = "/api/deliverables/calendar", tag = "deliverables",
+    params(RangeQuery),
+    responses((status = 200, description = "OK", body = Vec<DeliverableView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
+    security(("bearer" = []))
+)]
 pub async fn calendar(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -119,6 +137,15 @@ async fn load(state: &AppState, id: i64) -> Result<Deliverable, ApiError> {
         .ok_or_else(|| Problem::not_found("The deliverable").into())
 }
 
+#[utoipa::path(
+    get, path = "/api/deliverables/{id}", tag = "deliverables",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "OK", body = DeliverableView),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -133,14 +160,16 @@ pub async fn show(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DeliverableBody {
     project: Option<i64>,
     description: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(nullable)]
     percentage: Option<Option<i64>>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
     date: Option<Option<String>>,
     is_completed: Option<bool>,
     notes: Option<String>,
@@ -218,6 +247,14 @@ fn project_missing(error: StoreError) -> ApiError {
     }
 }
 
+#[utoipa::path(
+    post, path = "/api/deliverables", tag = "deliverables",
+    request_body = DeliverableBody,
+    responses((status = 201, description = "Created; `Location` names it", body = DeliverableView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -248,6 +285,17 @@ pub async fn create(
     ))
 }
 
+#[utoipa::path(
+    patch, path = "/api/deliverables/{id}", tag = "deliverables",
+    params(("id" = i64, Path)),
+    request_body = DeliverableBody,
+    responses((status = 200, description = "OK", body = DeliverableView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
+        (status = 412, response = r::PreconditionFailed),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn update(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -279,6 +327,14 @@ pub async fn update(
     ))
 }
 
+#[utoipa::path(
+    delete, path = "/api/deliverables/{id}", tag = "deliverables",
+    params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
+        (status = 404, response = r::NotFound), (status = 412, response = r::PreconditionFailed)),
+    security(("bearer" = []))
+)]
 pub async fn delete(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -294,7 +350,7 @@ pub async fn delete(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Order {
     order: Vec<i64>,
@@ -302,6 +358,15 @@ pub struct Order {
 
 /// `POST /api/projects/{id}/deliverables/reorder`: the new order, naming each of the
 /// project's deliverables exactly once.
+#[utoipa::path(
+    post, path = "/api/projects/{id}/deliverables/reorder", tag = "deliverables",
+    params(("id" = i64, Path)),
+    request_body = Order,
+    responses((status = 200, description = "The deliverables in their new order", body = Vec<DeliverableView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn reorder(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -322,7 +387,7 @@ pub async fn reorder(
     ))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkView {
     id: i64,
@@ -342,6 +407,14 @@ impl From<LinkedPerson> for LinkView {
     }
 }
 
+#[utoipa::path(
+    get, path = "/api/deliverables/{id}/people", tag = "deliverables",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "OK", body = Vec<LinkView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn people(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -352,7 +425,7 @@ pub async fn people(
     Ok(axum::Json(rows.into_iter().map(LinkView::from).collect()))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LinkBody {
     person: i64,
@@ -360,6 +433,16 @@ pub struct LinkBody {
     role_on_milestone: String,
 }
 
+#[utoipa::path(
+    post, path = "/api/deliverables/{id}/people", tag = "deliverables",
+    params(("id" = i64, Path)),
+    request_body = LinkBody,
+    responses((status = 201, description = "Linked"), (status = 400, response = r::BadRequest),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
+        (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn link(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -389,6 +472,14 @@ pub async fn link(
     }
 }
 
+#[utoipa::path(
+    delete, path = "/api/deliverables/{id}/people/{link}", tag = "deliverables",
+    params(("id" = i64, Path), ("link" = i64, Path)),
+    responses((status = 204, description = "Unlinked"), (status = 400, response = r::BadRequest),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn unlink(
     State(state): State<AppState>,
     Manager(_): Manager,

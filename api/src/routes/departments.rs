@@ -8,18 +8,20 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use wt_store::StoreError;
 use wt_store::departments::{self, Department, DepartmentFields};
 
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PathId, QueryParams, nullable};
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, NameListQuery};
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DepartmentView {
     id: i64,
@@ -49,6 +51,13 @@ impl From<Department> for DepartmentView {
     }
 }
 
+#[utoipa::path(
+    get, path = "/api/departments", tag = "departments",
+    params(NameListQuery),
+    responses((status = 200, description = "OK", body = ListPage<DepartmentView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
+    security(("bearer" = []))
+)]
 pub async fn list(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -60,6 +69,15 @@ pub async fn list(
     Ok(axum::Json(ListPage::new(items, page, total)))
 }
 
+#[utoipa::path(
+    get, path = "/api/departments/{id}", tag = "departments",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "OK", body = DepartmentView),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -78,13 +96,15 @@ pub async fn show(
 
 /// A department as sent by a client: every field optional, so one type serves create
 /// (with defaults) and PATCH (merging into the current row).
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DepartmentBody {
     name: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(nullable)]
     parent_department: Option<Option<i64>>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(nullable)]
     manager: Option<Option<i64>>,
     description: Option<String>,
     is_active: Option<bool>,
@@ -179,6 +199,15 @@ fn refused(error: StoreError) -> ApiError {
     }
 }
 
+#[utoipa::path(
+    post, path = "/api/departments", tag = "departments",
+    request_body = DepartmentBody,
+    responses((status = 201, description = "Created; `Location` names it", body = DepartmentView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -196,6 +225,17 @@ pub async fn create(
     ))
 }
 
+#[utoipa::path(
+    patch, path = "/api/departments/{id}", tag = "departments",
+    params(("id" = i64, Path)),
+    request_body = DepartmentBody,
+    responses((status = 200, description = "OK", body = DepartmentView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
+        (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn update(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -224,6 +264,15 @@ pub async fn update(
     Ok(tagged(department.version, DepartmentView::from(department)))
 }
 
+#[utoipa::path(
+    delete, path = "/api/departments/{id}", tag = "departments",
+    params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
+        (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
+        (status = 412, response = r::PreconditionFailed)),
+    security(("bearer" = []))
+)]
 pub async fn delete(
     State(state): State<AppState>,
     Manager(_): Manager,

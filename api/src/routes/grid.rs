@@ -3,6 +3,7 @@
 //! assignment's hours. Every dataset is one aggregate query in PostgreSQL.
 
 use std::collections::{BTreeMap, HashMap};
+use utoipa::{IntoParams, ToSchema};
 
 use axum::extract::State;
 use chrono::Utc;
@@ -13,6 +14,7 @@ use wt_store::grid::{self, Cell, GridScope};
 
 use crate::auth::Reader;
 use crate::extract::QueryParams;
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, Problem};
 use crate::routes::projects::STATUSES;
 use crate::state::AppState;
@@ -20,10 +22,14 @@ use crate::state::AppState;
 const MIN_WEEKS: u32 = 8;
 const MAX_WEEKS: u32 = 52;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct GridQuery {
+    /// How many weeks, 8 to 52 (default 12).
     pub(crate) weeks: Option<u32>,
+    /// The first Sunday (default: this week).
+    #[param(value_type = Option<chrono::NaiveDate>)]
     pub(crate) start: Option<String>,
     pub(crate) department: Option<i64>,
     pub(crate) include_children: Option<bool>,
@@ -34,17 +40,18 @@ pub struct GridQuery {
     pub(crate) include: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GridPersonView {
     id: i64,
     name: String,
+    #[schema(value_type = f64)]
     weekly_capacity: Hours,
     pub(crate) department: Option<i64>,
     department_name: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GridAssignmentView {
     id: i64,
@@ -54,14 +61,17 @@ pub struct GridAssignmentView {
     project_status: String,
     role_on_project: String,
     version: i64,
+    #[schema(value_type = HashMap<String, f64>)]
     weekly_hours: BTreeMap<Week, HoursTotal>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GridView {
+    #[schema(value_type = Vec<chrono::NaiveDate>)]
     week_keys: Vec<Week>,
     people: Vec<GridPersonView>,
+    #[schema(value_type = HashMap<String, HashMap<String, f64>>)]
     hours_by_person: HashMap<i64, BTreeMap<Week, HoursTotal>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     assignments: Option<Vec<GridAssignmentView>>,
@@ -152,6 +162,13 @@ pub(crate) fn parse(query: &GridQuery) -> Result<(Vec<Week>, GridScope, bool), A
     Ok((weeks, scope, with_assignments))
 }
 
+#[utoipa::path(
+    get, path = "/api/assignments/grid", tag = "assignments",
+    params(GridQuery),
+    responses((status = 200, description = "OK", body = GridView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
+    security(("bearer" = []))
+)]
 pub async fn grid(
     State(state): State<AppState>,
     Reader(_): Reader,

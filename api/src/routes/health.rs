@@ -9,6 +9,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 use wt_jobs::heartbeat;
 
 use crate::state::AppState;
@@ -16,7 +17,7 @@ use crate::state::AppState;
 /// No check may hold the answer longer than this.
 const CHECK_TIMEOUT: Duration = Duration::from_secs(2);
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Check {
     status: &'static str,
@@ -48,20 +49,25 @@ impl Check {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Checks {
     database: Check,
     redis: Check,
     worker: Check,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct HealthReport {
     status: &'static str,
     version: &'static str,
     checks: Checks,
 }
 
+#[utoipa::path(
+    get, path = "/api/health", tag = "health",
+    responses((status = 200, description = "All checks are up", body = HealthReport),
+        (status = 503, description = "Something is down", body = HealthReport))
+)]
 pub async fn health(State(state): State<AppState>) -> Response {
     let (database, (redis, worker)) = tokio::join!(check_database(&state), check_redis(&state));
     let ok = database.is_up() && redis.is_up() && worker.is_up();

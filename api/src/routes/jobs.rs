@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
+use utoipa::ToSchema;
 use wt_domain::accounts::Role;
 use wt_domain::jobs::{JobKind, JobState};
 use wt_jobs::ledger;
@@ -16,15 +17,18 @@ use wt_store::jobs::{self, Job, NewJob};
 
 use crate::auth::{Admin, Reader};
 use crate::extract::PathId;
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
 /// A job as the API shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct JobView {
     id: i64,
+    #[schema(schema_with = crate::openapi::job_kind_schema)]
     kind: JobKind,
+    #[schema(schema_with = crate::openapi::job_state_schema)]
     state: JobState,
     progress: i16,
     message: Option<String>,
@@ -36,7 +40,7 @@ pub struct JobView {
     finished_at: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct JobErrorView {
     code: String,
     message: String,
@@ -64,10 +68,11 @@ impl From<Job> for JobView {
 }
 
 /// The 202 answer for queued work.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Queued {
     job_id: i64,
+    #[schema(schema_with = crate::openapi::job_state_schema)]
     state: JobState,
     status_url: String,
 }
@@ -94,6 +99,14 @@ pub fn accepted(job: &Job) -> Response {
 
 /// A job is visible to whoever asked for it and to admins (and to anyone while reads are
 /// open); to others it does not exist.
+#[utoipa::path(
+    get, path = "/api/jobs/{id}", tag = "jobs",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "OK", body = JobView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Reader(reader): Reader,
@@ -119,6 +132,12 @@ pub async fn enqueue_warm_cache(state: &AppState) -> Result<Job, wt_store::Store
     ledger::enqueue(&state.db, redis, &state.queues, &new).await
 }
 
+#[utoipa::path(
+    post, path = "/api/jobs/warm-cache", tag = "jobs",
+    responses((status = 202, description = "Queued (or the warm-up already waiting)", body = Queued),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden)),
+    security(("bearer" = []))
+)]
 pub async fn warm_cache(
     State(state): State<AppState>,
     Admin(_): Admin,

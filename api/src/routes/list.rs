@@ -1,13 +1,12 @@
 //! The list page every collection answers with: `{items, page, pageSize, total}`.
 
-use serde::Serialize;
-
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use wt_store::NameFilter;
 
 use crate::extract::{Page, PageQuery};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ListPage<T> {
     items: Vec<T>,
@@ -28,8 +27,9 @@ impl<T> ListPage<T> {
 }
 
 /// `?page&pageSize&search&active` of the named reference lists (departments, roles).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct NameListQuery {
     page: Option<u64>,
     page_size: Option<u64>,

@@ -6,17 +6,20 @@ use axum::extract::State;
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use wt_domain::accounts::{Role, check_password};
 use wt_store::{audit, sessions, users};
 
+use crate::auth::sessions::TokenBody;
 use crate::auth::{SignedIn, passwords, sessions as auth_sessions};
 use crate::extract::JsonBody;
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::state::AppState;
 
 const THEMES: [&str; 3] = ["light", "dark", "system"];
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingsView {
     theme: String,
@@ -24,12 +27,13 @@ pub struct SettingsView {
 }
 
 /// The signed-in user as they see themselves.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MeView {
     id: i64,
     username: String,
     email: String,
+    #[schema(schema_with = crate::openapi::role_schema)]
     role: Role,
     person: Option<i64>,
     is_active: bool,
@@ -61,6 +65,12 @@ async fn load(state: &AppState, id: i64) -> Result<users::User, ApiError> {
         .ok_or_else(|| Problem::not_found("Your account").into())
 }
 
+#[utoipa::path(
+    get, path = "/api/auth/me", tag = "auth",
+    responses((status = 200, description = "OK", body = MeView),
+        (status = 401, response = r::Unauthorized), (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn show(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -68,14 +78,23 @@ pub async fn show(
     Ok(Json(MeView::from(&load(&state, me.id).await?)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SettingsChange {
     theme: Option<String>,
     #[serde(default, deserialize_with = "crate::extract::nullable")]
+    #[schema(nullable)]
     default_department: Option<Option<i64>>,
 }
 
+#[utoipa::path(
+    patch, path = "/api/auth/me/settings", tag = "auth",
+    request_body = SettingsChange,
+    responses((status = 200, description = "OK", body = MeView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 404, response = r::NotFound), (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn update_settings(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -103,7 +122,7 @@ pub async fn update_settings(
     Ok(Json(MeView::from(&user)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordChange {
     #[serde(default)]
@@ -122,6 +141,14 @@ pub fn weak_password(field: &str, username: &str, password: &str) -> Option<Prob
     Some(Problem::bad_request("weak_password", "Choose a stronger password.").with_errors(errors))
 }
 
+#[utoipa::path(
+    post, path = "/api/auth/change-password", tag = "auth",
+    request_body = PasswordChange,
+    responses((status = 200, description = "Changed; every other session has ended", body = TokenBody),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 404, response = r::NotFound), (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn change_password(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
+use utoipa::ToSchema;
 use wt_domain::jobs::JobKind;
 use wt_domain::secrets::token_hash;
 use wt_jobs::ledger;
@@ -15,6 +16,7 @@ use wt_store::{reset_tokens, sessions, users};
 
 use crate::auth::passwords;
 use crate::extract::{ClientIp, JsonBody};
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, Problem, too_many_requests};
 use crate::routes::me::{password_event, weak_password};
 use crate::security::rate_limit::RateLimiter;
@@ -52,7 +54,7 @@ pub async fn enqueue_mail(
     ledger::enqueue(&state.db, redis, &state.queues, &new).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 pub struct ResetRequest {
     #[serde(default)]
     email: String,
@@ -63,6 +65,13 @@ pub fn reset_limiter() -> RateLimiter {
     RateLimiter::new(10, std::time::Duration::from_secs(3600))
 }
 
+#[utoipa::path(
+    post, path = "/api/auth/password-reset", tag = "auth",
+    request_body = ResetRequest,
+    responses((status = 204, description = "Asked; a mail goes out if the address belongs to an active account"),
+        (status = 400, response = r::BadRequest), (status = 413, response = r::PayloadTooLarge),
+        (status = 429, response = r::TooManyRequests))
+)]
 pub async fn request(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
@@ -82,7 +91,7 @@ pub async fn request(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ResetConfirm {
     #[serde(default)]
@@ -98,6 +107,12 @@ fn token_invalid() -> Problem {
     )
 }
 
+#[utoipa::path(
+    post, path = "/api/auth/password-reset/confirm", tag = "auth",
+    request_body = ResetConfirm,
+    responses((status = 204, description = "Password set; every session has ended"),
+        (status = 400, response = r::BadRequest), (status = 413, response = r::PayloadTooLarge))
+)]
 pub async fn confirm(
     State(state): State<AppState>,
     JsonBody(body): JsonBody<ResetConfirm>,

@@ -9,6 +9,7 @@ use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
 use wt_domain::accounts::Role;
 use wt_domain::hours::Hours;
 use wt_store::StoreError;
@@ -17,17 +18,19 @@ use wt_store::people::{self, Person, PersonFields, PersonFilter, PersonSort};
 use crate::auth::{Manager, Reader, SignedIn, guard::forbidden};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PageQuery, PathId, QueryParams, nullable};
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
 use crate::routes::list::ListPage;
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonView {
     id: i64,
     name: String,
     email: Option<String>,
+    #[schema(value_type = f64)]
     weekly_capacity: Hours,
     role: Option<i64>,
     role_name: Option<String>,
@@ -64,8 +67,9 @@ impl From<Person> for PersonView {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct PeopleQuery {
     page: Option<u64>,
     page_size: Option<u64>,
@@ -74,6 +78,7 @@ pub struct PeopleQuery {
     role: Option<i64>,
     search: Option<String>,
     active: Option<bool>,
+    /// name, weeklyCapacity, department or createdAt; `-` first to reverse.
     sort: Option<String>,
 }
 
@@ -96,6 +101,13 @@ fn sort_key(raw: Option<&str>) -> Result<PersonSort, Problem> {
     })
 }
 
+#[utoipa::path(
+    get, path = "/api/people", tag = "people",
+    params(PeopleQuery),
+    responses((status = 200, description = "OK", body = ListPage<PersonView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
+    security(("bearer" = []))
+)]
 pub async fn list(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -133,6 +145,15 @@ async fn load(state: &AppState, id: i64) -> Result<Person, ApiError> {
         .ok_or_else(|| Problem::not_found("The person").into())
 }
 
+#[utoipa::path(
+    get, path = "/api/people/{id}", tag = "people",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "OK", body = PersonView),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -144,20 +165,25 @@ pub async fn show(
 }
 
 /// A person as sent by a client; every field optional so one type serves create and PATCH.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PersonBody {
     name: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(nullable)]
     email: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = f64)]
     weekly_capacity: Option<Option<Value>>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(nullable)]
     role: Option<Option<i64>>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(nullable)]
     department: Option<Option<i64>>,
     location: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
     hire_date: Option<Option<String>>,
     notes: Option<String>,
     is_active: Option<bool>,
@@ -301,6 +327,15 @@ fn refused(error: StoreError) -> ApiError {
     }
 }
 
+#[utoipa::path(
+    post, path = "/api/people", tag = "people",
+    request_body = PersonBody,
+    responses((status = 201, description = "Created; `Location` names it", body = PersonView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -313,6 +348,17 @@ pub async fn create(
     Ok(created(location, person.version, PersonView::from(person)))
 }
 
+#[utoipa::path(
+    patch, path = "/api/people/{id}", tag = "people",
+    params(("id" = i64, Path)),
+    request_body = PersonBody,
+    responses((status = 200, description = "OK", body = PersonView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
+        (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn update(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -335,6 +381,15 @@ pub async fn update(
     Ok(tagged(person.version, PersonView::from(person)))
 }
 
+#[utoipa::path(
+    delete, path = "/api/people/{id}", tag = "people",
+    params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
+        (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
+        (status = 412, response = r::PreconditionFailed)),
+    security(("bearer" = []))
+)]
 pub async fn delete(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -356,20 +411,28 @@ pub async fn delete(
 /// Most people one bulk request may move.
 const BULK_LIMIT: usize = 1000;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BulkDepartment {
     people: Vec<i64>,
     department: Option<i64>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct BulkResult {
     updated: u64,
 }
 
 /// `POST /api/people/bulk-department`: moves many people to one department in one
 /// transaction; an unknown person or department changes nothing.
+#[utoipa::path(
+    post, path = "/api/people/bulk-department", tag = "people",
+    request_body = BulkDepartment,
+    responses((status = 200, description = "Everyone listed was moved", body = BulkResult),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn bulk_department(
     State(state): State<AppState>,
     Manager(_): Manager,

@@ -7,17 +7,19 @@ use std::collections::{BTreeMap, HashMap};
 
 use axum::extract::State;
 use serde::Serialize;
+use utoipa::ToSchema;
 use wt_domain::hours::HoursTotal;
 use wt_domain::weeks::Week;
 use wt_store::grid;
 
 use crate::auth::Reader;
 use crate::extract::QueryParams;
+use crate::openapi::responses as r;
 use crate::problem::ApiError;
 use crate::routes::grid::{GridQuery, by_row, parse};
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GridProjectView {
     id: i64,
@@ -27,7 +29,7 @@ pub struct GridProjectView {
     status: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectRowView {
     id: i64,
@@ -36,19 +38,29 @@ pub struct ProjectRowView {
     person_name: String,
     role_on_project: String,
     version: i64,
+    #[schema(value_type = HashMap<String, f64>)]
     weekly_hours: BTreeMap<Week, HoursTotal>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectGridView {
+    #[schema(value_type = Vec<chrono::NaiveDate>)]
     week_keys: Vec<Week>,
     projects: Vec<GridProjectView>,
+    #[schema(value_type = HashMap<String, HashMap<String, f64>>)]
     hours_by_project: HashMap<i64, BTreeMap<Week, HoursTotal>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     assignments: Option<Vec<ProjectRowView>>,
 }
 
+#[utoipa::path(
+    get, path = "/api/assignments/project-grid", tag = "assignments",
+    params(GridQuery),
+    responses((status = 200, description = "OK", body = ProjectGridView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
+    security(("bearer" = []))
+)]
 pub async fn project_grid(
     State(state): State<AppState>,
     Reader(_): Reader,

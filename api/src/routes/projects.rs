@@ -8,12 +8,14 @@ use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
 use wt_store::StoreError;
 use wt_store::projects::{self, Project, ProjectFields, ProjectFilter};
 
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PageQuery, PathId, QueryParams, nullable};
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::deliverables::add_defaults;
 use crate::routes::fields;
@@ -33,7 +35,7 @@ pub const STATUSES: [&str; 6] = [
 /// Largest estimate accepted, in hours (a generous bound that still fits the column).
 const MAX_ESTIMATE_HOURS: f64 = 99_999_999.0;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectView {
     id: i64,
@@ -74,8 +76,9 @@ impl From<Project> for ProjectView {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct ProjectQuery {
     page: Option<u64>,
     page_size: Option<u64>,
@@ -84,6 +87,7 @@ pub struct ProjectQuery {
     client: Option<String>,
     search: Option<String>,
     active: Option<bool>,
+    /// name, client, status, startDate or createdAt; `-` first to reverse.
     sort: Option<String>,
 }
 
@@ -124,6 +128,13 @@ fn statuses(raw: Option<&str>) -> Result<Vec<String>, Problem> {
     }
 }
 
+#[utoipa::path(
+    get, path = "/api/projects", tag = "projects",
+    params(ProjectQuery),
+    responses((status = 200, description = "OK", body = ListPage<ProjectView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
+    security(("bearer" = []))
+)]
 pub async fn list(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -160,6 +171,15 @@ async fn load(state: &AppState, id: i64) -> Result<Project, ApiError> {
         .ok_or_else(|| Problem::not_found("The project").into())
 }
 
+#[utoipa::path(
+    get, path = "/api/projects/{id}", tag = "projects",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "OK", body = ProjectView),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -171,19 +191,23 @@ pub async fn show(
 }
 
 /// A project as sent by a client; every field optional so one type serves create and PATCH.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProjectBody {
     name: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(nullable)]
     project_number: Option<Option<String>>,
     client: Option<String>,
     status: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
     start_date: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
     end_date: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<f64>, nullable)]
     estimated_hours: Option<Option<Value>>,
     description: Option<String>,
     notes: Option<String>,
@@ -342,6 +366,15 @@ fn refused(error: StoreError) -> ApiError {
     }
 }
 
+#[utoipa::path(
+    post, path = "/api/projects", tag = "projects",
+    request_body = ProjectBody,
+    responses((status = 201, description = "Created; `Location` names it", body = ProjectView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -360,6 +393,17 @@ pub async fn create(
     ))
 }
 
+#[utoipa::path(
+    patch, path = "/api/projects/{id}", tag = "projects",
+    params(("id" = i64, Path)),
+    request_body = ProjectBody,
+    responses((status = 200, description = "OK", body = ProjectView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
+        (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn update(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -377,6 +421,15 @@ pub async fn update(
     Ok(tagged(project.version, ProjectView::from(project)))
 }
 
+#[utoipa::path(
+    delete, path = "/api/projects/{id}", tag = "projects",
+    params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
+        (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
+        (status = 412, response = r::PreconditionFailed)),
+    security(("bearer" = []))
+)]
 pub async fn delete(
     State(state): State<AppState>,
     Manager(_): Manager,

@@ -5,18 +5,20 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use wt_store::StoreError;
 use wt_store::roles::{self, Role, RoleFields};
 
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PathId, QueryParams};
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, NameListQuery};
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct RoleView {
     id: i64,
@@ -38,6 +40,13 @@ impl From<Role> for RoleView {
     }
 }
 
+#[utoipa::path(
+    get, path = "/api/roles", tag = "roles",
+    params(NameListQuery),
+    responses((status = 200, description = "OK", body = ListPage<RoleView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
+    security(("bearer" = []))
+)]
 pub async fn list(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -52,6 +61,15 @@ pub async fn list(
     )))
 }
 
+#[utoipa::path(
+    get, path = "/api/roles/{id}", tag = "roles",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "OK", body = RoleView),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -64,7 +82,7 @@ pub async fn show(
     Ok(fresh(&headers, role.version, RoleView::from(role)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RoleBody {
     name: Option<String>,
@@ -110,6 +128,15 @@ fn in_use(detail: &str) -> ApiError {
     Problem::new(StatusCode::CONFLICT, "role_in_use", detail).into()
 }
 
+#[utoipa::path(
+    post, path = "/api/roles", tag = "roles",
+    request_body = RoleBody,
+    responses((status = 201, description = "Created; `Location` names it", body = RoleView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -129,6 +156,17 @@ pub async fn create(
     ))
 }
 
+#[utoipa::path(
+    patch, path = "/api/roles/{id}", tag = "roles",
+    params(("id" = i64, Path)),
+    request_body = RoleBody,
+    responses((status = 200, description = "OK", body = RoleView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
+        (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn update(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -159,6 +197,15 @@ pub async fn update(
     Ok(tagged(role.version, RoleView::from(role)))
 }
 
+#[utoipa::path(
+    delete, path = "/api/roles/{id}", tag = "roles",
+    params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
+        (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
+        (status = 412, response = r::PreconditionFailed)),
+    security(("bearer" = []))
+)]
 pub async fn delete(
     State(state): State<AppState>,
     Manager(_): Manager,

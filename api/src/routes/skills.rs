@@ -5,12 +5,14 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use wt_store::StoreError;
 use wt_store::skills::{self, PersonSkill, SkillTag};
 
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PathId, QueryParams};
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
 use crate::state::AppState;
@@ -18,7 +20,7 @@ use crate::state::AppState;
 const KINDS: [&str; 3] = ["strength", "development", "learning"];
 const LEVELS: [&str; 4] = ["beginner", "intermediate", "advanced", "expert"];
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SkillView {
     id: i64,
@@ -38,11 +40,19 @@ impl From<SkillTag> for SkillView {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchQuery {
     search: Option<String>,
 }
 
+#[utoipa::path(
+    get, path = "/api/skills", tag = "skills",
+    params(SearchQuery),
+    responses((status = 200, description = "OK", body = Vec<SkillView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
+    security(("bearer" = []))
+)]
 pub async fn list(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -53,6 +63,15 @@ pub async fn list(
     Ok(axum::Json(tags.into_iter().map(SkillView::from).collect()))
 }
 
+#[utoipa::path(
+    get, path = "/api/skills/{id}", tag = "skills",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "OK", body = SkillView),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -65,7 +84,7 @@ pub async fn show(
     Ok(fresh(&headers, tag.version, SkillView::from(tag)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SkillBody {
     name: Option<String>,
@@ -103,6 +122,15 @@ fn refused(error: StoreError) -> ApiError {
     }
 }
 
+#[utoipa::path(
+    post, path = "/api/skills", tag = "skills",
+    request_body = SkillBody,
+    responses((status = 201, description = "Created; `Location` names it", body = SkillView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -119,6 +147,17 @@ pub async fn create(
     ))
 }
 
+#[utoipa::path(
+    patch, path = "/api/skills/{id}", tag = "skills",
+    params(("id" = i64, Path)),
+    request_body = SkillBody,
+    responses((status = 200, description = "OK", body = SkillView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
+        (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn update(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -144,6 +183,14 @@ pub async fn update(
     Ok(tagged(tag.version, SkillView::from(tag)))
 }
 
+#[utoipa::path(
+    delete, path = "/api/skills/{id}", tag = "skills",
+    params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn delete(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -156,7 +203,7 @@ pub async fn delete(
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonSkillView {
     skill: i64,
@@ -178,6 +225,13 @@ impl From<PersonSkill> for PersonSkillView {
     }
 }
 
+#[utoipa::path(
+    get, path = "/api/people/{id}/skills", tag = "skills",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "OK", body = Vec<PersonSkillView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
+    security(("bearer" = []))
+)]
 pub async fn of_person(
     State(state): State<AppState>,
     Reader(_): Reader,
@@ -189,12 +243,14 @@ pub async fn of_person(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PersonSkillBody {
     skill: i64,
+    /// strength, development or learning.
     #[serde(default = "default_kind")]
     kind: String,
+    /// beginner, intermediate, advanced or expert.
     #[serde(default = "default_level")]
     level: String,
 }
@@ -208,6 +264,16 @@ fn default_level() -> String {
 }
 
 /// `PUT /api/people/{id}/skills`: gives the person a skill, or changes its kind and level.
+#[utoipa::path(
+    put, path = "/api/people/{id}/skills", tag = "skills",
+    params(("id" = i64, Path)),
+    request_body = PersonSkillBody,
+    responses((status = 200, description = "The person's skills after the change", body = Vec<PersonSkillView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn set_for_person(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -251,6 +317,14 @@ pub async fn set_for_person(
     ))
 }
 
+#[utoipa::path(
+    delete, path = "/api/people/{id}/skills/{skill}", tag = "skills",
+    params(("id" = i64, Path), ("skill" = i64, Path)),
+    responses((status = 204, description = "Removed"), (status = 400, response = r::BadRequest),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
+        (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn remove_from_person(
     State(state): State<AppState>,
     Manager(_): Manager,

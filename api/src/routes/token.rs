@@ -6,15 +6,18 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use utoipa::ToSchema;
 use wt_domain::secrets::token_hash;
 use wt_store::{sessions, users};
 
+use crate::auth::sessions::TokenBody;
 use crate::auth::{cookie, csrf, passwords, sessions as auth_sessions, throttle};
 use crate::extract::{ClientIp, JsonBody};
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields, too_many_requests};
 use crate::state::AppState;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 pub struct Credentials {
     #[serde(default)]
     username: String,
@@ -38,6 +41,14 @@ fn refresh_invalid() -> Problem {
     )
 }
 
+#[utoipa::path(
+    post, path = "/api/token", tag = "auth",
+    request_body = Credentials,
+    responses((status = 200, description = "Signed in; the refresh token is a cookie (cookie mode) or `refresh`", body = TokenBody),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 413, response = r::PayloadTooLarge),
+        (status = 429, response = r::TooManyRequests))
+)]
 pub async fn obtain(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
@@ -86,7 +97,7 @@ pub async fn obtain(
     Ok(auth_sessions::respond(&state, &user, issued))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 pub struct RefreshBody {
     refresh: Option<String>,
 }
@@ -101,6 +112,13 @@ fn presented(state: &AppState, headers: &HeaderMap, body: Option<RefreshBody>) -
     }
 }
 
+#[utoipa::path(
+    post, path = "/api/token/refresh", tag = "auth",
+    params(("X-Requested-With" = String, Header, description = "Must be `XMLHttpRequest` (CSRF guard)")),
+    request_body = Option<RefreshBody>,
+    responses((status = 200, description = "A new access token (and a rotated refresh token)", body = TokenBody),
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden))
+)]
 pub async fn refresh(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -118,6 +136,12 @@ pub async fn refresh(
     }
 }
 
+#[utoipa::path(
+    post, path = "/api/token/logout", tag = "auth",
+    params(("X-Requested-With" = String, Header, description = "Must be `XMLHttpRequest` (CSRF guard)")),
+    request_body = Option<RefreshBody>,
+    responses((status = 204, description = "Signed out"), (status = 403, response = r::Forbidden))
+)]
 pub async fn logout(
     State(state): State<AppState>,
     headers: HeaderMap,

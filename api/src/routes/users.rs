@@ -9,6 +9,7 @@ use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use utoipa::{IntoParams, ToSchema};
 use wt_domain::accounts::Role;
 use wt_store::users::{self, NewUser, User, UserChanges, UserFilter};
 use wt_store::{StoreError, audit, sessions};
@@ -16,6 +17,7 @@ use wt_store::{StoreError, audit, sessions};
 use crate::auth::{Admin, passwords};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
+use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::jobs::accepted;
 use crate::routes::list::ListPage;
@@ -23,12 +25,13 @@ use crate::routes::me::{password_event, weak_password};
 use crate::routes::password_reset::{Mail, enqueue_mail};
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct UserView {
     id: i64,
     username: String,
     email: String,
+    #[schema(schema_with = crate::openapi::role_schema)]
     role: Role,
     person: Option<i64>,
     is_active: bool,
@@ -57,18 +60,28 @@ fn with_etag(user: User) -> Response {
     tagged(user.version, UserView::from(user))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct UserQuery {
     // Not `#[serde(flatten)]`: flattened query fields arrive as strings and fail to parse
     // as numbers.
     page: Option<u64>,
     page_size: Option<u64>,
     search: Option<String>,
+    #[param(schema_with = crate::openapi::role_schema)]
     role: Option<Role>,
     active: Option<bool>,
 }
 
+#[utoipa::path(
+    get, path = "/api/users", tag = "users",
+    params(UserQuery),
+    responses((status = 200, description = "OK", body = ListPage<UserView>),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden)),
+    security(("bearer" = []))
+)]
 pub async fn list(
     State(state): State<AppState>,
     Admin(_): Admin,
@@ -97,6 +110,15 @@ pub async fn list(
     )))
 }
 
+#[utoipa::path(
+    get, path = "/api/users/{id}", tag = "users",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "OK", body = UserView),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Admin(_): Admin,
@@ -109,7 +131,7 @@ pub async fn show(
     Ok(fresh(&headers, user.version, UserView::from(user)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewUserBody {
     #[serde(default)]
@@ -117,6 +139,7 @@ pub struct NewUserBody {
     #[serde(default)]
     email: String,
     #[serde(default = "default_role")]
+    #[schema(schema_with = crate::openapi::role_schema)]
     role: Role,
     password: Option<String>,
 }
@@ -181,6 +204,15 @@ fn conflict(error: StoreError) -> ApiError {
     }
 }
 
+#[utoipa::path(
+    post, path = "/api/users", tag = "users",
+    request_body = NewUserBody,
+    responses((status = 201, description = "Created (without a password: an invitation mail is queued)", body = UserView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     Admin(admin): Admin,
@@ -236,14 +268,26 @@ pub async fn create(
     Ok(created(location, user.version, UserView::from(user)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UserPatch {
+    #[schema(schema_with = crate::openapi::role_schema)]
     role: Option<Role>,
     is_active: Option<bool>,
     email: Option<String>,
 }
 
+#[utoipa::path(
+    patch, path = "/api/users/{id}", tag = "users",
+    params(("id" = i64, Path)),
+    request_body = UserPatch,
+    responses((status = 200, description = "OK", body = UserView),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
+        (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn update(
     State(state): State<AppState>,
     Admin(admin): Admin,
@@ -324,6 +368,14 @@ fn changes_audit<'a>(actor: i64, before: &User, after: &'a User) -> Vec<audit::N
     events
 }
 
+#[utoipa::path(
+    post, path = "/api/users/{id}/password-reset", tag = "users",
+    params(("id" = i64, Path)),
+    responses((status = 202, description = "The reset mail is queued", body = crate::routes::jobs::Queued),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound)),
+    security(("bearer" = []))
+)]
 pub async fn send_reset(
     State(state): State<AppState>,
     Admin(admin): Admin,
@@ -346,12 +398,22 @@ pub async fn send_reset(
     Ok(accepted(&job))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 pub struct PasswordBody {
     #[serde(default)]
     password: String,
 }
 
+#[utoipa::path(
+    post, path = "/api/users/{id}/password", tag = "users",
+    params(("id" = i64, Path)),
+    request_body = PasswordBody,
+    responses((status = 204, description = "Password set; the user's sessions have ended"),
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
+        (status = 413, response = r::PayloadTooLarge)),
+    security(("bearer" = []))
+)]
 pub async fn set_password(
     State(state): State<AppState>,
     Admin(admin): Admin,

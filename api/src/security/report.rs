@@ -70,7 +70,14 @@ fn configured_path(report_uri: &str) -> Option<String> {
     Some(path.to_owned())
 }
 
-async fn receive(State(limiter): State<Arc<RateLimiter>>, request: Request) -> Response {
+#[utoipa::path(
+    post, path = "/csp-report", tag = "security",
+    request_body(content = serde_json::Value, description = "A CSP report (`application/csp-report` or `application/reports+json`)"),
+    responses((status = 204, description = "Logged"),
+        (status = 413, response = crate::openapi::responses::PayloadTooLarge),
+        (status = 429, response = crate::openapi::responses::TooManyRequests))
+)]
+pub async fn receive(State(limiter): State<Arc<RateLimiter>>, request: Request) -> Response {
     let client = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()

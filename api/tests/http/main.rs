@@ -1,11 +1,12 @@
 //! The HTTP surface against the real PostgreSQL and Redis, one test binary in modules:
-//! health, jobs, serving, the real process, and web security.
+//! health, jobs, serving, the real process, web security and the OpenAPI document.
 
 mod accounts;
 mod deliverables;
 mod health;
 mod jobs;
 mod mail;
+mod openapi;
 mod people;
 mod permissions;
 mod planning;
