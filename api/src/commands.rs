@@ -35,6 +35,7 @@ pub async fn upsert_user(
                 role: Some(role),
                 is_active: Some(true),
                 email: Some(email.to_owned()),
+                person_id: None,
             };
             users::update(&mut *tx, existing.id, &changes, None).await?;
             users::set_password(&mut *tx, existing.id, &hash).await?;

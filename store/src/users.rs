@@ -213,6 +213,9 @@ pub struct UserChanges {
     pub role: Option<Role>,
     pub is_active: Option<bool>,
     pub email: Option<String>,
+    /// `Some(None)` unlinks the person; one person belongs to at most one user
+    /// (`users_person_key`).
+    pub person_id: Option<Option<i64>>,
 }
 
 pub async fn update(
@@ -225,7 +228,9 @@ pub async fn update(
         UserRow,
         r#"UPDATE users
            SET role = coalesce($2, role), is_active = coalesce($3, is_active),
-               email = coalesce($4, email), updated_at = now(), version = version + 1,
+               email = coalesce($4, email),
+               person_id = CASE WHEN $6 THEN $7 ELSE person_id END,
+               updated_at = now(), version = version + 1,
                token_version = token_version + CASE WHEN $3 = false THEN 1 ELSE 0 END
            WHERE id = $1 AND ($5::bigint IS NULL OR version = $5)
            RETURNING id, username, email, password_hash, role, person_id, is_active,
@@ -236,6 +241,8 @@ pub async fn update(
         changes.is_active,
         changes.email,
         expected_version,
+        changes.person_id.is_some(),
+        changes.person_id.flatten(),
     )
     .fetch_optional(ex)
     .await?;

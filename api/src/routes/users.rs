@@ -200,6 +200,20 @@ fn conflict(error: StoreError) -> ApiError {
                 .with_errors(vec![FieldError::new("email", "email_taken", message)])
                 .into()
         }
+        StoreError::Duplicate(constraint) if constraint == "users_person_key" => {
+            let message = "Another account is already linked to this person.";
+            Problem::new(StatusCode::CONFLICT, "person_already_linked", message)
+                .with_errors(vec![FieldError::new(
+                    "person",
+                    "person_already_linked",
+                    message,
+                )])
+                .into()
+        }
+        StoreError::MissingReference(constraint) if constraint == "users_person_fkey" => {
+            let message = "The person does not exist.";
+            invalid_fields(vec![FieldError::new("person", "person_not_found", message)]).into()
+        }
         _ => error.into(),
     }
 }
@@ -275,6 +289,11 @@ pub struct UserPatch {
     role: Option<Role>,
     is_active: Option<bool>,
     email: Option<String>,
+    /// The person this account is (a user edits that person's profile and hours), or
+    /// `null` to unlink.
+    #[serde(default, deserialize_with = "crate::extract::nullable")]
+    #[schema(value_type = Option<i64>, nullable)]
+    person: Option<Option<i64>>,
 }
 
 #[utoipa::path(
@@ -313,10 +332,15 @@ pub async fn update(
     let before = users::find(&mut *tx, id)
         .await?
         .ok_or_else(|| Problem::not_found("The user"))?;
+    if patch.person.flatten().is_some_and(|person| person <= 0) {
+        let message = "Choose an existing person.";
+        return Err(invalid_fields(vec![FieldError::new("person", "invalid_id", message)]).into());
+    }
     let changes = UserChanges {
         role: patch.role,
         is_active: patch.is_active,
         email,
+        person_id: patch.person,
     };
     let Some(after) = users::update(&mut *tx, id, &changes, expected)
         .await
@@ -363,6 +387,12 @@ fn changes_audit<'a>(actor: i64, before: &User, after: &'a User) -> Vec<audit::N
         events.push(event(
             "email_changed",
             json!({ "from": before.email, "to": after.email }),
+        ));
+    }
+    if before.person_id != after.person_id {
+        events.push(event(
+            "person_linked",
+            json!({ "from": before.person_id, "to": after.person_id }),
         ));
     }
     events

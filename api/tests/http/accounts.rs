@@ -289,3 +289,52 @@ async fn the_user_list_filters_pages_and_refuses_bad_parameters(pool: PgPool) {
         assert_eq!(answer.json()["code"], "invalid_query", "{bad}");
     }
 }
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn admins_link_a_user_to_one_person(pool: PgPool) {
+    let dist = no_dist();
+    let (state, app) = app_with(pool, settings(&[]), dist.path());
+    let admin = create_user(&state, "root-admin", Role::Admin).await;
+    let nia = create_user(&state, "nia", Role::User).await;
+    let other = create_user(&state, "oli", Role::User).await;
+    let token = access_token(&state, &admin);
+    let person: i64 =
+        sqlx::query_scalar("INSERT INTO people (name) VALUES ('Nia Okafor') RETURNING id")
+            .fetch_one(&state.db)
+            .await
+            .unwrap();
+    let patch = |id: i64, body: serde_json::Value| {
+        request(
+            "PATCH",
+            &format!("/api/users/{id}"),
+            Some(&token),
+            Some(body),
+        )
+    };
+
+    let linked = app.send(patch(nia.id, json!({ "person": person }))).await;
+    assert_eq!(linked.status, StatusCode::OK);
+    assert_eq!(linked.json()["person"], person);
+    let twice = app.send(patch(other.id, json!({ "person": person }))).await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+    assert_eq!(twice.json()["code"], "person_already_linked");
+    let missing = app.send(patch(other.id, json!({ "person": 999999 }))).await;
+    assert_eq!(missing.json()["errors"][0]["code"], "person_not_found");
+
+    // Linked, Nia may now edit her own person's contact details.
+    let own = request(
+        "PATCH",
+        &format!("/api/people/{person}"),
+        Some(&access_token(&state, &nia)),
+        Some(json!({ "location": "Oslo" })),
+    );
+    assert_eq!(app.send(own).await.status, StatusCode::OK);
+
+    let unlinked = app.send(patch(nia.id, json!({ "person": null }))).await;
+    assert_eq!(unlinked.json()["person"], serde_json::Value::Null);
+    let audit = app
+        .send(request("GET", "/api/audit", Some(&token), None))
+        .await
+        .json();
+    assert_eq!(audit["items"][0]["action"], "person_linked");
+}

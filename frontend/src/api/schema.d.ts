@@ -1366,6 +1366,12 @@ export interface components {
             role?: "user" | "manager" | "admin";
             isActive?: boolean | null;
             email?: string | null;
+            /**
+             * Format: int64
+             * @description The person this account is (a user edits that person's profile and hours), or
+             *     `null` to unlink.
+             */
+            person?: number | null;
         };
         UserView: {
             /** Format: int64 */
