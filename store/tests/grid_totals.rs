@@ -1,0 +1,150 @@
+//! Property test of the planning grid against the real PostgreSQL: for random plans
+//! (people, projects, assignments and weekly hours, inside and outside the window), each
+//! person's weekly total equals the sum of their assignments' cells, to the hundredth.
+//! Each case runs in a transaction that is rolled back, so cases never see each other.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Duration, NaiveDate};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use sqlx::PgPool;
+use wt_store::assignments::{self, AssignmentFields};
+use wt_store::grid::{self, GridScope};
+use wt_store::people::{self, PersonFields};
+use wt_store::projects::{self, ProjectFields};
+
+/// A random plan: per assignment, (person index, project index, week offset -> centihours).
+type Plan = Vec<(usize, usize, BTreeMap<i64, i32>)>;
+
+fn plans() -> impl Strategy<Value = Plan> {
+    let weeks = prop::collection::btree_map(-4i64..16, 1i32..=16_800, 0..10);
+    prop::collection::vec((0usize..4, 0usize..3, weeks), 0..10)
+}
+
+fn first_sunday() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date")
+}
+
+fn person(name: String) -> PersonFields {
+    PersonFields {
+        name,
+        email: None,
+        capacity_centihours: 3600,
+        role_id: None,
+        department_id: None,
+        location: String::new(),
+        hire_date: None,
+        notes: String::new(),
+        is_active: true,
+    }
+}
+
+fn project(name: String) -> ProjectFields {
+    ProjectFields {
+        name,
+        project_number: None,
+        client: "Internal".to_owned(),
+        status: "active".to_owned(),
+        start_date: None,
+        end_date: None,
+        estimated_centihours: None,
+        description: String::new(),
+        notes: String::new(),
+        is_active: true,
+    }
+}
+
+/// Stores the plan, reads the grid, and checks every total; rolls everything back.
+async fn check(pool: &PgPool, plan: &Plan) -> Result<(), TestCaseError> {
+    let mut tx = pool.begin().await.expect("a transaction");
+    let mut person_ids = Vec::new();
+    for i in 0..4 {
+        person_ids.push(
+            people::insert(&mut tx, &person(format!("P{i}")))
+                .await
+                .expect("person")
+                .id,
+        );
+    }
+    let mut project_ids = Vec::new();
+    for i in 0..3 {
+        project_ids.push(
+            projects::insert(&mut *tx, &project(format!("J{i}")))
+                .await
+                .expect("project")
+                .id,
+        );
+    }
+    let start = first_sunday();
+    for (index, (who, what, weeks)) in plan.iter().enumerate() {
+        let fields = AssignmentFields {
+            person_id: person_ids[*who],
+            project_id: project_ids[*what],
+            role_on_project: format!("r{index}"),
+            notes: String::new(),
+            is_active: true,
+        };
+        let id = assignments::insert(&mut tx, &fields)
+            .await
+            .expect("assignment");
+        let dated: BTreeMap<NaiveDate, i32> = weeks
+            .iter()
+            .map(|(offset, hours)| (start + Duration::weeks(*offset), *hours))
+            .collect();
+        assignments::write_weeks(&mut tx, id, &dated)
+            .await
+            .expect("weeks");
+    }
+    let scope = GridScope {
+        department_id: None,
+        include_children: true,
+        search: None,
+        statuses: Vec::new(),
+        first_week: start,
+        last_week: start + Duration::weeks(11),
+    };
+    let totals = grid::person_totals(&mut *tx, &person_ids, &scope)
+        .await
+        .expect("totals");
+    let rows = grid::assignments(&mut *tx, &person_ids, &scope)
+        .await
+        .expect("rows");
+    let row_ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let cells = grid::assignment_cells(&mut *tx, &row_ids, &scope)
+        .await
+        .expect("cells");
+    tx.rollback().await.expect("rollback");
+
+    let owner: HashMap<i64, i64> = rows.iter().map(|r| (r.id, r.person_id)).collect();
+    let mut summed: BTreeMap<(i64, NaiveDate), i64> = BTreeMap::new();
+    for cell in cells {
+        *summed.entry((owner[&cell.row_id], cell.week)).or_default() += cell.centihours;
+    }
+    let reported: BTreeMap<(i64, NaiveDate), i64> = totals
+        .into_iter()
+        .map(|t| ((t.row_id, t.week), t.centihours))
+        .collect();
+    prop_assert_eq!(&reported, &summed);
+    for (_, week) in reported.keys() {
+        prop_assert!(*week >= scope.first_week && *week <= scope.last_week);
+    }
+    Ok(())
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn person_totals_equal_the_sum_of_their_rows(pool: PgPool) {
+    let mut runner = TestRunner::new(Config {
+        cases: 24,
+        ..Config::default()
+    });
+    let handle = tokio::runtime::Handle::current();
+    let outcome = tokio::task::spawn_blocking(move || {
+        runner.run(&plans(), |plan| handle.block_on(check(&pool, &plan)))
+    })
+    .await
+    .expect("the property test ran");
+    if let Err(failure) = outcome {
+        panic!("{failure}");
+    }
+}
