@@ -86,6 +86,9 @@ pub async fn seed(
     let assignments = insert_assignments(&mut tx).await?;
     let weeks = insert_hours(&mut tx, this_sunday).await?;
     tx.commit().await?;
+    // Fresh statistics, so the planner sizes the grid's aggregates right at once instead
+    // of after autovacuum gets round to the new rows.
+    sqlx::query("ANALYZE").execute(pool).await?;
     Ok(Seeded {
         people,
         projects,
