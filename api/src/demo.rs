@@ -108,7 +108,7 @@ async fn insert_people(tx: &mut sqlx::PgConnection, people: i64) -> anyhow::Resu
                             'Ito','Jensen','Khan','Larsen','Moreau','Nakamura','Okafor','Patel',
                             'Quispe','Rossi','Silva','Tanaka','Urban','Varga','Weber','Yilmaz'] AS names)
            INSERT INTO people (name, email, weekly_capacity, role_id, department_id, location, hire_date)
-           SELECT f.names[1 + (n % 25)] || ' ' || l.names[1 + ((n * 7 + n / 25) % 24)]
+           SELECT f.names[1 + (n % 25)] || ' ' || l.names[1 + ((n / 25 + n % 25) % 24)]
                       || CASE WHEN n >= 600 THEN ' ' || (n / 600 + 1)::text ELSE '' END,
                   'person' || n || '@demo.example',
                   (ARRAY[36, 40, 32, 36, 40, 24])[1 + (n % 6)],
