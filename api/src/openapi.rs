@@ -23,8 +23,8 @@ use wt_domain::jobs::{JobKind, JobState};
 
 use crate::problem::Problem;
 use crate::routes::{
-    assignments, audit, deliverables, departments, grid, health, jobs, me, password_reset, people,
-    project_grid, projects, roles, skills, token, users,
+    assignments, audit, deliverables, departments, grid, health, hours, jobs, me, milestone_people,
+    password_reset, people, project_grid, projects, roles, skills, token, users,
 };
 use crate::security::report;
 
@@ -61,10 +61,10 @@ pub const BEARER: &str = "bearer";
         skills::of_person, skills::set_for_person, skills::remove_from_person,
         projects::list, projects::create, projects::show, projects::update, projects::delete,
         assignments::list, assignments::create, assignments::show, assignments::update,
-        assignments::delete, assignments::bulk_hours, grid::grid, project_grid::project_grid,
+        assignments::delete, hours::bulk_hours, grid::grid, project_grid::project_grid,
         deliverables::list, deliverables::calendar, deliverables::create, deliverables::show,
         deliverables::update, deliverables::delete, deliverables::reorder,
-        deliverables::people, deliverables::link, deliverables::unlink,
+        milestone_people::people, milestone_people::link, milestone_people::unlink,
         jobs::show, jobs::warm_cache,
     ),
     components(schemas(Problem), responses(

@@ -1,8 +1,9 @@
-//! `/api/deliverables`: a project's dated milestones, in order, with the people linked to
-//! each. Managers and admins change them; readers see them, per project or as a calendar.
+//! `/api/deliverables`: a project's dated milestones, in order. Managers and admins change
+//! them; readers see them, per project or as a calendar. The people linked to each live in
+//! `milestone_people.rs`.
 //! (Moving hours when a date moves is the reallocation job's work; here a date just saves.)
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::NaiveDate;
@@ -11,7 +12,7 @@ use sqlx::PgConnection;
 use utoipa::{IntoParams, ToSchema};
 use wt_runtime::settings::DeliverableTemplate;
 use wt_store::StoreError;
-use wt_store::deliverables::{self, Deliverable, DeliverableFields, LinkedPerson};
+use wt_store::deliverables::{self, Deliverable, DeliverableFields};
 
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
@@ -131,7 +132,7 @@ pub async fn calendar(
     ))
 }
 
-async fn load(state: &AppState, id: i64) -> Result<Deliverable, ApiError> {
+pub(crate) async fn load(state: &AppState, id: i64) -> Result<Deliverable, ApiError> {
     deliverables::find(&state.db, id)
         .await?
         .ok_or_else(|| Problem::not_found("The deliverable").into())
@@ -385,109 +386,4 @@ pub async fn reorder(
     Ok(axum::Json(
         rows.into_iter().map(DeliverableView::from).collect(),
     ))
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct LinkView {
-    id: i64,
-    person: i64,
-    person_name: String,
-    role_on_milestone: String,
-}
-
-impl From<LinkedPerson> for LinkView {
-    fn from(l: LinkedPerson) -> Self {
-        LinkView {
-            id: l.id,
-            person: l.person_id,
-            person_name: l.person_name,
-            role_on_milestone: l.role_on_milestone,
-        }
-    }
-}
-
-#[utoipa::path(
-    get, path = "/api/deliverables/{id}/people", tag = "deliverables",
-    params(("id" = i64, Path)),
-    responses((status = 200, description = "OK", body = Vec<LinkView>),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
-)]
-pub async fn people(
-    State(state): State<AppState>,
-    Reader(_): Reader,
-    PathId(id): PathId,
-) -> Result<axum::Json<Vec<LinkView>>, ApiError> {
-    load(&state, id).await?;
-    let rows = deliverables::people(&state.db, id).await?;
-    Ok(axum::Json(rows.into_iter().map(LinkView::from).collect()))
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct LinkBody {
-    person: i64,
-    #[serde(default)]
-    role_on_milestone: String,
-}
-
-#[utoipa::path(
-    post, path = "/api/deliverables/{id}/people", tag = "deliverables",
-    params(("id" = i64, Path)),
-    request_body = LinkBody,
-    responses((status = 201, description = "Linked"), (status = 400, response = r::BadRequest),
-        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
-)]
-pub async fn link(
-    State(state): State<AppState>,
-    Manager(_): Manager,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody<LinkBody>,
-) -> Result<StatusCode, ApiError> {
-    load(&state, id).await?;
-    let role = fields::text(
-        "roleOnMilestone",
-        body.role_on_milestone.trim().to_owned(),
-        100,
-    )
-    .map_err(|e| invalid_fields(vec![e]))?;
-    match deliverables::link_person(&state.db, id, body.person, &role).await {
-        Ok(_) => Ok(StatusCode::CREATED),
-        Err(StoreError::Duplicate(_)) => Err(Problem::new(
-            StatusCode::CONFLICT,
-            "already_linked",
-            "This person is already linked in this role.",
-        )
-        .into()),
-        Err(StoreError::MissingReference(_)) => {
-            let message = "The person does not exist.";
-            Err(invalid_fields(vec![FieldError::new("person", "person_not_found", message)]).into())
-        }
-        Err(other) => Err(other.into()),
-    }
-}
-
-#[utoipa::path(
-    delete, path = "/api/deliverables/{id}/people/{link}", tag = "deliverables",
-    params(("id" = i64, Path), ("link" = i64, Path)),
-    responses((status = 204, description = "Unlinked"), (status = 400, response = r::BadRequest),
-        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
-)]
-pub async fn unlink(
-    State(state): State<AppState>,
-    Manager(_): Manager,
-    Path((id, link)): Path<(i64, i64)>,
-) -> Result<StatusCode, ApiError> {
-    if deliverables::unlink_person(&state.db, id, link).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(Problem::not_found("The link").into())
-    }
 }

@@ -8,9 +8,11 @@ pub mod departments;
 pub mod fields;
 pub mod grid;
 pub mod health;
+pub mod hours;
 pub mod jobs;
 pub mod list;
 pub mod me;
+pub mod milestone_people;
 pub mod password_reset;
 pub mod people;
 pub mod project_grid;
@@ -66,7 +68,7 @@ pub fn api_router() -> Router<AppState> {
         )
         .route(
             "/api/assignments/hours",
-            axum::routing::patch(assignments::bulk_hours),
+            axum::routing::patch(hours::bulk_hours),
         )
         .route("/api/assignments/grid", get(grid::grid))
         .route(
@@ -92,11 +94,11 @@ pub fn api_router() -> Router<AppState> {
         )
         .route(
             "/api/deliverables/{id}/people",
-            get(deliverables::people).post(deliverables::link),
+            get(milestone_people::people).post(milestone_people::link),
         )
         .route(
             "/api/deliverables/{id}/people/{link}",
-            axum::routing::delete(deliverables::unlink),
+            axum::routing::delete(milestone_people::unlink),
         )
         .route(
             "/api/projects/{id}/deliverables/reorder",
