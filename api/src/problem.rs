@@ -139,6 +139,19 @@ pub fn too_many_requests(code: &'static str, detail: &str, wait: std::time::Dura
     ([(header::RETRY_AFTER, seconds.to_string())], problem).into_response()
 }
 
+/// A refusal about one field: the same words as the problem's detail and next to the
+/// field, so a form can show it in place.
+pub fn field_problem(
+    status: StatusCode,
+    code: &'static str,
+    field: &str,
+    message: &str,
+) -> ApiError {
+    Problem::new(status, code, message)
+        .with_errors(vec![FieldError::new(field, code, message)])
+        .into()
+}
+
 /// 400 `validation_failed` listing each invalid field.
 pub fn invalid_fields(errors: Vec<FieldError>) -> Problem {
     Problem::bad_request(

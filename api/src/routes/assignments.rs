@@ -19,7 +19,7 @@ use crate::auth::{Manager, Principal, Reader, SignedIn, guard::forbidden};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
 use crate::openapi::responses as r;
-use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
+use crate::problem::{ApiError, Problem, field_problem, invalid_fields};
 use crate::routes::list::ListPage;
 use crate::routes::{fields, weekly};
 use crate::state::AppState;
@@ -145,25 +145,20 @@ pub struct NewAssignment {
 }
 
 fn refused(error: StoreError) -> ApiError {
-    let field = |status, code: &'static str, field: &str, message: &str| -> ApiError {
-        Problem::new(status, code, message)
-            .with_errors(vec![FieldError::new(field, code, message)])
-            .into()
-    };
     match &error {
-        StoreError::Duplicate(c) if c == "assignments_person_project_role_key" => field(
+        StoreError::Duplicate(c) if c == "assignments_person_project_role_key" => field_problem(
             StatusCode::CONFLICT,
             "assignment_exists",
             "project",
             "This person is already on this project in this role.",
         ),
-        StoreError::MissingReference(c) if c == "assignments_person_id_fkey" => field(
+        StoreError::MissingReference(c) if c == "assignments_person_id_fkey" => field_problem(
             StatusCode::BAD_REQUEST,
             "person_not_found",
             "person",
             "The person does not exist.",
         ),
-        StoreError::MissingReference(c) if c == "assignments_project_id_fkey" => field(
+        StoreError::MissingReference(c) if c == "assignments_project_id_fkey" => field_problem(
             StatusCode::BAD_REQUEST,
             "project_not_found",
             "project",

@@ -16,7 +16,7 @@ use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PathId, QueryParams, nullable};
 use crate::openapi::responses as r;
-use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
+use crate::problem::{ApiError, FieldError, Problem, field_problem, invalid_fields};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, NameListQuery};
 use crate::state::AppState;
@@ -155,13 +155,8 @@ fn empty() -> DepartmentFields {
 
 /// Maps the database's refusals to field errors the client can show.
 fn refused(error: StoreError) -> ApiError {
-    let field = |status, code: &'static str, field: &str, message: &str| -> ApiError {
-        Problem::new(status, code, message)
-            .with_errors(vec![FieldError::new(field, code, message)])
-            .into()
-    };
     match &error {
-        StoreError::Duplicate(c) if c == "departments_name_key" => field(
+        StoreError::Duplicate(c) if c == "departments_name_key" => field_problem(
             StatusCode::CONFLICT,
             "name_taken",
             "name",
@@ -170,26 +165,26 @@ fn refused(error: StoreError) -> ApiError {
         StoreError::Invalid(c)
             if c == "departments_no_cycle" || c == "departments_not_own_parent" =>
         {
-            field(
+            field_problem(
                 StatusCode::BAD_REQUEST,
                 "department_cycle",
                 "parentDepartment",
                 "A department cannot be placed inside itself or one of its sub-departments.",
             )
         }
-        StoreError::Invalid(c) if c == "departments_max_depth" => field(
+        StoreError::Invalid(c) if c == "departments_max_depth" => field_problem(
             StatusCode::BAD_REQUEST,
             "department_too_deep",
             "parentDepartment",
             "Departments can be nested at most ten levels deep.",
         ),
-        StoreError::MissingReference(c) if c == "departments_parent_id_fkey" => field(
+        StoreError::MissingReference(c) if c == "departments_parent_id_fkey" => field_problem(
             StatusCode::BAD_REQUEST,
             "parent_not_found",
             "parentDepartment",
             "The parent department does not exist.",
         ),
-        StoreError::MissingReference(c) if c == "departments_manager_fkey" => field(
+        StoreError::MissingReference(c) if c == "departments_manager_fkey" => field_problem(
             StatusCode::BAD_REQUEST,
             "manager_not_found",
             "manager",

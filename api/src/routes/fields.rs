@@ -47,6 +47,11 @@ pub fn reference(field: &str, id: Option<i64>) -> Result<Option<i64>, FieldError
     }
 }
 
+/// A search text worth searching for: trimmed, or `None` when blank.
+pub fn search(raw: Option<String>) -> Option<String> {
+    raw.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
 /// Gathers the outcome of several field checks, so a client hears about every bad field
 /// at once rather than one per request.
 #[derive(Debug, Default)]

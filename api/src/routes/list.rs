@@ -46,7 +46,7 @@ impl NameListQuery {
         }
         .page(500);
         let filter = NameFilter {
-            search: self.search.filter(|s| !s.trim().is_empty()),
+            search: crate::routes::fields::search(self.search),
             active: self.active,
             limit: page.page_size,
             offset: page.offset(),

@@ -19,7 +19,7 @@ use crate::auth::{Manager, Reader, SignedIn, guard::forbidden};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PageQuery, PathId, QueryParams, nullable};
 use crate::openapi::responses as r;
-use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
+use crate::problem::{ApiError, FieldError, Problem, field_problem, invalid_fields};
 use crate::routes::fields;
 use crate::routes::list::ListPage;
 use crate::state::AppState;
@@ -122,10 +122,7 @@ pub async fn list(
         department_id: query.department,
         include_children: query.include_children.unwrap_or(false),
         role_id: query.role,
-        search: query
-            .search
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| s.trim().to_owned()),
+        search: fields::search(query.search),
         active: query.active,
         sort: sort_key(query.sort.as_deref())?,
         limit: page.page_size,
@@ -299,25 +296,20 @@ fn empty() -> PersonFields {
 }
 
 fn refused(error: StoreError) -> ApiError {
-    let field = |status, code: &'static str, field: &str, message: &str| -> ApiError {
-        Problem::new(status, code, message)
-            .with_errors(vec![FieldError::new(field, code, message)])
-            .into()
-    };
     match &error {
-        StoreError::Duplicate(c) if c == "people_email_key" => field(
+        StoreError::Duplicate(c) if c == "people_email_key" => field_problem(
             StatusCode::CONFLICT,
             "email_taken",
             "email",
             "Another person has this email address.",
         ),
-        StoreError::MissingReference(c) if c == "people_role_id_fkey" => field(
+        StoreError::MissingReference(c) if c == "people_role_id_fkey" => field_problem(
             StatusCode::BAD_REQUEST,
             "role_not_found",
             "role",
             "The role does not exist.",
         ),
-        StoreError::MissingReference(c) if c == "people_department_id_fkey" => field(
+        StoreError::MissingReference(c) if c == "people_department_id_fkey" => field_problem(
             StatusCode::BAD_REQUEST,
             "department_not_found",
             "department",

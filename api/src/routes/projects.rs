@@ -148,10 +148,7 @@ pub async fn list(
     let filter = ProjectFilter {
         statuses: statuses(query.status.as_deref())?,
         client: query.client.filter(|c| !c.trim().is_empty()),
-        search: query
-            .search
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| s.trim().to_owned()),
+        search: fields::search(query.search),
         active: query.active,
         sort: sort_key(query.sort.as_deref())?,
         limit: page.page_size,

@@ -58,7 +58,7 @@ pub async fn list(
     Reader(_): Reader,
     QueryParams(query): QueryParams<SearchQuery>,
 ) -> Result<axum::Json<Vec<SkillView>>, ApiError> {
-    let search = query.search.filter(|s| !s.trim().is_empty());
+    let search = fields::search(query.search);
     let tags = skills::list_tags(&state.db, search.as_deref()).await?;
     Ok(axum::Json(tags.into_iter().map(SkillView::from).collect()))
 }
