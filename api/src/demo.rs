@@ -186,9 +186,9 @@ async fn insert_hours(
     sunday: chrono::NaiveDate,
 ) -> anyhow::Result<i64> {
     let done = sqlx::query(
-        r#"INSERT INTO assignment_weeks (assignment_id, week, hours)
+        r#"INSERT INTO assignment_weeks (assignment_id, week, centihours)
            SELECT a.id, $1::date + (w * 7),
-                  (ARRAY[8, 12, 16, 20, 6, 10, 24, 4])[1 + ((a.id * 3 + w + 1200) % 8)]
+                  100 * (ARRAY[8, 12, 16, 20, 6, 10, 24, 4])[1 + ((a.id * 3 + w + 1200) % 8)]
            FROM assignments a
            CROSS JOIN generate_series(-12, 39) AS w
            WHERE (a.id + w + 1200) % 9 <> 0"#,

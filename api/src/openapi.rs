@@ -23,8 +23,9 @@ use wt_domain::jobs::{JobKind, JobState};
 
 use crate::problem::Problem;
 use crate::routes::{
-    assignments, audit, deliverables, departments, grid, health, hours, jobs, me, milestone_people,
-    password_reset, people, project_grid, projects, roles, skills, token, users,
+    assignments, audit, candidates, deliverables, departments, grid, health, hours, jobs, me,
+    milestone_people, password_reset, people, project_grid, projects, roles, skills, token,
+    user_passwords, users,
 };
 use crate::security::report;
 
@@ -50,8 +51,8 @@ pub const BEARER: &str = "bearer";
         token::obtain, token::refresh, token::logout,
         me::show, me::update_settings, me::change_password,
         password_reset::request, password_reset::confirm,
-        users::list, users::create, users::show, users::update, users::send_reset,
-        users::set_password, audit::list,
+        users::list, users::create, users::show, users::update, user_passwords::send_reset,
+        user_passwords::set_password, audit::list,
         departments::list, departments::create, departments::show, departments::update,
         departments::delete,
         roles::list, roles::create, roles::show, roles::update, roles::delete,
@@ -60,6 +61,7 @@ pub const BEARER: &str = "bearer";
         skills::list, skills::create, skills::show, skills::update, skills::delete,
         skills::of_person, skills::set_for_person, skills::remove_from_person,
         projects::list, projects::create, projects::show, projects::update, projects::delete,
+        candidates::candidates,
         assignments::list, assignments::create, assignments::show, assignments::update,
         assignments::delete, hours::bulk_hours, grid::grid, project_grid::project_grid,
         deliverables::list, deliverables::calendar, deliverables::create, deliverables::show,

@@ -2,8 +2,9 @@
 # `make bench`: the headline timings on a 5,000-person company (override with
 # WT_BENCH_PEOPLE), measured against the release build on this machine: the 12-week
 # planning grid (with and without per-assignment rows), a 52-week grid, the project grid,
-# a people search, and the request rate of the grid and of health with `wrk` (installed
-# from Debian when missing and permitted). Prints a table; asserts nothing.
+# a people search, project candidates, a department's projects, and the request rate of
+# the grid and of health with `wrk` (installed from Debian when missing and permitted).
+# Prints a table; asserts nothing.
 set -euo pipefail
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -62,6 +63,8 @@ for row in \
   "planning grid, 52 weeks|/api/assignments/grid?weeks=52" \
   "project grid, 12 weeks|/api/assignments/project-grid?weeks=12" \
   "people search, 500 per page|/api/people?pageSize=500&search=an" \
+  "project candidates, 4 weeks|/api/projects/1/candidates?weeks=4" \
+  "projects staffed from a department|/api/projects?department=1&includeChildren=true" \
   "health|/api/health"; do
   name="${row%%|*}" path="${row#*|}"
   printf '%-44s %s %10s\n' "$name" "$(measure "$BASE$path")" "$(SIZE_OF "$BASE$path")"

@@ -8,7 +8,8 @@ BIN_DIR="${WT_BIN_DIR:-$ROOT/target/debug}"
 cd "$ROOT"
 log() { printf '[e2e] %s\n' "$*" >&2; }
 
-DATABASE_URL="$(deploy/local/test-db.sh wt_e2e --fresh)"
+# E2E_DB lets two runs on one machine use separate databases.
+DATABASE_URL="$(deploy/local/test-db.sh "${E2E_DB:-wt_e2e}" --fresh)"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 export DATABASE_URL PORT
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
@@ -48,4 +49,4 @@ export E2E_ADMIN_USER=e2e-admin E2E_ADMIN_PASSWORD="e2e-$(date +%s)-Passw0rd"
   --email e2e-admin@example.com --superuser >/dev/null
 
 cd frontend
-E2E_BASE_URL="http://127.0.0.1:$PORT" E2E_API_LOG="$LOGS/api.log" npm run --silent e2e
+E2E_BASE_URL="http://127.0.0.1:$PORT" E2E_API_LOG="$LOGS/api.log" npm run --silent e2e -- "$@"

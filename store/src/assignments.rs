@@ -62,7 +62,7 @@ async fn weeks_of(
     ids: &[i64],
 ) -> Result<HashMap<i64, BTreeMap<NaiveDate, i32>>, StoreError> {
     let rows = sqlx::query!(
-        r#"SELECT assignment_id, week, (hours * 100)::integer AS "centihours!"
+        r#"SELECT assignment_id, week, centihours
            FROM assignment_weeks WHERE assignment_id = ANY($1)"#,
         ids,
     )
@@ -238,10 +238,10 @@ pub async fn write_weeks(
     .execute(&mut *conn)
     .await?;
     sqlx::query!(
-        r#"INSERT INTO assignment_weeks (assignment_id, week, hours)
-           SELECT $1, week, centihours / 100.0
+        r#"INSERT INTO assignment_weeks (assignment_id, week, centihours)
+           SELECT $1, week, centihours
            FROM unnest($2::date[], $3::integer[]) AS t(week, centihours)
-           ON CONFLICT (assignment_id, week) DO UPDATE SET hours = EXCLUDED.hours"#,
+           ON CONFLICT (assignment_id, week) DO UPDATE SET centihours = EXCLUDED.centihours"#,
         id,
         &set_weeks,
         &set_hours,

@@ -151,20 +151,3 @@ pub async fn delete_unused(
     .await?;
     Ok(done.rows_affected() == 1)
 }
-
-/// `id` and every department below it (for "include sub-departments" filters).
-pub async fn subtree_ids(ex: impl PgExecutor<'_>, id: i64) -> Result<Vec<i64>, StoreError> {
-    let ids = sqlx::query_scalar!(
-        r#"WITH RECURSIVE tree AS (
-               SELECT id, 1 AS depth FROM departments WHERE id = $1
-               UNION ALL
-               SELECT d.id, t.depth + 1 FROM departments d JOIN tree t ON d.parent_id = t.id
-               WHERE t.depth < 11
-           )
-           SELECT id AS "id!" FROM tree"#,
-        id,
-    )
-    .fetch_all(ex)
-    .await?;
-    Ok(ids)
-}

@@ -45,17 +45,11 @@ pub async fn people(
     let pattern = scope.search.as_deref().map(crate::like_pattern);
     let people = sqlx::query_as!(
         GridPerson,
-        r#"WITH RECURSIVE tree AS (
-               SELECT id, 1 AS depth FROM departments WHERE id = $1
-               UNION ALL
-               SELECT d.id, t.depth + 1 FROM departments d JOIN tree t ON d.parent_id = t.id
-               WHERE $2 AND t.depth < 11
-           )
-           SELECT p.id, p.name, (p.weekly_capacity * 100)::integer AS "capacity_centihours!",
+        r#"SELECT p.id, p.name, (p.weekly_capacity * 100)::integer AS "capacity_centihours!",
                   p.department_id, d.name AS "department_name?"
            FROM people p LEFT JOIN departments d ON d.id = p.department_id
            WHERE p.is_active
-             AND ($1::bigint IS NULL OR p.department_id IN (SELECT id FROM tree))
+             AND ($1::bigint IS NULL OR p.department_id IN (SELECT department_scope($1, $2)))
              AND ($3::text IS NULL OR lower(p.name) LIKE $3)
            ORDER BY lower(p.name), p.id"#,
         scope.department_id,
@@ -77,7 +71,7 @@ pub async fn person_totals(
     let cells = sqlx::query_as!(
         Cell,
         r#"SELECT a.person_id AS "row_id!", w.week AS "week!",
-                  (sum(w.hours) * 100)::bigint AS "centihours!"
+                  sum(w.centihours) AS "centihours!"
            FROM assignment_weeks w
            JOIN assignments a ON a.id = w.assignment_id AND a.is_active
            JOIN projects pr ON pr.id = a.project_id AND pr.is_active
@@ -138,7 +132,7 @@ pub async fn assignment_cells(
     let cells = sqlx::query_as!(
         Cell,
         r#"SELECT assignment_id AS "row_id!", week AS "week!",
-                  (hours * 100)::bigint AS "centihours!"
+                  centihours::bigint AS "centihours!"
            FROM assignment_weeks
            WHERE assignment_id = ANY($1) AND week BETWEEN $2 AND $3"#,
         assignments,
@@ -160,7 +154,8 @@ pub struct GridProject {
     pub status: String,
 }
 
-/// Active projects in the chosen statuses whose name, number or client matches.
+/// Active projects in the chosen statuses whose name, number or client matches; with a
+/// department, only those staffed from it.
 pub async fn projects(
     ex: impl PgExecutor<'_>,
     scope: &GridScope,
@@ -173,9 +168,12 @@ pub async fn projects(
              AND (cardinality($1::text[]) = 0 OR status = ANY($1))
              AND ($2::text IS NULL OR lower(name) LIKE $2
                   OR lower(coalesce(project_number, '')) LIKE $2 OR lower(client) LIKE $2)
+             AND ($3::bigint IS NULL OR id IN (SELECT staffed_from_department($3, $4)))
            ORDER BY lower(name), id"#,
         &scope.statuses,
         pattern,
+        scope.department_id,
+        scope.include_children,
     )
     .fetch_all(ex)
     .await?;
@@ -191,19 +189,13 @@ pub async fn project_totals(
 ) -> Result<Vec<Cell>, StoreError> {
     let cells = sqlx::query_as!(
         Cell,
-        r#"WITH RECURSIVE tree AS (
-               SELECT id, 1 AS depth FROM departments WHERE id = $4
-               UNION ALL
-               SELECT d.id, t.depth + 1 FROM departments d JOIN tree t ON d.parent_id = t.id
-               WHERE $5 AND t.depth < 11
-           )
-           SELECT a.project_id AS "row_id!", w.week AS "week!",
-                  (sum(w.hours) * 100)::bigint AS "centihours!"
+        r#"SELECT a.project_id AS "row_id!", w.week AS "week!",
+                  sum(w.centihours) AS "centihours!"
            FROM assignment_weeks w
            JOIN assignments a ON a.id = w.assignment_id AND a.is_active
            JOIN people p ON p.id = a.person_id AND p.is_active
            WHERE a.project_id = ANY($1) AND w.week BETWEEN $2 AND $3
-             AND ($4::bigint IS NULL OR p.department_id IN (SELECT id FROM tree))
+             AND ($4::bigint IS NULL OR p.department_id IN (SELECT department_scope($4, $5)))
            GROUP BY a.project_id, w.week"#,
         projects,
         scope.first_week,
@@ -227,10 +219,12 @@ pub struct ProjectAssignment {
     pub version: i64,
 }
 
-/// The active assignments of active people on `projects`.
+/// The active assignments of active people on `projects` (people in the department
+/// scope when one is set).
 pub async fn project_assignments(
     ex: impl PgExecutor<'_>,
     projects: &[i64],
+    scope: &GridScope,
 ) -> Result<Vec<ProjectAssignment>, StoreError> {
     let rows = sqlx::query_as!(
         ProjectAssignment,
@@ -238,8 +232,11 @@ pub async fn project_assignments(
                   a.version
            FROM assignments a JOIN people p ON p.id = a.person_id AND p.is_active
            WHERE a.is_active AND a.project_id = ANY($1)
+             AND ($2::bigint IS NULL OR p.department_id IN (SELECT department_scope($2, $3)))
            ORDER BY a.project_id, lower(p.name), a.id"#,
         projects,
+        scope.department_id,
+        scope.include_children,
     )
     .fetch_all(ex)
     .await?;

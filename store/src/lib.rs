@@ -6,6 +6,7 @@
 
 pub mod assignments;
 pub mod audit;
+pub mod candidates;
 pub mod deliverables;
 pub mod departments;
 pub mod error;

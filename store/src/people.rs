@@ -108,13 +108,7 @@ pub async fn list(
 ) -> Result<(Vec<Person>, i64), StoreError> {
     let pattern = filter.search.as_deref().map(crate::like_pattern);
     let rows = sqlx::query!(
-        r#"WITH RECURSIVE scope AS (
-               SELECT id, 1 AS depth FROM departments WHERE id = $1
-               UNION ALL
-               SELECT d.id, s.depth + 1 FROM departments d JOIN scope s ON d.parent_id = s.id
-               WHERE $2 AND s.depth < 11
-           )
-           SELECT p.id, p.name, p.email, (p.weekly_capacity * 100)::integer AS "capacity!",
+        r#"SELECT p.id, p.name, p.email, (p.weekly_capacity * 100)::integer AS "capacity!",
                   p.role_id, r.name AS "role_name?", p.department_id,
                   d.name AS "department_name?", p.location, p.hire_date, p.notes,
                   p.is_active, p.created_at, p.updated_at, p.version,
@@ -122,7 +116,7 @@ pub async fn list(
            FROM people p
            LEFT JOIN roles r ON r.id = p.role_id
            LEFT JOIN departments d ON d.id = p.department_id
-           WHERE ($1::bigint IS NULL OR p.department_id IN (SELECT id FROM scope))
+           WHERE ($1::bigint IS NULL OR p.department_id IN (SELECT department_scope($1, $2)))
              AND ($3::bigint IS NULL OR p.role_id = $3)
              AND ($4::text IS NULL OR lower(p.name) LIKE $4
                   OR lower(coalesce(p.email, '')) LIKE $4)

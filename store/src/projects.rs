@@ -67,6 +67,10 @@ pub struct ProjectFilter {
     /// Matched case-insensitively anywhere in the name, number or client.
     pub search: Option<String>,
     pub active: Option<bool>,
+    /// Only projects with an active assignment of an active person in this department.
+    pub department_id: Option<i64>,
+    /// With `department_id`: people in its sub-departments count too.
+    pub include_children: bool,
     /// One of `name`, `-name`, `client`, `-client`, `status`, `-status`, `start`, `-start`,
     /// `created`, `-created` (the API maps its allow-list onto these).
     pub sort: &'static str,
@@ -89,6 +93,7 @@ pub async fn list(
              AND ($3::text IS NULL OR lower(name) LIKE $3
                   OR lower(coalesce(project_number, '')) LIKE $3 OR lower(client) LIKE $3)
              AND ($4::bool IS NULL OR is_active = $4)
+             AND ($8::bigint IS NULL OR id IN (SELECT staffed_from_department($8, $9)))
            ORDER BY
              CASE WHEN $5 = 'name' THEN lower(name) END ASC,
              CASE WHEN $5 = '-name' THEN lower(name) END DESC,
@@ -109,6 +114,8 @@ pub async fn list(
         filter.sort,
         filter.limit,
         filter.offset,
+        filter.department_id,
+        filter.include_children,
     )
     .fetch_all(ex)
     .await?;

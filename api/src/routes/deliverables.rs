@@ -185,7 +185,7 @@ impl DeliverableBody {
             200,
         ));
         let percentage = checks.take(percentage(self.percentage, base.percentage));
-        let date = checks.take(date(self.date, base.date));
+        let date = checks.take(fields::date("date", self.date, base.date));
         let notes = checks.take(fields::text(
             "notes",
             self.notes.unwrap_or(base.notes),
@@ -217,19 +217,6 @@ fn percentage(raw: Option<Option<i64>>, base: Option<i16>) -> Result<Option<i16>
                     "Use a whole number from 0 to 100.",
                 )
             }),
-    }
-}
-
-fn date(
-    raw: Option<Option<String>>,
-    base: Option<NaiveDate>,
-) -> Result<Option<NaiveDate>, FieldError> {
-    match raw {
-        None => Ok(base),
-        Some(None) => Ok(None),
-        Some(Some(text)) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| FieldError::new("date", "invalid_date", "Use a date like 2026-11-22.")),
     }
 }
 

@@ -1,5 +1,7 @@
 //! Field checks shared by the planning resources: required names, bounded text and
-//! positive ids, each failure a `FieldError` with the field's path and a stable code.
+//! positive ids, dates, each failure a `FieldError` with the field's path and a stable code.
+
+use chrono::NaiveDate;
 
 use crate::problem::FieldError;
 
@@ -44,6 +46,22 @@ pub fn reference(field: &str, id: Option<i64>) -> Result<Option<i64>, FieldError
             "Choose an existing record.",
         )),
         other => Ok(other),
+    }
+}
+
+/// An optional `YYYY-MM-DD` date in a PATCH-style body: absent keeps `base`, `null`
+/// clears it.
+pub fn date(
+    field: &str,
+    raw: Option<Option<String>>,
+    base: Option<NaiveDate>,
+) -> Result<Option<NaiveDate>, FieldError> {
+    match raw {
+        None => Ok(base),
+        Some(None) => Ok(None),
+        Some(Some(text)) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| FieldError::new(field, "invalid_date", "Use a date like 2026-11-22.")),
     }
 }
 

@@ -3,6 +3,7 @@
 //! assignment's hours. Every dataset is one aggregate query in PostgreSQL.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::RangeInclusive;
 use utoipa::{IntoParams, ToSchema};
 
 use axum::extract::State;
@@ -16,11 +17,11 @@ use crate::auth::Reader;
 use crate::extract::QueryParams;
 use crate::openapi::responses as r;
 use crate::problem::{ApiError, Problem};
-use crate::routes::projects::STATUSES;
+use crate::routes::projects::statuses;
 use crate::state::AppState;
 
 const MIN_WEEKS: u32 = 8;
-const MAX_WEEKS: u32 = 52;
+pub(crate) const MAX_WEEKS: u32 = 52;
 
 #[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
@@ -81,15 +82,20 @@ pub(crate) fn bad(detail: String) -> ApiError {
     Problem::bad_request("invalid_query", detail).into()
 }
 
-/// The window: `weeks` Sundays from `start` (default: this week).
-pub(crate) fn window(query: &GridQuery) -> Result<Vec<Week>, ApiError> {
-    let count = query.weeks.unwrap_or(12);
-    if !(MIN_WEEKS..=MAX_WEEKS).contains(&count) {
+/// The window: `count` Sundays from `start` (default: this week), `count` within `allowed`.
+pub(crate) fn window(
+    start: Option<&str>,
+    count: u32,
+    allowed: RangeInclusive<u32>,
+) -> Result<Vec<Week>, ApiError> {
+    if !allowed.contains(&count) {
         return Err(bad(format!(
-            "weeks must be between {MIN_WEEKS} and {MAX_WEEKS}."
+            "weeks must be between {} and {}.",
+            allowed.start(),
+            allowed.end()
         )));
     }
-    let start = match &query.start {
+    let start = match start {
         Some(key) => Week::parse(key).map_err(|e| Problem::bad_request(e.code(), e.message()))?,
         None => Week::current(Utc::now().date_naive()).map_err(|e| bad(e.message()))?,
     };
@@ -100,24 +106,6 @@ pub(crate) fn window(query: &GridQuery) -> Result<Vec<Week>, ApiError> {
         ));
     }
     Ok(weeks)
-}
-
-fn statuses(raw: Option<&str>) -> Result<Vec<String>, ApiError> {
-    let wanted: Vec<String> = raw
-        .unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect();
-    match wanted.iter().find(|s| !STATUSES.contains(&s.as_str())) {
-        Some(unknown) => Err(Problem::bad_request(
-            "invalid_status",
-            format!("Unknown status {unknown:?}."),
-        )
-        .into()),
-        None => Ok(wanted),
-    }
 }
 
 /// Cells grouped by row id, keyed by week.
@@ -135,7 +123,11 @@ pub(crate) fn by_row(cells: Vec<Cell>) -> HashMap<i64, BTreeMap<Week, HoursTotal
 
 /// The window, the scope and whether per-assignment rows were asked for.
 pub(crate) fn parse(query: &GridQuery) -> Result<(Vec<Week>, GridScope, bool), ApiError> {
-    let weeks = window(query)?;
+    let weeks = window(
+        query.start.as_deref(),
+        query.weeks.unwrap_or(12),
+        MIN_WEEKS..=MAX_WEEKS,
+    )?;
     let with_assignments = match query.include.as_deref() {
         None | Some("") => false,
         Some("assignments") => true,

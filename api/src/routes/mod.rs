@@ -3,6 +3,7 @@
 
 pub mod assignments;
 pub mod audit;
+pub mod candidates;
 pub mod deliverables;
 pub mod departments;
 pub mod fields;
@@ -20,6 +21,7 @@ pub mod projects;
 pub mod roles;
 pub mod skills;
 pub mod token;
+pub mod user_passwords;
 pub mod users;
 pub mod weekly;
 
@@ -49,8 +51,14 @@ pub fn api_router() -> Router<AppState> {
         )
         .route("/api/users", get(users::list).post(users::create))
         .route("/api/users/{id}", get(users::show).patch(users::update))
-        .route("/api/users/{id}/password-reset", post(users::send_reset))
-        .route("/api/users/{id}/password", post(users::set_password))
+        .route(
+            "/api/users/{id}/password-reset",
+            post(user_passwords::send_reset),
+        )
+        .route(
+            "/api/users/{id}/password",
+            post(user_passwords::set_password),
+        )
         .route("/api/audit", get(audit::list))
         .route(
             "/api/departments",
@@ -119,6 +127,7 @@ pub fn api_router() -> Router<AppState> {
                 .patch(projects::update)
                 .delete(projects::delete),
         )
+        .route("/api/projects/{id}/candidates", get(candidates::candidates))
         .route(
             "/api/people/{id}/skills",
             get(skills::of_person).put(skills::set_for_person),

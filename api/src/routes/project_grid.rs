@@ -71,7 +71,7 @@ pub async fn project_grid(
     let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
     let totals = by_row(grid::project_totals(&state.db, &ids, &scope).await?);
     let assignments = if with_assignments {
-        let rows = grid::project_assignments(&state.db, &ids).await?;
+        let rows = grid::project_assignments(&state.db, &ids, &scope).await?;
         let row_ids: Vec<i64> = rows.iter().map(|a| a.id).collect();
         let mut cells = by_row(grid::assignment_cells(&state.db, &row_ids, &scope).await?);
         Some(

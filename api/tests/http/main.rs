@@ -2,6 +2,7 @@
 //! health, jobs, serving, the real process, web security and the OpenAPI document.
 
 mod accounts;
+mod candidates;
 mod deliverables;
 mod health;
 mod jobs;

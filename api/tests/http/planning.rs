@@ -10,60 +10,20 @@ use wt_domain::accounts::Role;
 
 use crate::support::*;
 
-struct Plan {
-    app: TestApp,
-    state: wt_api::AppState,
-    token: String,
-    _dist: tempfile::TempDir,
-}
-
-impl Plan {
-    async fn new(pool: PgPool) -> Self {
-        let dist = no_dist();
-        let (state, app) = app_with(pool, settings(&[]), dist.path());
-        let manager = create_user(&state, "scheduler", Role::Manager).await;
-        let token = access_token(&state, &manager);
-        Plan {
-            app,
-            state,
-            token,
-            _dist: dist,
-        }
-    }
-
-    async fn call(&self, method: &str, uri: &str, body: Option<Value>) -> Answer {
-        self.app
-            .send(request(method, uri, Some(&self.token), body))
-            .await
-    }
-
-    async fn id_of(&self, uri: &str, body: Value) -> i64 {
-        let answer = self.call("POST", uri, Some(body)).await;
-        assert_eq!(answer.status, StatusCode::CREATED, "{:?}", answer.json());
-        answer.json()["id"].as_i64().unwrap()
-    }
-
-    async fn assignment(&self, person: i64, project: i64, hours: Value) -> Value {
-        let body = json!({ "person": person, "project": project, "weeklyHours": hours });
-        let answer = self.call("POST", "/api/assignments", Some(body)).await;
-        assert_eq!(answer.status, StatusCode::CREATED, "{:?}", answer.json());
-        answer.json()
-    }
-
-    async fn checksum(&self) -> (i64, String) {
-        sqlx::query_as(
-            "SELECT count(*), coalesce(md5(string_agg(assignment_id || ':' || week || ':' || hours, '|' \
-             ORDER BY assignment_id, week)), '') FROM assignment_weeks",
-        )
-        .fetch_one(&self.state.db)
-        .await
-        .unwrap()
-    }
+/// Row count and checksum of every stored week, to prove a refused request changed nothing.
+async fn checksum(db: &PgPool) -> (i64, String) {
+    sqlx::query_as(
+        "SELECT count(*), coalesce(md5(string_agg(assignment_id || ':' || week || ':' || centihours, '|' \
+         ORDER BY assignment_id, week)), '') FROM assignment_weeks",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap()
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn weekly_hours_merge_and_zero_removes_a_week(pool: PgPool) {
-    let plan = Plan::new(pool).await;
+    let plan = Planner::new(pool).await;
     let person = plan.id_of("/api/people", json!({ "name": "Ana" })).await;
     let project = plan.id_of("/api/projects", json!({ "name": "Dam" })).await;
     let created = plan
@@ -104,7 +64,7 @@ async fn weekly_hours_merge_and_zero_removes_a_week(pool: PgPool) {
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn every_bad_week_and_hour_is_refused_and_nothing_changes(pool: PgPool) {
-    let plan = Plan::new(pool).await;
+    let plan = Planner::new(pool).await;
     let person = plan.id_of("/api/people", json!({ "name": "Ben" })).await;
     let project = plan.id_of("/api/projects", json!({ "name": "Pier" })).await;
     let id = plan
@@ -112,7 +72,7 @@ async fn every_bad_week_and_hour_is_refused_and_nothing_changes(pool: PgPool) {
         .await["id"]
         .as_i64()
         .unwrap();
-    let before = plan.checksum().await;
+    let before = checksum(&plan.state.db).await;
     let many: serde_json::Map<String, Value> =
         (0..10_000).map(|i| (format!("k{i}"), json!(1))).collect();
     let cases = [
@@ -182,12 +142,12 @@ async fn every_bad_week_and_hour_is_refused_and_nothing_changes(pool: PgPool) {
         .insert(header::CONTENT_TYPE, "application/json".parse().unwrap());
     *huge.body_mut() = axum::body::Body::from(r#"{"weeklyHours": {"2026-11-22": 1e309}}"#);
     assert_eq!(plan.app.send(huge).await.status, StatusCode::BAD_REQUEST);
-    assert_eq!(plan.checksum().await, before);
+    assert_eq!(checksum(&plan.state.db).await, before);
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn a_bulk_edit_is_all_or_nothing(pool: PgPool) {
-    let plan = Plan::new(pool).await;
+    let plan = Planner::new(pool).await;
     let person = plan.id_of("/api/people", json!({ "name": "Cleo" })).await;
     let p1 = plan.id_of("/api/projects", json!({ "name": "One" })).await;
     let p2 = plan.id_of("/api/projects", json!({ "name": "Two" })).await;
@@ -197,7 +157,7 @@ async fn a_bulk_edit_is_all_or_nothing(pool: PgPool) {
     let b = plan.assignment(person, p2, json!({})).await["id"]
         .as_i64()
         .unwrap();
-    let before = plan.checksum().await;
+    let before = checksum(&plan.state.db).await;
     let bad = json!({ "updates": [
         { "assignmentId": a, "weeklyHours": { "2026-11-22": 8 } },
         { "assignmentId": b, "weeklyHours": { "2026-11-24": 8 } } ] });
@@ -217,7 +177,7 @@ async fn a_bulk_edit_is_all_or_nothing(pool: PgPool) {
         .await;
     assert_eq!(answer.json()["errors"][0]["code"], "assignment_not_found");
     assert_eq!(
-        plan.checksum().await,
+        checksum(&plan.state.db).await,
         before,
         "no row of a refused batch was written"
     );
@@ -236,7 +196,7 @@ async fn a_bulk_edit_is_all_or_nothing(pool: PgPool) {
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn two_editors_with_the_same_version_one_wins(pool: PgPool) {
-    let plan = Plan::new(pool).await;
+    let plan = Planner::new(pool).await;
     let person = plan.id_of("/api/people", json!({ "name": "Dara" })).await;
     let project = plan.id_of("/api/projects", json!({ "name": "Quay" })).await;
     let created = plan.assignment(person, project, json!({})).await;
@@ -266,7 +226,7 @@ async fn two_editors_with_the_same_version_one_wins(pool: PgPool) {
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn a_user_changes_only_their_own_hours(pool: PgPool) {
-    let plan = Plan::new(pool).await;
+    let plan = Planner::new(pool).await;
     let me = plan.id_of("/api/people", json!({ "name": "Eli" })).await;
     let other = plan.id_of("/api/people", json!({ "name": "Fay" })).await;
     let project = plan.id_of("/api/projects", json!({ "name": "Lock" })).await;
@@ -325,7 +285,7 @@ async fn a_user_changes_only_their_own_hours(pool: PgPool) {
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn the_grid_totals_equal_the_sum_of_their_rows(pool: PgPool) {
-    let plan = Plan::new(pool).await;
+    let plan = Planner::new(pool).await;
     let dept = plan
         .id_of("/api/departments", json!({ "name": "Marine" }))
         .await;
@@ -409,7 +369,7 @@ async fn the_grid_totals_equal_the_sum_of_their_rows(pool: PgPool) {
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn the_project_grid_sums_each_projects_people(pool: PgPool) {
-    let plan = Plan::new(pool).await;
+    let plan = Planner::new(pool).await;
     let ivo = plan.id_of("/api/people", json!({ "name": "Ivo" })).await;
     let jan = plan.id_of("/api/people", json!({ "name": "Jan" })).await;
     let project = plan

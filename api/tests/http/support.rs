@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use clap::Parser;
 use http_body_util::BodyExt;
-use serde_json::Value;
+use serde_json::{Value, json};
 use sqlx::PgPool;
 use tower::ServiceExt;
 use wt_api::AppState;
@@ -135,5 +135,47 @@ pub fn request(method: &str, uri: &str, token: Option<&str>, body: Option<Value>
             .body(Body::from(json.to_string()))
             .unwrap(),
         None => builder.body(Body::empty()).unwrap(),
+    }
+}
+
+/// A manager signed in to a fresh app: the client most planning tests drive.
+pub struct Planner {
+    pub app: TestApp,
+    pub state: wt_api::AppState,
+    pub token: String,
+    _dist: tempfile::TempDir,
+}
+
+impl Planner {
+    pub async fn new(pool: PgPool) -> Self {
+        let dist = no_dist();
+        let (state, app) = app_with(pool, settings(&[]), dist.path());
+        let manager = create_user(&state, "scheduler", wt_domain::accounts::Role::Manager).await;
+        let token = access_token(&state, &manager);
+        Planner {
+            app,
+            state,
+            token,
+            _dist: dist,
+        }
+    }
+
+    pub async fn call(&self, method: &str, uri: &str, body: Option<Value>) -> Answer {
+        self.app
+            .send(request(method, uri, Some(&self.token), body))
+            .await
+    }
+
+    pub async fn id_of(&self, uri: &str, body: Value) -> i64 {
+        let answer = self.call("POST", uri, Some(body)).await;
+        assert_eq!(answer.status, StatusCode::CREATED, "{:?}", answer.json());
+        answer.json()["id"].as_i64().unwrap()
+    }
+
+    pub async fn assignment(&self, person: i64, project: i64, hours: Value) -> Value {
+        let body = json!({ "person": person, "project": project, "weeklyHours": hours });
+        let answer = self.call("POST", "/api/assignments", Some(body)).await;
+        assert_eq!(answer.status, StatusCode::CREATED, "{:?}", answer.json());
+        answer.json()
     }
 }

@@ -474,6 +474,22 @@ export interface paths {
         patch: operations["projects_update"];
         trace?: never;
     };
+    "/api/projects/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["projects_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assignments": {
         parameters: {
             query?: never;
@@ -762,6 +778,32 @@ export interface components {
              * @description The version the client edited; a different current version refuses the batch.
              */
             version?: number | null;
+        };
+        CandidateView: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            departmentName?: string | null;
+            roleName?: string | null;
+            /** Format: double */
+            weeklyCapacity: number;
+            /**
+             * Format: double
+             * @description Capacity over the window.
+             */
+            capacity: number;
+            /** Format: double */
+            planned: number;
+            /**
+             * Format: double
+             * @description Capacity minus planned; negative when already over-allocated.
+             */
+            free: number;
+            matchedSkills: components["schemas"]["MatchedSkillView"][];
+        };
+        CandidatesView: {
+            weekKeys: string[];
+            items: components["schemas"]["CandidateView"][];
         };
         Check: {
             status: string;
@@ -1117,6 +1159,13 @@ export interface components {
             pageSize: number;
             /** Format: int64 */
             total: number;
+        };
+        MatchedSkillView: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            kind: string;
+            level: string;
         };
         /** @description The signed-in user as they see themselves. */
         MeView: {
@@ -2667,6 +2716,10 @@ export interface operations {
                 client?: string;
                 search?: string;
                 active?: boolean;
+                /** @description Only projects staffed (active assignment of an active person) from this department. */
+                department?: number;
+                /** @description With `department`: people in its sub-departments count too (default false). */
+                includeChildren?: boolean;
                 /** @description name, client, status, startDate or createdAt; `-` first to reverse. */
                 sort?: string;
             };
@@ -2807,6 +2860,44 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    projects_candidates: {
+        parameters: {
+            query?: {
+                /** @description The first Sunday (default: this week). */
+                start?: string;
+                /** @description How many weeks, 1 to 52 (default 4). */
+                weeks?: number;
+                /** @description Comma-separated skill ids; only people with at least one of them are listed. */
+                skills?: string;
+                department?: number;
+                /** @description With `department`: people in its sub-departments too (default true). */
+                includeChildren?: boolean;
+                search?: string;
+                /** @description How many candidates, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatesView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     assignments_list: {

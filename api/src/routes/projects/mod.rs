@@ -7,20 +7,23 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
-use wt_store::StoreError;
-use wt_store::projects::{self, Project, ProjectFields, ProjectFilter};
+use wt_store::projects::{self, Project, ProjectFilter};
 
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
-use crate::extract::{JsonBody, PageQuery, PathId, QueryParams, nullable};
+use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
 use crate::openapi::responses as r;
-use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
+use crate::problem::{ApiError, Problem, invalid_fields};
 use crate::routes::deliverables::add_defaults;
 use crate::routes::fields;
 use crate::routes::list::ListPage;
 use crate::state::AppState;
+
+mod body;
+
+pub use body::ProjectBody;
+use body::{empty, refused};
 
 /// The statuses a project moves through.
 pub const STATUSES: [&str; 6] = [
@@ -31,9 +34,6 @@ pub const STATUSES: [&str; 6] = [
     "completed",
     "cancelled",
 ];
-
-/// Largest estimate accepted, in hours (a generous bound that still fits the column).
-const MAX_ESTIMATE_HOURS: f64 = 99_999_999.0;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -87,6 +87,10 @@ pub struct ProjectQuery {
     client: Option<String>,
     search: Option<String>,
     active: Option<bool>,
+    /// Only projects staffed (active assignment of an active person) from this department.
+    department: Option<i64>,
+    /// With `department`: people in its sub-departments count too (default false).
+    include_children: Option<bool>,
     /// name, client, status, startDate or createdAt; `-` first to reverse.
     sort: Option<String>,
 }
@@ -111,7 +115,8 @@ fn sort_key(raw: Option<&str>) -> Result<&'static str, Problem> {
     })
 }
 
-fn statuses(raw: Option<&str>) -> Result<Vec<String>, Problem> {
+/// A comma-separated status filter, each one checked against [`STATUSES`].
+pub(crate) fn statuses(raw: Option<&str>) -> Result<Vec<String>, Problem> {
     let wanted: Vec<String> = raw
         .unwrap_or("")
         .split(',')
@@ -150,6 +155,8 @@ pub async fn list(
         client: query.client.filter(|c| !c.trim().is_empty()),
         search: fields::search(query.search),
         active: query.active,
+        department_id: query.department,
+        include_children: query.include_children.unwrap_or(false),
         sort: sort_key(query.sort.as_deref())?,
         limit: page.page_size,
         offset: page.offset(),
@@ -162,7 +169,8 @@ pub async fn list(
     )))
 }
 
-async fn load(state: &AppState, id: i64) -> Result<Project, ApiError> {
+/// The project with `id`, or a 404 problem.
+pub(crate) async fn load(state: &AppState, id: i64) -> Result<Project, ApiError> {
     projects::find(&state.db, id)
         .await?
         .ok_or_else(|| Problem::not_found("The project").into())
@@ -185,182 +193,6 @@ pub async fn show(
 ) -> Result<Response, ApiError> {
     let project = load(&state, id).await?;
     Ok(fresh(&headers, project.version, ProjectView::from(project)))
-}
-
-/// A project as sent by a client; every field optional so one type serves create and PATCH.
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ProjectBody {
-    name: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(nullable)]
-    project_number: Option<Option<String>>,
-    client: Option<String>,
-    status: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<NaiveDate>, nullable)]
-    start_date: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<NaiveDate>, nullable)]
-    end_date: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<f64>, nullable)]
-    estimated_hours: Option<Option<Value>>,
-    description: Option<String>,
-    notes: Option<String>,
-    is_active: Option<bool>,
-}
-
-impl ProjectBody {
-    fn apply(self, base: ProjectFields) -> Result<ProjectFields, Vec<FieldError>> {
-        let mut checks = fields::Checks::default();
-        let name = checks.take(fields::name(
-            "name",
-            self.name.as_deref().unwrap_or(&base.name),
-            200,
-        ));
-        let project_number = checks.take(optional_name(
-            "projectNumber",
-            self.project_number,
-            base.project_number,
-            50,
-        ));
-        let client = self
-            .client
-            .map(|c| c.trim().to_owned())
-            .filter(|c| !c.is_empty());
-        let client = checks.take(fields::text("client", client.unwrap_or(base.client), 200));
-        let status = checks.take(status(self.status.unwrap_or(base.status)));
-        let start_date = checks.take(date("startDate", self.start_date, base.start_date));
-        let end_date = checks.take(date("endDate", self.end_date, base.end_date));
-        let estimate = checks.take(estimate(self.estimated_hours, base.estimated_centihours));
-        let description = checks.take(fields::text(
-            "description",
-            self.description.unwrap_or(base.description),
-            5000,
-        ));
-        let notes = checks.take(fields::text(
-            "notes",
-            self.notes.unwrap_or(base.notes),
-            5000,
-        ));
-        if let (Some(start), Some(end)) = (start_date, end_date)
-            && end < start
-        {
-            let message = "The end date is before the start date.";
-            checks.take::<()>(Err(FieldError::new("endDate", "end_before_start", message)));
-        }
-        checks.finish()?;
-        Ok(ProjectFields {
-            name,
-            project_number,
-            client: if client.is_empty() {
-                "Internal".to_owned()
-            } else {
-                client
-            },
-            status,
-            start_date,
-            end_date,
-            estimated_centihours: estimate,
-            description,
-            notes,
-            is_active: self.is_active.unwrap_or(base.is_active),
-        })
-    }
-}
-
-fn optional_name(
-    field: &str,
-    raw: Option<Option<String>>,
-    base: Option<String>,
-    max: usize,
-) -> Result<Option<String>, FieldError> {
-    match raw
-        .unwrap_or(base)
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
-    {
-        None => Ok(None),
-        Some(value) => fields::name(field, &value, max).map(Some),
-    }
-}
-
-fn status(raw: String) -> Result<String, FieldError> {
-    if STATUSES.contains(&raw.as_str()) {
-        Ok(raw)
-    } else {
-        let message = format!("Choose one of {}.", STATUSES.join(", "));
-        Err(FieldError::new("status", "invalid_choice", message))
-    }
-}
-
-fn date(
-    field: &str,
-    raw: Option<Option<String>>,
-    base: Option<NaiveDate>,
-) -> Result<Option<NaiveDate>, FieldError> {
-    match raw {
-        None => Ok(base),
-        Some(None) => Ok(None),
-        Some(Some(text)) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| FieldError::new(field, "invalid_date", "Use a date like 2026-11-22.")),
-    }
-}
-
-/// Estimated hours: a non-negative number with at most two decimals, or none.
-fn estimate(raw: Option<Option<Value>>, base: Option<i64>) -> Result<Option<i64>, FieldError> {
-    let value = match raw {
-        None => return Ok(base),
-        Some(None) => return Ok(None),
-        Some(Some(value)) => value,
-    };
-    let invalid = |message: &str| FieldError::new("estimatedHours", "invalid_hours", message);
-    let hours = value
-        .as_f64()
-        .filter(|h| h.is_finite())
-        .ok_or_else(|| invalid("Enter a number of hours."))?;
-    if !(0.0..=MAX_ESTIMATE_HOURS).contains(&hours) {
-        return Err(invalid("Enter between 0 and 99,999,999 hours."));
-    }
-    let hundredths = (hours * 100.0).round();
-    if (hundredths - hours * 100.0).abs() > 1e-6 {
-        return Err(invalid("Use at most two decimals."));
-    }
-    // In range by the check above, so the conversion is exact.
-    Ok(Some(hundredths as i64))
-}
-
-fn empty() -> ProjectFields {
-    ProjectFields {
-        name: String::new(),
-        project_number: None,
-        client: "Internal".to_owned(),
-        status: "planning".to_owned(),
-        start_date: None,
-        end_date: None,
-        estimated_centihours: None,
-        description: String::new(),
-        notes: String::new(),
-        is_active: true,
-    }
-}
-
-fn refused(error: StoreError) -> ApiError {
-    match &error {
-        StoreError::Duplicate(c) if c == "projects_number_key" => {
-            let message = "Another project has this number.";
-            Problem::new(StatusCode::CONFLICT, "project_number_taken", message)
-                .with_errors(vec![FieldError::new(
-                    "projectNumber",
-                    "project_number_taken",
-                    message,
-                )])
-                .into()
-        }
-        _ => error.into(),
-    }
 }
 
 #[utoipa::path(

@@ -1,0 +1,158 @@
+//! What a client may send to create or change a person, and how each field is checked:
+//! the name, an optional unique email, a capacity in hours, references that must exist,
+//! and a hire date. Store refusals become problems naming the field.
+
+use axum::http::StatusCode;
+use serde::Deserialize;
+use serde_json::Value;
+use utoipa::ToSchema;
+use wt_domain::hours::Hours;
+use wt_store::StoreError;
+use wt_store::people::PersonFields;
+
+use crate::extract::nullable;
+use crate::problem::{ApiError, FieldError, field_problem};
+use crate::routes::fields;
+
+/// A person as sent by a client; every field optional so one type serves create and PATCH.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PersonBody {
+    name: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(nullable)]
+    email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = f64)]
+    weekly_capacity: Option<Option<Value>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(nullable)]
+    role: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(nullable)]
+    department: Option<Option<i64>>,
+    location: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
+    hire_date: Option<Option<String>>,
+    notes: Option<String>,
+    is_active: Option<bool>,
+}
+
+impl PersonBody {
+    /// Whether the body touches only what a person may change about themselves.
+    pub(super) fn only_contact_details(&self) -> bool {
+        self.weekly_capacity.is_none()
+            && self.role.is_none()
+            && self.department.is_none()
+            && self.hire_date.is_none()
+            && self.is_active.is_none()
+    }
+
+    pub(super) fn apply(self, base: PersonFields) -> Result<PersonFields, Vec<FieldError>> {
+        let mut checks = fields::Checks::default();
+        let name = checks.take(fields::name(
+            "name",
+            self.name.as_deref().unwrap_or(&base.name),
+            200,
+        ));
+        let email = checks.take(email(self.email.unwrap_or(base.email)));
+        let capacity = checks.take(capacity(self.weekly_capacity, base.capacity_centihours));
+        let role_id = checks.take(fields::reference("role", self.role.unwrap_or(base.role_id)));
+        let department_id = checks.take(fields::reference(
+            "department",
+            self.department.unwrap_or(base.department_id),
+        ));
+        let location = checks.take(fields::text(
+            "location",
+            self.location.unwrap_or(base.location),
+            200,
+        ));
+        let hire_date = checks.take(fields::date("hireDate", self.hire_date, base.hire_date));
+        let notes = checks.take(fields::text(
+            "notes",
+            self.notes.unwrap_or(base.notes),
+            5000,
+        ));
+        checks.finish()?;
+        Ok(PersonFields {
+            name,
+            email,
+            capacity_centihours: capacity,
+            role_id,
+            department_id,
+            location,
+            hire_date,
+            notes,
+            is_active: self.is_active.unwrap_or(base.is_active),
+        })
+    }
+}
+
+fn email(raw: Option<String>) -> Result<Option<String>, FieldError> {
+    let Some(email) = raw.map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()) else {
+        return Ok(None);
+    };
+    let valid = email.len() <= 254
+        && !email.contains(char::is_whitespace)
+        && email
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
+    if valid {
+        Ok(Some(email))
+    } else {
+        Err(FieldError::new(
+            "email",
+            "invalid_email",
+            "Enter a valid email address, or leave it empty.",
+        ))
+    }
+}
+
+/// `null` is checked like any other value (and refused): a person always has a capacity.
+fn capacity(raw: Option<Option<Value>>, base: i32) -> Result<i32, FieldError> {
+    match raw {
+        None => Ok(base),
+        Some(value) => Hours::parse_json(&value.unwrap_or(Value::Null))
+            .map(|hours| hours.centihours())
+            .map_err(|e| FieldError::new("weeklyCapacity", e.code(), e.message())),
+    }
+}
+
+pub(super) fn empty() -> PersonFields {
+    PersonFields {
+        name: String::new(),
+        email: None,
+        capacity_centihours: 3600,
+        role_id: None,
+        department_id: None,
+        location: String::new(),
+        hire_date: None,
+        notes: String::new(),
+        is_active: true,
+    }
+}
+
+pub(super) fn refused(error: StoreError) -> ApiError {
+    match &error {
+        StoreError::Duplicate(c) if c == "people_email_key" => field_problem(
+            StatusCode::CONFLICT,
+            "email_taken",
+            "email",
+            "Another person has this email address.",
+        ),
+        StoreError::MissingReference(c) if c == "people_role_id_fkey" => field_problem(
+            StatusCode::BAD_REQUEST,
+            "role_not_found",
+            "role",
+            "The role does not exist.",
+        ),
+        StoreError::MissingReference(c) if c == "people_department_id_fkey" => field_problem(
+            StatusCode::BAD_REQUEST,
+            "department_not_found",
+            "department",
+            "The department does not exist.",
+        ),
+        _ => error.into(),
+    }
+}

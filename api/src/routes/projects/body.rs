@@ -1,0 +1,180 @@
+//! What a client may send to create or change a project, and how each field is checked:
+//! names, an optional unique project number, a known status, a date range that runs
+//! forwards, and an hours estimate. Store refusals become problems naming the field.
+
+use axum::http::StatusCode;
+use serde::Deserialize;
+use serde_json::Value;
+use utoipa::ToSchema;
+use wt_store::StoreError;
+use wt_store::projects::ProjectFields;
+
+use super::STATUSES;
+use crate::extract::nullable;
+use crate::problem::{ApiError, FieldError, Problem};
+use crate::routes::fields;
+
+/// Largest estimate accepted, in hours (a generous bound that still fits the column).
+const MAX_ESTIMATE_HOURS: f64 = 99_999_999.0;
+
+/// A project as sent by a client; every field optional so one type serves create and PATCH.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProjectBody {
+    name: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(nullable)]
+    project_number: Option<Option<String>>,
+    client: Option<String>,
+    status: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
+    start_date: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
+    end_date: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<f64>, nullable)]
+    estimated_hours: Option<Option<Value>>,
+    description: Option<String>,
+    notes: Option<String>,
+    is_active: Option<bool>,
+}
+
+impl ProjectBody {
+    pub(super) fn apply(self, base: ProjectFields) -> Result<ProjectFields, Vec<FieldError>> {
+        let mut checks = fields::Checks::default();
+        let name = checks.take(fields::name(
+            "name",
+            self.name.as_deref().unwrap_or(&base.name),
+            200,
+        ));
+        let project_number = checks.take(optional_name(
+            "projectNumber",
+            self.project_number,
+            base.project_number,
+            50,
+        ));
+        let client = self
+            .client
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty());
+        let client = checks.take(fields::text("client", client.unwrap_or(base.client), 200));
+        let status = checks.take(status(self.status.unwrap_or(base.status)));
+        let start_date = checks.take(fields::date("startDate", self.start_date, base.start_date));
+        let end_date = checks.take(fields::date("endDate", self.end_date, base.end_date));
+        let estimate = checks.take(estimate(self.estimated_hours, base.estimated_centihours));
+        let description = checks.take(fields::text(
+            "description",
+            self.description.unwrap_or(base.description),
+            5000,
+        ));
+        let notes = checks.take(fields::text(
+            "notes",
+            self.notes.unwrap_or(base.notes),
+            5000,
+        ));
+        if let (Some(start), Some(end)) = (start_date, end_date)
+            && end < start
+        {
+            let message = "The end date is before the start date.";
+            checks.take::<()>(Err(FieldError::new("endDate", "end_before_start", message)));
+        }
+        checks.finish()?;
+        Ok(ProjectFields {
+            name,
+            project_number,
+            client: if client.is_empty() {
+                "Internal".to_owned()
+            } else {
+                client
+            },
+            status,
+            start_date,
+            end_date,
+            estimated_centihours: estimate,
+            description,
+            notes,
+            is_active: self.is_active.unwrap_or(base.is_active),
+        })
+    }
+}
+
+fn optional_name(
+    field: &str,
+    raw: Option<Option<String>>,
+    base: Option<String>,
+    max: usize,
+) -> Result<Option<String>, FieldError> {
+    match raw
+        .unwrap_or(base)
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+    {
+        None => Ok(None),
+        Some(value) => fields::name(field, &value, max).map(Some),
+    }
+}
+
+fn status(raw: String) -> Result<String, FieldError> {
+    if STATUSES.contains(&raw.as_str()) {
+        Ok(raw)
+    } else {
+        let message = format!("Choose one of {}.", STATUSES.join(", "));
+        Err(FieldError::new("status", "invalid_choice", message))
+    }
+}
+
+/// Estimated hours: a non-negative number with at most two decimals, or none.
+fn estimate(raw: Option<Option<Value>>, base: Option<i64>) -> Result<Option<i64>, FieldError> {
+    let value = match raw {
+        None => return Ok(base),
+        Some(None) => return Ok(None),
+        Some(Some(value)) => value,
+    };
+    let invalid = |message: &str| FieldError::new("estimatedHours", "invalid_hours", message);
+    let hours = value
+        .as_f64()
+        .filter(|h| h.is_finite())
+        .ok_or_else(|| invalid("Enter a number of hours."))?;
+    if !(0.0..=MAX_ESTIMATE_HOURS).contains(&hours) {
+        return Err(invalid("Enter between 0 and 99,999,999 hours."));
+    }
+    let hundredths = (hours * 100.0).round();
+    if (hundredths - hours * 100.0).abs() > 1e-6 {
+        return Err(invalid("Use at most two decimals."));
+    }
+    // In range by the check above, so the conversion is exact.
+    Ok(Some(hundredths as i64))
+}
+
+pub(super) fn empty() -> ProjectFields {
+    ProjectFields {
+        name: String::new(),
+        project_number: None,
+        client: "Internal".to_owned(),
+        status: "planning".to_owned(),
+        start_date: None,
+        end_date: None,
+        estimated_centihours: None,
+        description: String::new(),
+        notes: String::new(),
+        is_active: true,
+    }
+}
+
+pub(super) fn refused(error: StoreError) -> ApiError {
+    match &error {
+        StoreError::Duplicate(c) if c == "projects_number_key" => {
+            let message = "Another project has this number.";
+            Problem::new(StatusCode::CONFLICT, "project_number_taken", message)
+                .with_errors(vec![FieldError::new(
+                    "projectNumber",
+                    "project_number_taken",
+                    message,
+                )])
+                .into()
+        }
+        _ => error.into(),
+    }
+}
