@@ -86,9 +86,10 @@ pub async fn seed(
     let assignments = insert_assignments(&mut tx).await?;
     let weeks = insert_hours(&mut tx, this_sunday).await?;
     tx.commit().await?;
-    // Fresh statistics, so the planner sizes the grid's aggregates right at once instead
-    // of after autovacuum gets round to the new rows.
-    sqlx::query("ANALYZE").execute(pool).await?;
+    // Fresh statistics, so the planner sizes the grid's aggregates right at once, and a
+    // fresh visibility map, so the week index answers the grid without heap visits; both
+    // instead of waiting for autovacuum to get round to the new rows.
+    sqlx::query("VACUUM (ANALYZE)").execute(pool).await?;
     Ok(Seeded {
         people,
         projects,

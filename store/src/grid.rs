@@ -61,13 +61,15 @@ pub async fn people(
     Ok(people)
 }
 
-/// Each person's total planned hours per week in the window (active assignments on
-/// active projects in the chosen statuses); weeks without hours are absent.
+/// Each in-scope person's total planned hours per week in the window (active
+/// assignments on active projects in the chosen statuses); weeks without hours are
+/// absent. The people are joined, not passed as a list of ids: the planner then sees
+/// real row counts and hashes the whole window in one pass.
 pub async fn person_totals(
     ex: impl PgExecutor<'_>,
-    people: &[i64],
     scope: &GridScope,
 ) -> Result<Vec<Cell>, StoreError> {
+    let pattern = scope.search.as_deref().map(crate::like_pattern);
     let cells = sqlx::query_as!(
         Cell,
         r#"SELECT a.person_id AS "row_id!", w.week AS "week!",
@@ -75,14 +77,18 @@ pub async fn person_totals(
            FROM assignment_weeks w
            JOIN assignments a ON a.id = w.assignment_id AND a.is_active
            JOIN projects pr ON pr.id = a.project_id AND pr.is_active
-           WHERE a.person_id = ANY($1)
-             AND w.week BETWEEN $2 AND $3
-             AND (cardinality($4::text[]) = 0 OR pr.status = ANY($4))
+           JOIN people p ON p.id = a.person_id AND p.is_active
+           WHERE w.week BETWEEN $1 AND $2
+             AND (cardinality($3::text[]) = 0 OR pr.status = ANY($3))
+             AND ($4::bigint IS NULL OR p.department_id IN (SELECT department_scope($4, $5)))
+             AND ($6::text IS NULL OR lower(p.name) LIKE $6)
            GROUP BY a.person_id, w.week"#,
-        people,
         scope.first_week,
         scope.last_week,
         &scope.statuses,
+        scope.department_id,
+        scope.include_children,
+        pattern,
     )
     .fetch_all(ex)
     .await?;

@@ -104,9 +104,7 @@ async fn check(pool: &PgPool, plan: &Plan) -> Result<(), TestCaseError> {
         first_week: start,
         last_week: start + Duration::weeks(11),
     };
-    let totals = grid::person_totals(&mut *tx, &person_ids, &scope)
-        .await
-        .expect("totals");
+    let totals = grid::person_totals(&mut *tx, &scope).await.expect("totals");
     let rows = grid::assignments(&mut *tx, &person_ids, &scope)
         .await
         .expect("rows");

@@ -169,7 +169,7 @@ pub async fn grid(
     let (weeks, scope, with_assignments) = parse(&query)?;
     let people = grid::people(&state.db, &scope).await?;
     let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
-    let totals = by_row(grid::person_totals(&state.db, &ids, &scope).await?);
+    let totals = by_row(grid::person_totals(&state.db, &scope).await?);
     let assignments = if with_assignments {
         let rows = grid::assignments(&state.db, &ids, &scope).await?;
         let row_ids: Vec<i64> = rows.iter().map(|a| a.id).collect();

@@ -67,7 +67,8 @@ pub struct LinkBody {
     post, path = "/api/deliverables/{id}/people", tag = "deliverables",
     params(("id" = i64, Path)),
     request_body = LinkBody,
-    responses((status = 201, description = "Linked"), (status = 400, response = r::BadRequest),
+    responses((status = 201, description = "Linked", body = LinkView),
+        (status = 400, response = r::BadRequest),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
         (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
         (status = 413, response = r::PayloadTooLarge)),
@@ -78,7 +79,7 @@ pub async fn link(
     Manager(_): Manager,
     PathId(id): PathId,
     JsonBody(body): JsonBody<LinkBody>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<(StatusCode, axum::Json<LinkView>), ApiError> {
     load(&state, id).await?;
     let role = fields::text(
         "roleOnMilestone",
@@ -87,7 +88,15 @@ pub async fn link(
     )
     .map_err(|e| invalid_fields(vec![e]))?;
     match deliverables::link_person(&state.db, id, body.person, &role).await {
-        Ok(_) => Ok(StatusCode::CREATED),
+        Ok(link) => {
+            let linked = deliverables::people(&state.db, id).await?;
+            let view = linked
+                .into_iter()
+                .find(|person| person.id == link)
+                .map(LinkView::from)
+                .ok_or_else(|| Problem::not_found("The link"))?;
+            Ok((StatusCode::CREATED, axum::Json(view)))
+        }
         Err(StoreError::Duplicate(_)) => Err(Problem::new(
             StatusCode::CONFLICT,
             "already_linked",

@@ -11,6 +11,7 @@ mod openapi;
 mod people;
 mod permissions;
 mod planning;
+mod planning_permissions;
 mod process;
 mod projects;
 mod reference;

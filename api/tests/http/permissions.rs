@@ -1,5 +1,6 @@
-//! The permission matrix over every route family: anonymous, user, manager and admin, with
-//! authentication enforced and in the staged roll-out mode where reads are open.
+//! The permission matrix of the account routes for anonymous, user, manager and admin,
+//! with authentication enforced and in the staged roll-out mode where reads are open.
+//! The planning routes have their own matrix in `planning_permissions`.
 
 use axum::http::StatusCode;
 use serde_json::json;
@@ -10,18 +11,18 @@ use crate::support::*;
 
 /// Who calls: nobody, or a user of a role.
 #[derive(Clone, Copy, Debug)]
-enum Caller {
+pub enum Caller {
     Anonymous,
     As(Role),
 }
 
-use Caller::{Anonymous, As};
+pub use Caller::{Anonymous, As};
 
-const USER: Caller = As(Role::User);
-const MANAGER: Caller = As(Role::Manager);
-const ADMIN: Caller = As(Role::Admin);
+pub const USER: Caller = As(Role::User);
+pub const MANAGER: Caller = As(Role::Manager);
+pub const ADMIN: Caller = As(Role::Admin);
 
-async fn status_of(
+pub async fn status_of(
     app: &TestApp,
     tokens: &[(Role, String)],
     caller: Caller,
@@ -39,7 +40,7 @@ async fn status_of(
     app.send(request(method, uri, token, body)).await.status
 }
 
-async fn tokens_for_all_roles(state: &wt_api::AppState) -> (Vec<(Role, String)>, i64) {
+pub async fn tokens_for_all_roles(state: &wt_api::AppState) -> (Vec<(Role, String)>, i64) {
     let mut tokens = Vec::new();
     let mut user_id = 0;
     for role in Role::ALL {
