@@ -4,36 +4,18 @@
 // CSP violation is reported to the server (E2E_API_LOG is the api's log file, searched
 // case-insensitively for "csp violation").
 import { readFile, stat } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adminCredentials,
-  baseUrl,
-  launchBrowser,
-  requiredEnv,
-  signInThroughForm,
-  watchPage,
-  type BrowserSession,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { adminCredentials, requiredEnv, signInThroughForm } from './browser.ts';
+import { closeWithoutProblems, newWatchedPage, useBrowser } from './fixtures.ts';
 
 const LOGIN_WITH_NEXT_PROFILE = /\/login\?next=%2Fprofile$/;
 
 describe('sign-in', () => {
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    baseUrl(); // fail clearly before launching anything when E2E_BASE_URL is unset
-    adminCredentials();
-    session = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = useBrowser();
 
   it('guards pages, survives a reload, keeps tokens out of storage and signs out', async () => {
     const { username, password } = adminCredentials();
-    const page = await session.context.newPage();
-    const problems = watchPage(page);
+    const { page, problems } = await newWatchedPage(browser());
 
     await page.goto('/profile');
     await page.waitForURL(LOGIN_WITH_NEXT_PROFILE);
@@ -65,15 +47,13 @@ describe('sign-in', () => {
     await page.waitForURL(LOGIN_WITH_NEXT_PROFILE);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
-    expect(problems.cspViolations).toEqual([]);
-    expect(problems.pageErrors).toEqual([]);
-    await page.close();
+    await closeWithoutProblems(page, problems);
   });
 
   it('reports a CSP violation to the server', async () => {
     const logPath = requiredEnv('E2E_API_LOG');
     const logStart = (await stat(logPath)).size;
-    const page = await session.context.newPage();
+    const page = await browser().context.newPage();
     // No watchPage here: this test provokes the violation the console then reports.
     const response = await page.goto('/login');
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();

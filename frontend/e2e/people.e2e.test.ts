@@ -3,49 +3,19 @@
 // a person in it and a project; the person added to the project from the candidates,
 // listed there, and the assignment seen on the person's page. No CSP violation or page
 // error on the way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCredentials, baseUrl, launchBrowser, signInThroughForm, watchPage, type BrowserSession } from './browser.ts';
-
-/** Creates a department through the API as the harness's admin; answers its id. */
-async function createDepartment(name: string): Promise<number> {
-  const json = { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-  const token = await fetch(`${baseUrl()}/api/token`, { method: 'POST', headers: json, body: JSON.stringify(adminCredentials()) });
-  expect(token.status).toBe(200);
-  const { access } = (await token.json()) as { access: string };
-  const created = await fetch(`${baseUrl()}/api/departments`, {
-    method: 'POST',
-    headers: { ...json, Authorization: `Bearer ${access}` },
-    body: JSON.stringify({ name }),
-  });
-  expect(created.status).toBe(201);
-  return ((await created.json()) as { id: number }).id;
-}
+import { describe, expect, it } from 'vitest';
+import { adminApi, closeWithoutProblems, createDepartment, openAsAdmin, uniqueSuffix, useBrowser } from './fixtures.ts';
 
 describe('people and projects', () => {
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    baseUrl(); // fail clearly before launching anything when E2E_BASE_URL is unset
-    adminCredentials();
-    session = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = useBrowser();
 
   it('creates a person and a project and staffs the project with the person', async () => {
-    const { username, password } = adminCredentials();
-    const suffix = Math.random().toString(36).slice(2, 8);
+    const suffix = uniqueSuffix();
     const departmentName = `E2E Team ${suffix}`;
     const personName = `E2E Person ${suffix}`;
     const projectName = `E2E Project ${suffix}`;
-    const departmentId = await createDepartment(departmentName);
-    const page = await session.context.newPage();
-    const problems = watchPage(page);
-
-    await page.goto('/people');
-    await signInThroughForm(page, username, password);
+    const departmentId = (await createDepartment(await adminApi(), { name: departmentName })).id;
+    const { page, problems } = await openAsAdmin(browser(), '/people');
     await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
 
     await page.getByRole('button', { name: 'New person' }).click();
@@ -77,8 +47,6 @@ describe('people and projects', () => {
     await page.getByRole('table', { name: 'Assignments' }).getByRole('link', { name: projectName }).waitFor();
     expect(await page.getByRole('list', { name: 'Utilization, next 12 weeks' }).getByRole('listitem').count()).toBe(12);
 
-    expect(problems.cspViolations).toEqual([]);
-    expect(problems.pageErrors).toEqual([]);
-    await page.close();
+    await closeWithoutProblems(page, problems);
   });
 });

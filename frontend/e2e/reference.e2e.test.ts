@@ -2,33 +2,18 @@
 // creates a department and a sub-department under it, sees the child nested and
 // indented under its parent after a reload, adds a job role, and no CSP violation or
 // page error happens on the way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCredentials, baseUrl, launchBrowser, signInThroughForm, watchPage, type BrowserSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { closeWithoutProblems, openAsAdmin, uniqueSuffix, useBrowser } from './fixtures.ts';
 
 describe('reference data', () => {
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    baseUrl(); // fail clearly before launching anything when E2E_BASE_URL is unset
-    adminCredentials();
-    session = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = useBrowser();
 
   it('creates a department tree and a role', async () => {
-    const { username, password } = adminCredentials();
-    const suffix = Math.random().toString(36).slice(2, 8);
+    const suffix = uniqueSuffix();
     const parentName = `E2E Parent ${suffix}`;
     const childName = `E2E Child ${suffix}`;
     const roleName = `E2E Role ${suffix}`;
-    const page = await session.context.newPage();
-    const problems = watchPage(page);
-
-    await page.goto('/departments');
-    await signInThroughForm(page, username, password);
+    const { page, problems } = await openAsAdmin(browser(), '/departments');
     await page.getByRole('heading', { level: 1, name: 'Departments' }).waitFor();
 
     // The parent at the top level, then the child: "New department" defaults to the open one.
@@ -60,8 +45,6 @@ describe('reference data', () => {
     await page.getByTestId(`role-${roleName}`).waitFor();
     expect(await page.getByTestId(`role-${roleName}`).textContent()).toContain('Active');
 
-    expect(problems.cspViolations).toEqual([]);
-    expect(problems.pageErrors).toEqual([]);
-    await page.close();
+    await closeWithoutProblems(page, problems);
   });
 });

@@ -1,26 +1,16 @@
 // Smoke test in real Chromium against a running server (E2E_BASE_URL): the public System
 // status page loads and every check reads Up, with no CSP violation or page error.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, watchPage, type BrowserSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { closeWithoutProblems, newWatchedPage, useBrowser } from './fixtures.ts';
 
 const CHECKS = ['database', 'redis', 'worker'] as const;
 
 describe('smoke', () => {
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    baseUrl(); // fail clearly before launching anything when E2E_BASE_URL is unset
-    session = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = useBrowser({ admin: false });
 
   it('shows every system check up, without CSP violations or page errors', async () => {
-    const page = await session.context.newPage();
-    const problems = watchPage(page);
+    const { page, problems } = await newWatchedPage(browser());
 
     // Everything but the account pages and /status needs sign-in: open /status directly.
     await page.goto('/status');
@@ -37,9 +27,7 @@ describe('smoke', () => {
     }
 
     expect(state).toEqual({ overall: 'OK', database: 'Up', redis: 'Up', worker: 'Up' });
-    expect(problems.cspViolations).toEqual([]);
-    expect(problems.pageErrors).toEqual([]);
-    await page.close();
+    await closeWithoutProblems(page, problems);
   });
 });
 

@@ -1,7 +1,7 @@
 // The route table, shared by the browser router (main.tsx) and tests (memory router).
 // Public: the account pages (/login, /forgot-password, /reset-password), /status and
-// the not-found page. Everything else needs sign-in (the reference data, /departments
-// and /roles, included); /admin also needs the admin role.
+// the not-found page. Everything else needs sign-in (the reference data, /departments,
+// /roles and /skills, included); /admin also needs the admin role.
 import { Navigate, type RouteObject } from 'react-router';
 import { RequireAdmin } from './auth/RequireAdmin';
 import { RequireAuth } from './auth/RequireAuth';
@@ -19,11 +19,13 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PersonPage } from './pages/PersonPage';
 import { PlanningPage } from './pages/PlanningPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { ProjectGridPage } from './pages/ProjectGridPage';
 import { ProjectPage } from './pages/ProjectPage';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { RolesPage } from './pages/RolesPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
+import { SkillsPage } from './pages/SkillsPage';
 import { StatusPage } from './pages/StatusPage';
 
 export const routes: RouteObject[] = [
@@ -49,12 +51,14 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <OverviewPage /> },
               { path: 'planning', element: <PlanningPage /> },
+              { path: 'planning/projects', element: <ProjectGridPage /> },
               { path: 'people', element: <PeoplePage /> },
               { path: 'people/:id', element: <PersonPage /> },
               { path: 'projects', element: <ProjectsPage /> },
               { path: 'projects/:id', element: <ProjectPage /> },
               { path: 'departments', element: <DepartmentsPage /> },
               { path: 'roles', element: <RolesPage /> },
+              { path: 'skills', element: <SkillsPage /> },
               { path: 'profile', element: <ProfilePage /> },
               {
                 path: 'admin',

@@ -42,7 +42,8 @@ export interface GridQuery {
   search: string;
 }
 
-export function fetchGrid(query: GridQuery, signal?: AbortSignal): Promise<GridData> {
+/** The query string of both grids' endpoints (people and projects), with their assignments. */
+export function gridSearch(query: GridQuery): string {
   const params = new URLSearchParams({ weeks: String(query.weeks), start: query.start, include: 'assignments' });
   if (query.department !== null) {
     params.set('department', String(query.department));
@@ -50,7 +51,11 @@ export function fetchGrid(query: GridQuery, signal?: AbortSignal): Promise<GridD
   }
   if (query.statuses.length > 0) params.set('status', query.statuses.join(','));
   if (query.search.trim()) params.set('search', query.search.trim());
-  return apiFetch<GridData>(`/assignments/grid?${params.toString()}`, signal ? { signal } : {});
+  return params.toString();
+}
+
+export function fetchGrid(query: GridQuery, signal?: AbortSignal): Promise<GridData> {
+  return apiFetch<GridData>(`/assignments/grid?${gridSearch(query)}`, signal ? { signal } : {});
 }
 
 export interface HoursUpdate {

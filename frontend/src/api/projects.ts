@@ -1,6 +1,7 @@
 // Projects to staff: the filtered, sorted list page, one project, create and change
-// (writes send If-Match).
+// (writes send If-Match), and the people who could join one, ranked by the server.
 import { apiFetch } from './client';
+import type { components } from './schema';
 import type { Page } from './types';
 import { ifMatch } from './versioned';
 
@@ -45,6 +46,9 @@ export interface ProjectQuery {
   search: string;
   statuses: ProjectStatus[];
   client: string;
+  /** Projects staffed from this department (an active assignment of an active person). */
+  department: number | null;
+  includeChildren: boolean;
   sort: ProjectSort;
   page: number;
 }
@@ -56,6 +60,10 @@ export function fetchProjects(filters: ProjectQuery, signal?: AbortSignal): Prom
   if (filters.statuses.length > 0) query.set('status', filters.statuses.join(','));
   if (filters.client) query.set('client', filters.client);
   if (filters.search) query.set('search', filters.search);
+  if (filters.department !== null) {
+    query.set('department', String(filters.department));
+    query.set('includeChildren', String(filters.includeChildren));
+  }
   return apiFetch<Page<Project>>(`/projects?${query.toString()}`, signal ? { signal } : {});
 }
 
@@ -69,4 +77,34 @@ export function createProject(project: ProjectChanges & { name: string }): Promi
 
 export function updateProject(project: Project, changes: ProjectChanges): Promise<Project> {
   return apiFetch<Project>(`/projects/${project.id}`, { method: 'PATCH', headers: ifMatch(project.version), json: changes });
+}
+
+export type Candidates = components['schemas']['CandidatesView'];
+export type Candidate = components['schemas']['CandidateView'];
+
+export interface CandidateQuery {
+  /** The first week's Sunday. */
+  start: string;
+  /** 1 to 52. */
+  weeks: number;
+  /** Only people with at least one of these skills (none: everyone). */
+  skills: readonly number[];
+  department: number | null;
+  includeChildren: boolean;
+  search: string;
+}
+
+/** The server's largest answer; the dialog says when a search may have more. */
+export const CANDIDATES_LIMIT = 200;
+
+/** Active people not on the project: most matched skills first, then most free hours, then name. */
+export function fetchCandidates(project: number, filters: CandidateQuery, signal?: AbortSignal): Promise<Candidates> {
+  const query = new URLSearchParams({ start: filters.start, weeks: String(filters.weeks), limit: String(CANDIDATES_LIMIT) });
+  if (filters.skills.length > 0) query.set('skills', filters.skills.join(','));
+  if (filters.department !== null) {
+    query.set('department', String(filters.department));
+    query.set('includeChildren', String(filters.includeChildren));
+  }
+  if (filters.search.trim()) query.set('search', filters.search.trim());
+  return apiFetch<Candidates>(`/projects/${project}/candidates?${query.toString()}`, signal ? { signal } : {});
 }

@@ -1,6 +1,7 @@
-// The page frame: skip link, header, side navigation, the routed main content and the
-// toasts any page can raise.
+// The page frame: skip link, header, side navigation, the routed main content (with
+// the app-wide "?" keyboard shortcuts overlay) and the toasts any page can raise.
 import { Outlet } from 'react-router';
+import { ShortcutsProvider } from '../features/shortcuts/ShortcutsProvider';
 import { ToastProvider } from '../ui/toast/ToastProvider';
 import { AppHeader } from './AppHeader';
 import { SideNav } from './SideNav';
@@ -18,7 +19,9 @@ export function AppLayout() {
         <AppHeader />
         <SideNav />
         <main id="main" className="app__main" tabIndex={-1}>
-          <Outlet />
+          <ShortcutsProvider>
+            <Outlet />
+          </ShortcutsProvider>
         </main>
       </div>
     </ToastProvider>

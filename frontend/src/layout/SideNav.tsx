@@ -1,8 +1,10 @@
 // The primary navigation: one link per top-level page, the current one marked. Once
 // signed in it also shows Planning, People, Projects, the "Reference data" group (departments,
-// roles) and Profile; Admin only for admins.
+// roles, skills) and Profile; Admin only for admins. Every link carries the global department
+// filter (department/sub) so it survives moving between pages.
 import { NavLink } from 'react-router';
 import { useCurrentUser } from '../auth/useSession';
+import { useScopeSearch } from '../features/departmentScope/useDepartmentScope';
 
 interface NavEntry {
   to: string;
@@ -13,12 +15,14 @@ interface NavEntry {
 const REFERENCE_DATA: NavEntry[] = [
   { to: '/departments', label: 'Departments' },
   { to: '/roles', label: 'Roles' },
+  { to: '/skills', label: 'Skills' },
 ];
 
 function NavLinks({ links }: { links: NavEntry[] }) {
+  const search = useScopeSearch();
   return links.map((link) => (
     <li key={link.to}>
-      <NavLink to={link.to} end={link.end ?? false} className="app__nav-link">
+      <NavLink to={{ pathname: link.to, search }} end={link.end ?? false} className="app__nav-link">
         {link.label}
       </NavLink>
     </li>

@@ -1,5 +1,6 @@
-// Tests for /departments: the tree from the URL, keyboard opening, saving with If-Match,
-// a 412 reload, a refused delete in words, and read-only for people without write rights.
+// Tests for /departments: the tree from the URL, the global filter's department opened,
+// keyboard opening, saving with If-Match, a 412 reload, a refused delete in words, and
+// read-only for people without write rights.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +54,19 @@ describe('departments page', () => {
     expect([url, init.method]).toEqual(['/api/departments/1', 'PATCH']);
     expect(new Headers(init.headers).get('If-Match')).toBe('"3"');
     expect(JSON.parse(init.body as string)).toEqual({ name: 'Engineering & Design' });
+  });
+
+  it('opens the department of the global filter and keeps the filter while browsing', async () => {
+    serve(() => [engineering, civil, finance]);
+    const { router } = renderRoute('/departments?department=2', { session: manager });
+    expect(await screen.findByRole('treeitem', { name: 'Civil' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByLabelText('Description')).toHaveValue('Roads and bridges');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('treeitem', { name: 'Finance' }));
+    expect(router.state.location.search).toBe('?department=2&sub=1&selected=3');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Showing' }), '1');
+    expect(router.state.location.search).toBe('?department=1&sub=1');
+    expect(screen.getByRole('treeitem', { name: 'Engineering' })).toHaveAttribute('aria-selected', 'true');
   });
 
   it('offers only departments outside the open one as its parent', async () => {

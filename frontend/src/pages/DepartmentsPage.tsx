@@ -1,5 +1,6 @@
 // /departments: the department tree with search and "Show inactive" on the left and the
-// open department's details on the right; selection and filters live in the URL.
+// open department's details on the right; selection and filters live in the URL. With
+// the global department filter set and nothing else opened, its department is open.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchAllDepartments } from '../api/departments';
@@ -12,6 +13,7 @@ import { NewDepartmentDialog } from '../features/departments/NewDepartmentDialog
 import { TreeFilterBar } from '../features/departments/TreeFilterBar';
 import { buildTree, filterTree } from '../features/departments/departmentTree';
 import { useDepartmentParams } from '../features/departments/useDepartmentParams';
+import { useDepartmentScope } from '../features/departmentScope/useDepartmentScope';
 import { FormAlert } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/departments/departments.css';
@@ -19,6 +21,8 @@ import '../features/departments/departments.css';
 export function DepartmentsPage() {
   const canEdit = canEditReferenceData(useCurrentUser());
   const [params, setParams] = useDepartmentParams();
+  const scope = useDepartmentScope();
+  const selectedId = params.selectedId ?? scope.department;
   const [creating, setCreating] = useState(false);
   const departments = useQuery({ queryKey: ['departments', 'all'], queryFn: ({ signal }) => fetchAllDepartments(signal) });
   const all = departments.data ?? [];
@@ -41,10 +45,11 @@ export function DepartmentsPage() {
       {departments.data && (
         <div className="departments">
           {roots.length > 0 ? (
+            // Remounted (so fully expanded) on a new filter or scope: the open one shows.
             <DepartmentTree
-              key={`${params.query}|${params.showInactive}`}
+              key={`${params.query}|${params.showInactive}|${scope.department}`}
               roots={roots}
-              selectedId={params.selectedId}
+              selectedId={selectedId}
               onOpen={(selectedId) => setParams({ selectedId })}
             />
           ) : (
@@ -52,7 +57,7 @@ export function DepartmentsPage() {
           )}
           <DepartmentPanel
             departments={all}
-            selectedId={params.selectedId}
+            selectedId={selectedId}
             canEdit={canEdit}
             onSelect={(selectedId) => setParams({ selectedId })}
           />
@@ -61,7 +66,7 @@ export function DepartmentsPage() {
       {creating && (
         <NewDepartmentDialog
           departments={all}
-          parentId={all.some((department) => department.id === params.selectedId) ? params.selectedId : null}
+          parentId={all.some((department) => department.id === selectedId) ? selectedId : null}
           onClose={() => setCreating(false)}
           onCreated={(department) => {
             setCreating(false);

@@ -35,7 +35,9 @@ describe('people page', () => {
       '/api/people?page=1&pageSize=500&sort=-department&search=ann&department=1&includeChildren=true&role=7&active=true',
     );
     expect(screen.getByRole('searchbox', { name: 'Search people' })).toHaveValue('ann');
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Department' })).toHaveValue('1'));
+    // The department is the header's global filter, not a control of this page.
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Showing' })).toHaveValue('1'));
+    expect(screen.queryByRole('combobox', { name: 'Department' })).not.toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Include sub-departments' })).toBeChecked();
     expect(screen.getByRole('combobox', { name: 'Role' })).toHaveValue('7');
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('true');
@@ -44,7 +46,7 @@ describe('people page', () => {
     const user = userEvent.setup();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'false');
     expect(router.state.location.search).toBe('?q=ann&department=1&sub=1&role=7&active=false&sort=-department');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Department' }), '');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Showing' }), '');
     expect(router.state.location.search).toBe('?q=ann&role=7&active=false&sort=-department');
   });
 

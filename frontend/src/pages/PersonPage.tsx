@@ -1,5 +1,5 @@
 // /people/:id: one person's profile (editable for managers and admins, with
-// deactivate/reactivate), their next 12 weeks' utilization and their assignments.
+// deactivate/reactivate), their next 12 weeks' utilization, their assignments and skills.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { fetchPerson } from '../api/people';
@@ -9,6 +9,7 @@ import { PersonSummary } from '../features/people/PersonSummary';
 import { UtilizationStrip } from '../features/people/UtilizationStrip';
 import { useCanPlan } from '../features/people/useCanPlan';
 import { useReferenceData } from '../features/people/useReferenceData';
+import { PersonSkills } from '../features/skills/PersonSkills';
 import { FormAlert } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/people/people.css';
@@ -39,6 +40,7 @@ export function PersonPage() {
               <UtilizationStrip person={person.data} />
               <h2>Assignments</h2>
               <PersonAssignments personId={person.data.id} />
+              <PersonSkills person={person.data.id} />
             </div>
           </div>
         </>

@@ -1,36 +1,30 @@
 // Tests for /projects and /projects/:id: status chips and sort in the URL, the form's
-// end-before-start message (browser and server), adding the freest candidate as an
-// assignment, removing one after confirming, and read-only for plain users.
+// end-before-start message (browser and server), removing an assignment after
+// confirming, the notes edited in place (with If-Match, and someone else's newer notes
+// after a 412), and read-only for plain users.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../api/assignments';
+import type { Project } from '../api/projects';
 import { makeAssignment, makeProject, serveApi } from '../features/people/testData';
-import { weekRange } from '../features/people/weeks';
 import { listPage, makeMe, problem } from '../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../test/render';
 
 const manager = makeMe({ role: 'manager' });
 const bridge = makeProject({ id: 4, name: 'Bridge', status: 'active', startDate: '2026-01-05', version: 2 });
 
-function serveProject(assignments: Assignment[], write: (url: URL, init: RequestInit) => Response = () => jsonResponse({})) {
+function serveProject(
+  assignments: Assignment[],
+  write: (url: URL, init: RequestInit) => Response = () => jsonResponse({}),
+  project: () => Project = () => bridge,
+) {
   return serveApi((url, init) => {
     if (init.method) return write(url, init);
     if (url.pathname === '/api/projects') return jsonResponse(listPage([bridge], 100));
-    if (url.pathname === '/api/projects/4') return jsonResponse(bridge);
+    if (url.pathname === '/api/projects/4') return jsonResponse(project());
     if (url.pathname === '/api/assignments') return jsonResponse(listPage(assignments, 500));
-    if (url.pathname === '/api/assignments/grid') {
-      const weekKeys = weekRange(url.searchParams.get('start') ?? '', Number(url.searchParams.get('weeks')));
-      return jsonResponse({
-        weekKeys,
-        people: [
-          { id: 1, name: 'Ann Archer', weeklyCapacity: 36, department: 2, departmentName: 'Civil' },
-          { id: 2, name: 'Bob Baker', weeklyCapacity: 40, department: 3, departmentName: 'Design' },
-          { id: 3, name: 'Cy Cole', weeklyCapacity: 36, department: null, departmentName: null },
-        ],
-        hoursByPerson: { '2': { [weekKeys[0]!]: 40, [weekKeys[1]!]: 40 }, '3': { [weekKeys[0]!]: 6 } },
-      });
-    }
+    if (url.pathname === '/api/deliverables') return jsonResponse([]);
     return undefined;
   });
 }
@@ -76,35 +70,6 @@ describe('projects', () => {
     expect(within(dialog).getByLabelText('End date')).toHaveAttribute('aria-invalid', 'true');
   });
 
-  it('adds a person from the candidates, freest first', async () => {
-    const assignments = [makeAssignment({ id: 8, person: 1, project: 4, personName: 'Ann Archer' })];
-    const fetchMock = serveProject(assignments, () => {
-      assignments.push(makeAssignment({ id: 9, person: 3, project: 4, personName: 'Cy Cole', roleOnProject: 'Checker' }));
-      return jsonResponse(assignments[1], 201);
-    });
-    renderRoute('/projects/4', { session: manager });
-    const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Add a person' }));
-    const dialog = screen.getByRole('dialog', { name: 'Add a person to Bridge' });
-    expect(within(dialog).getByRole('combobox', { name: 'Weeks' })).toHaveValue('4');
-    const table = await within(dialog).findByRole('table', { name: 'Candidates' });
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => row.textContent)).toEqual([
-      'Cy Cole1386 / 144Add Cy Cole',
-      'Bob BakerDesign8080 / 160Add Bob Baker',
-    ]);
-    await user.type(within(dialog).getByLabelText('Role on project (optional)'), 'Checker');
-    await user.click(within(dialog).getByRole('button', { name: 'Add Cy Cole' }));
-    expect(await screen.findByText('Added Cy Cole to Bridge.')).toBeInTheDocument();
-    const people = await screen.findByRole('table', { name: 'People on this project' });
-    expect(await within(people).findByRole('link', { name: 'Cy Cole' })).toHaveAttribute('href', '/people/3');
-    const [[url, init]] = fetchCalls(fetchMock).filter(([, call]) => call.method === 'POST') as [[string, RequestInit]];
-    expect(url).toBe('/api/assignments');
-    expect(JSON.parse(init.body as string)).toEqual({ person: 3, project: 4, roleOnProject: 'Checker' });
-    const grid = fetchCalls(fetchMock).find(([call]) => call.startsWith('/api/assignments/grid'))?.[0] ?? '';
-    expect(grid).toMatch(/^\/api\/assignments\/grid\?weeks=8&start=\d{4}-\d{2}-\d{2}$/);
-  });
-
   it('removes an assignment after confirming, with If-Match', async () => {
     const assignments = [makeAssignment({ id: 8, person: 1, project: 4, personName: 'Ann Archer', version: 6 })];
     const fetchMock = serveProject(assignments, () => {
@@ -121,6 +86,50 @@ describe('projects', () => {
     expect([url, new Headers(init.headers).get('If-Match')]).toEqual(['/api/assignments/8', '"6"']);
   });
 
+  it('edits the notes in place with If-Match; Cancel leaves them as they were', async () => {
+    let current = bridge;
+    const fetchMock = serveProject([], (_url, init) => {
+      current = { ...current, ...(JSON.parse(init.body as string) as Partial<Project>), version: current.version + 1 };
+      return jsonResponse(current);
+    }, () => current);
+    renderRoute('/projects/4', { session: manager });
+    const user = userEvent.setup();
+    const notes = await screen.findByRole('region', { name: 'Notes' });
+    expect(within(notes).getByText('No notes yet.')).toBeInTheDocument();
+    await user.click(within(notes).getByRole('button', { name: 'Edit notes' }));
+    await user.type(within(notes).getByRole('textbox', { name: 'Project notes' }), 'Piling starts in March.');
+    await user.click(within(notes).getByRole('button', { name: 'Cancel' }));
+    expect(within(notes).getByText('No notes yet.')).toBeInTheDocument();
+    expect(fetchCalls(fetchMock).filter(([, call]) => call.method)).toEqual([]);
+
+    await user.click(within(notes).getByRole('button', { name: 'Edit notes' }));
+    await user.type(within(notes).getByRole('textbox', { name: 'Project notes' }), 'Piling starts in March.');
+    await user.click(within(notes).getByRole('button', { name: 'Save notes' }));
+    expect(await within(notes).findByText('Piling starts in March.')).toBeInTheDocument();
+    await waitFor(() => expect(within(notes).getByRole('button', { name: 'Edit notes' })).toHaveFocus());
+    const [[url, init]] = fetchCalls(fetchMock).filter(([, call]) => call.method === 'PATCH') as [[string, RequestInit]];
+    expect([url, new Headers(init.headers).get('If-Match')]).toEqual(['/api/projects/4', '"2"']);
+    expect(JSON.parse(init.body as string)).toEqual({ notes: 'Piling starts in March.' });
+    expect(within(screen.getByRole('form', { name: 'Edit Bridge' })).queryByLabelText('Notes')).not.toBeInTheDocument();
+  });
+
+  it('shows someone else’s newer notes above the text being written after a 412', async () => {
+    let current = bridge;
+    serveProject([], () => {
+      current = { ...bridge, notes: 'Crane booked.', version: 3 };
+      return problem(412, 'precondition_failed', 'The record was changed by someone else.');
+    }, () => current);
+    renderRoute('/projects/4', { session: manager });
+    const user = userEvent.setup();
+    const notes = await screen.findByRole('region', { name: 'Notes' });
+    await user.click(within(notes).getByRole('button', { name: 'Edit notes' }));
+    await user.type(within(notes).getByRole('textbox', { name: 'Project notes' }), 'Piling starts in March.');
+    await user.click(within(notes).getByRole('button', { name: 'Save notes' }));
+    expect(await within(notes).findByRole('alert')).toHaveTextContent(/Someone changed these notes meanwhile/);
+    expect(await within(notes).findByText('Crane booked.')).toBeInTheDocument();
+    expect(within(notes).getByRole('textbox', { name: 'Project notes' })).toHaveValue('Piling starts in March.');
+  });
+
   it('shows plain users the project read-only', async () => {
     serveProject([makeAssignment({ id: 8, person: 1, project: 4, personName: 'Ann Archer' })]);
     renderRoute('/projects/4', { session: makeMe({ role: 'user' }) });
@@ -128,5 +137,6 @@ describe('projects', () => {
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Add a person|Remove|Save/ })).not.toBeInTheDocument();
     await waitFor(() => expect(screen.getByText('Active', { selector: 'dd' })).toBeInTheDocument());
+    expect(within(screen.getByRole('region', { name: 'Notes' })).queryByRole('button')).not.toBeInTheDocument();
   });
 });

@@ -1,11 +1,14 @@
-// /projects/:id: a project's details (editable for managers and admins, with If-Match)
-// and the people on it, with "Add a person" from those most free in the chosen weeks.
+// /projects/:id: a project's notes and details (editable for managers and admins, with
+// If-Match), its deliverables in order, and the people on it, with "Add a person" from
+// the candidates for the chosen weeks and skills.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { fetchProject } from '../api/projects';
+import { DeliverablesSection } from '../features/deliverables/DeliverablesSection';
 import { useCanPlan } from '../features/people/useCanPlan';
 import { ProjectAssignments } from '../features/projects/ProjectAssignments';
 import { ProjectEditor } from '../features/projects/ProjectEditor';
+import { ProjectNotes } from '../features/projects/ProjectNotes';
 import { ProjectSummary } from '../features/projects/ProjectSummary';
 import { STATUS_LABELS } from '../features/projects/projectStatus';
 import { FormAlert } from '../ui/FormAlert';
@@ -30,11 +33,17 @@ export function ProjectPage() {
             {project.data.name}{' '}
             <span className={`status status--${project.data.status}`}>{STATUS_LABELS[project.data.status]}</span>
           </h1>
-          <div className="person-layout">
-            <section className="card" aria-label="Project details">
-              {canEdit ? <ProjectEditor project={project.data} /> : <ProjectSummary project={project.data} />}
-            </section>
-            <ProjectAssignments project={project.data} canEdit={canEdit} />
+          <div className="person-layout project-layout">
+            <div className="project-side">
+              <ProjectNotes project={project.data} canEdit={canEdit} />
+              <section className="card" aria-label="Project details">
+                {canEdit ? <ProjectEditor project={project.data} /> : <ProjectSummary project={project.data} />}
+              </section>
+            </div>
+            <div>
+              <DeliverablesSection project={project.data.id} canEdit={canEdit} />
+              <ProjectAssignments project={project.data} canEdit={canEdit} />
+            </div>
           </div>
         </>
       )}

@@ -1,6 +1,6 @@
 // /projects: every project, filterable by status (chips, several at once), exact
-// client and name search, sortable by column; all of it in the URL. Managers and
-// admins also create projects.
+// client and name search and the header's department filter, sortable by column; all
+// of it in the URL. Managers and admins also create projects.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchProjects } from '../api/projects';
@@ -25,7 +25,8 @@ export function ProjectsPage() {
     placeholderData: keepPreviousData,
   });
   const data = projects.data;
-  const filtered = query.search || query.client || query.statuses.length > 0;
+  // The header's department filter narrows the list too (see features/departmentScope).
+  const filtered = query.search !== '' || query.client !== '' || query.statuses.length > 0 || query.department !== null;
 
   return (
     <>
@@ -43,7 +44,7 @@ export function ProjectsPage() {
       {projects.isPending && !projects.error && <p className="muted" role="status">Loading projects…</p>}
       {data && data.items.length === 0 && (
         <p className="muted">
-          {filtered ? 'No project matches these filters. Turn off a status or clear the search.' : 'No projects yet.'}
+          {filtered ? 'No project matches these filters. Turn off a status, clear the search or show every department.' : 'No projects yet.'}
         </p>
       )}
       {data && data.items.length > 0 && (

@@ -102,7 +102,7 @@ describe('roles page', () => {
     renderRoute('/roles', { session: makeMe() });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const group = within(nav).getByRole('list', { name: 'Reference data' });
-    expect(within(group).getAllByRole('link').map((link) => link.textContent)).toEqual(['Departments', 'Roles']);
+    expect(within(group).getAllByRole('link').map((link) => link.textContent)).toEqual(['Departments', 'Roles', 'Skills']);
     expect(within(group).getByRole('link', { name: 'Roles' })).toHaveAttribute('aria-current', 'page');
     expect(await screen.findByText(/No roles yet\. Managers and administrators can add them\./)).toBeInTheDocument();
   });

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
 import { createUser } from '../../api/users';
 import { ROLES, type Role } from '../../api/types';
+import { FormActions } from '../../ui/FormActions';
 import { FormAlert } from '../../ui/FormAlert';
 import { MIN_PASSWORD_LENGTH } from '../../ui/NewPasswordFields';
 import { TextField } from '../../ui/TextField';
@@ -70,14 +71,13 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
           hint="Leave empty to email an invitation link instead."
           error={tooShort ? `Use at least ${MIN_PASSWORD_LENGTH} characters.` : fieldError('password')} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending || !form.username.trim() || !form.email.trim()}>
-          {create.isPending ? 'Creating…' : form.password ? 'Create user' : 'Create and send invitation'}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        label={form.password ? 'Create user' : 'Create and send invitation'}
+        busyLabel="Creating…"
+        busy={create.isPending}
+        disabled={!form.username.trim() || !form.email.trim()}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
 import type { User } from '../../api/types';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { FormAlert } from '../../ui/FormAlert';
 import { NewPasswordFields, checkNewPassword, type NewPassword } from '../../ui/NewPasswordFields';
 import { errorMessage } from '../../ui/errorMessage';
@@ -34,14 +35,7 @@ export function SetPasswordDialog({ user, onClose }: { user: User; onClose: () =
           onChange={setValue}
           errors={{ password: problems.password ?? fieldError, confirm: problems.confirm }}
         />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : 'Set password'}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions label="Set password" busyLabel="Saving…" busy={mutation.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

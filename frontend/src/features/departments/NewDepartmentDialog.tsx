@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { createDepartment, type Department } from '../../api/departments';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { FormAlert } from '../../ui/FormAlert';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
@@ -52,14 +53,7 @@ export function NewDepartmentDialog({ departments, parentId, onCreated, onClose 
           error={messages.parentDepartment} onChange={(parentDepartment) => set({ parentDepartment })} />
         <TextAreaField label="Description (optional)" maxLength={2000} value={form.description}
           error={messages.description} onChange={(event) => set({ description: event.target.value })} />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={create.isPending || !form.name.trim()}>
-            {create.isPending ? 'Creating…' : 'Create department'}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions label="Create department" busyLabel="Creating…" busy={create.isPending} disabled={!form.name.trim()} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,6 +1,8 @@
 // The departments page's state in the query string (?selected=12&q=civ&inactive=1), so
-// a reload or a shared link opens the same department with the same filter.
+// a reload or a shared link opens the same department with the same filter. The global
+// department filter's params (department/sub) are kept as they are.
 import { useSearchParams } from 'react-router';
+import { readScope, scopeEntries } from '../departmentScope/scopeParams';
 
 export interface DepartmentParams {
   selectedId: number | null;
@@ -19,7 +21,7 @@ export function useDepartmentParams(): [DepartmentParams, (changes: Partial<Depa
 
   function update(changes: Partial<DepartmentParams>) {
     const next = { ...current, ...changes };
-    const query = new URLSearchParams();
+    const query = new URLSearchParams(scopeEntries(readScope(params)));
     if (next.selectedId !== null) query.set('selected', String(next.selectedId));
     if (next.query) query.set('q', next.query);
     if (next.showInactive) query.set('inactive', '1');

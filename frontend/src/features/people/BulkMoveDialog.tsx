@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { moveToDepartment } from '../../api/people';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
@@ -42,14 +43,7 @@ export function BulkMoveDialog({ people, reference, onDone, onClose }: Props) {
         {move.error && <FormAlert tone="error">{errorMessage(move.error)}</FormAlert>}
         <ChoiceSelect label="New department" emptyLabel="No department" choices={departmentChoices(reference.departments)}
           value={department} onChange={setDepartment} />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={move.isPending}>
-            {move.isPending ? 'Moving…' : `Move ${count}`}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions label={`Move ${count}`} busyLabel="Moving…" busy={move.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

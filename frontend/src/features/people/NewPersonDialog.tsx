@@ -6,6 +6,7 @@ import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { createPerson } from '../../api/people';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
@@ -44,14 +45,7 @@ export function NewPersonDialog({ reference, department, onClose }: Props) {
       <form onSubmit={submit} noValidate aria-label="New person">
         {form.showServerAlert && <FormAlert tone="error">{errorMessage(create.error)}</FormAlert>}
         <PersonFields values={form.values} onChange={form.onChange} errors={form.errors} reference={reference} autoFocus />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? 'Adding…' : 'Add person'}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions label="Add person" busyLabel="Adding…" busy={create.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

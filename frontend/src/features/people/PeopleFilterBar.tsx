@@ -1,8 +1,8 @@
-// The filters above the people list: name search, department (with "include
-// sub-departments"), role and active/inactive. Every change lands in the URL.
+// The filters above the people list: name search, role and active/inactive. Every change
+// lands in the URL. The department comes from the global filter in the app header.
 import type { PeopleQuery } from '../../api/people';
 import { SearchBox } from '../../ui/SearchBox';
-import { ChoiceSelect, departmentChoices, roleChoices } from './ChoiceSelect';
+import { ChoiceSelect, roleChoices } from './ChoiceSelect';
 import type { ReferenceData } from './useReferenceData';
 
 interface Props {
@@ -15,13 +15,6 @@ export function PeopleFilterBar({ query, reference, onChange }: Props) {
   return (
     <div className="filter-bar people-filters">
       <SearchBox label="Search people" value={query.search} onSearch={(search) => onChange({ search })} />
-      <ChoiceSelect label="Department" emptyLabel="Any department" choices={departmentChoices(reference.departments)}
-        value={query.department} onChange={(department) => onChange({ department })} />
-      <label className="checkbox">
-        <input type="checkbox" checked={query.includeChildren} disabled={query.department === null}
-          onChange={(event) => onChange({ includeChildren: event.target.checked })} />
-        Include sub-departments
-      </label>
       <ChoiceSelect label="Role" emptyLabel="Any role" choices={roleChoices(reference.roles)} value={query.role}
         onChange={(role) => onChange({ role })} />
       <div className="field">

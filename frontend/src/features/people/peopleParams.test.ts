@@ -1,5 +1,6 @@
 // The people list's URL state: reading and writing round-trip, defaults stay out of
-// the URL, unknown values fall back, and header clicks toggle the sort.
+// the URL, unknown values fall back, the department filter's sub defaults to included,
+// and header clicks toggle the sort.
 import { describe, expect, it } from 'vitest';
 import { nextSort, readPeopleParams, writePeopleParams } from './peopleParams';
 
@@ -23,6 +24,13 @@ describe('people URL state', () => {
     const query = readPeopleParams(new URLSearchParams('sort=salary&active=maybe&department=x&page=-4'));
     expect(query).toMatchObject({ sort: 'name', active: '', department: null, page: 1 });
     expect(writePeopleParams(query).toString()).toBe('');
+  });
+
+  it('includes sub-departments unless sub=0, like every other page', () => {
+    expect(readPeopleParams(new URLSearchParams('department=3'))).toMatchObject({ department: 3, includeChildren: true });
+    const only = readPeopleParams(new URLSearchParams('department=3&sub=0'));
+    expect(only).toMatchObject({ department: 3, includeChildren: false });
+    expect(writePeopleParams(only).toString()).toBe('department=3&sub=0');
   });
 
   it('sorts a new column ascending, then reverses it, then ascending again', () => {

@@ -1,7 +1,9 @@
 // The people list's state in the query string (?q=ann&department=3&sub=1&role=2&
 // active=true&sort=-weeklyCapacity&page=2), read and written by pure functions so a
-// reload or a shared link shows the same list.
+// reload or a shared link shows the same list. department/sub are the global
+// department filter's (sub-departments included unless sub=0).
 import { PEOPLE_SORTS, type PeopleQuery, type PeopleSort, type PeopleSortKey } from '../../api/people';
+import { readScope, scopeEntries } from '../departmentScope/scopeParams';
 
 export const DEFAULT_PEOPLE_SORT: PeopleSort = 'name';
 
@@ -19,8 +21,7 @@ export function readPeopleParams(params: URLSearchParams): PeopleQuery {
   const active = params.get('active');
   return {
     search: params.get('q') ?? '',
-    department: readId(params.get('department')),
-    includeChildren: params.get('sub') === '1',
+    ...readScope(params),
     role: readId(params.get('role')),
     active: active === 'true' || active === 'false' ? active : '',
     sort: isSort<PeopleSortKey>(PEOPLE_SORTS, sort) ? sort : DEFAULT_PEOPLE_SORT,
@@ -31,8 +32,7 @@ export function readPeopleParams(params: URLSearchParams): PeopleQuery {
 export function writePeopleParams(query: PeopleQuery): URLSearchParams {
   const params = new URLSearchParams();
   if (query.search) params.set('q', query.search);
-  if (query.department !== null) params.set('department', String(query.department));
-  if (query.department !== null && query.includeChildren) params.set('sub', '1');
+  for (const [key, value] of scopeEntries(query)) params.set(key, value);
   if (query.role !== null) params.set('role', String(query.role));
   if (query.active) params.set('active', query.active);
   if (query.sort !== DEFAULT_PEOPLE_SORT) params.set('sort', query.sort);

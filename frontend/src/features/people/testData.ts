@@ -58,8 +58,8 @@ export function makeAssignment(overrides: Partial<Assignment> & Pick<Assignment,
 type Handler = (url: URL, init: RequestInit) => Response | undefined;
 
 /**
- * Stubs fetch: each call goes to the first handler that answers; departments and roles
- * lists are empty unless a handler answers them; anything else is a 404.
+ * Stubs fetch: each call goes to the first handler that answers; departments, roles and
+ * skills (also a person's) are empty unless a handler answers them; anything else is a 404.
  */
 export function serveApi(...handlers: Handler[]) {
   return mockFetch((raw, init) => {
@@ -70,6 +70,9 @@ export function serveApi(...handlers: Handler[]) {
     }
     if (url.pathname === '/api/departments' || url.pathname === '/api/roles') {
       return jsonResponse({ items: [], page: 1, pageSize: 500, total: 0 });
+    }
+    if (url.pathname === '/api/skills' || /^\/api\/people\/\d+\/skills$/.test(url.pathname)) {
+      return jsonResponse([]);
     }
     return jsonResponse({ detail: `unexpected ${url.pathname}` }, 404, 'application/problem+json');
   });

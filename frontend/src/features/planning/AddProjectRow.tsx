@@ -2,6 +2,7 @@
 // the project search; picking one creates the assignment.
 import type { GridPerson } from '../../api/planning';
 import { GridCell } from './GridCell';
+import { PlanRow } from './PlanRow';
 import { ProjectTypeahead } from './ProjectTypeahead';
 import { useAddAssignment } from './useAddAssignment';
 
@@ -17,7 +18,7 @@ interface Props {
 export function AddProjectRow({ index, person, open, template, onOpen, onClose }: Props) {
   const add = useAddAssignment();
   return (
-    <div role="row" aria-rowindex={index + 2} className="plan-row plan-row--add" style={{ gridTemplateColumns: template }}>
+    <PlanRow index={index} kind="add" template={template}>
       <GridCell row={index} col={0} header className="plan-cell--name plan-cell--project">
         {open ? (
           <ProjectTypeahead
@@ -34,6 +35,6 @@ export function AddProjectRow({ index, person, open, template, onOpen, onClose }
           </button>
         )}
       </GridCell>
-    </div>
+    </PlanRow>
   );
 }

@@ -1,9 +1,10 @@
 // The key to the totals: each band's colour, marker and meaning, in words.
 import { BANDS } from './bands';
+import '../../ui/legend.css';
 
 export function BandLegend() {
   return (
-    <ul className="plan-legend" aria-label="Utilization bands">
+    <ul className="legend" aria-label="Utilization bands">
       {Object.values(BANDS).map((info) => (
         <li key={info.band} className={`plan-band--${info.band}`}>
           <span className="plan-legend__swatch plan-total__value" aria-hidden="true">

@@ -22,11 +22,13 @@ interface Props {
   col: number;
   className?: string;
   header?: boolean;
-  label?: string;
+  label?: string | undefined;
+  /** An hour cell this user may not change, in a grid where others may be changed. */
+  readOnly?: boolean;
   children?: ReactNode;
 }
 
-export function GridCell({ row, col, className = '', header = false, label, children }: Props) {
+export function GridCell({ row, col, className = '', header = false, label, readOnly, children }: Props) {
   const context = use(CellContext);
   if (!context) throw new Error('GridCell needs a CellContext');
   const selected = inRect(context.rect, row, col);
@@ -39,6 +41,7 @@ export function GridCell({ row, col, className = '', header = false, label, chil
       aria-colindex={col + 1}
       aria-selected={selected}
       aria-label={label}
+      aria-readonly={readOnly || undefined}
       className={classes.filter(Boolean).join(' ')}
       onMouseDown={(event) => {
         // Inputs (the cell editor, the project search) keep their own pointer behaviour.

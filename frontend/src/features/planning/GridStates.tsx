@@ -1,5 +1,6 @@
 // What the grid area shows when there is no grid to show: skeleton rows while the first
-// load runs, the empty state when no one matches, and the error card with a retry.
+// load runs, the empty state when no person (people grid) or project (project grid)
+// matches, and the error card with a retry.
 import { errorMessage } from '../../ui/errorMessage';
 
 export function GridSkeleton() {
@@ -20,15 +21,26 @@ export function GridSkeleton() {
   );
 }
 
-export function GridEmpty({ filtered }: { filtered: boolean }) {
+/** Each grid's empty state: its heading, and what to do with filters on or off. */
+const EMPTY = {
+  people: {
+    heading: 'No people match these filters',
+    filtered: 'Try another department, include sub-departments, or clear the search.',
+    unfiltered: 'Add people on the People page, or import them, to start planning.',
+  },
+  projects: {
+    heading: 'No projects match these filters',
+    filtered: 'Try another status or department, or clear the search.',
+    unfiltered: 'Add projects on the Projects page, or import them, to start planning.',
+  },
+} as const;
+
+export function GridEmpty({ rows, filtered }: { rows: keyof typeof EMPTY; filtered: boolean }) {
+  const text = EMPTY[rows];
   return (
     <div className="card plan-empty">
-      <h2>No people match these filters</h2>
-      <p className="muted">
-        {filtered
-          ? 'Try another department, include sub-departments, or clear the search.'
-          : 'Add people on the People page, or import them, to start planning.'}
-      </p>
+      <h2>{text.heading}</h2>
+      <p className="muted">{filtered ? text.filtered : text.unfiltered}</p>
     </div>
   );
 }

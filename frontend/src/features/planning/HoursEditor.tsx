@@ -1,8 +1,14 @@
 // The input typed into an hours cell. It takes focus as it appears, with the caret
 // after what was typed; a refused value is marked invalid and explained.
-import { useLayoutEffect, useRef } from 'react';
-import type { EditorHandlers } from './AssignmentRow';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { EditState } from './useCellEditing';
+
+/** What the grid does with the editor's input (useGridControls answers them as `editor`). */
+export interface EditorHandlers {
+  onChange: (text: string) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  onBlur: () => void;
+}
 
 interface Props extends EditorHandlers {
   edit: EditState;

@@ -1,8 +1,10 @@
 // The planning view's controls, all kept in the URL: the window (previous / this /
-// next week, horizon), department (with sub-departments), project status and search.
-import { useQuery } from '@tanstack/react-query';
-import { fetchAllDepartments } from '../../api/departments';
+// next week, horizon), project status and search. The department comes from the
+// global filter in the app header (the same department/sub params). First, the switch
+// between the people and the project grid.
 import { SearchBox } from '../../ui/SearchBox';
+import { useShortcutsHelp } from '../shortcuts/shortcutsContext';
+import { PlanningViewSwitch } from '../projectGrid/PlanningViewSwitch';
 import { HORIZONS, STATUS_CHOICES, type PlanningParams } from './planningParams';
 import type { UpdateParams } from './usePlanningParams';
 import { addWeeks, longWeek, sundayOf } from './weeks';
@@ -10,13 +12,15 @@ import { addWeeks, longWeek, sundayOf } from './weeks';
 interface Props {
   params: PlanningParams;
   onChange: UpdateParams;
+  /** What the search matches: people (the default) or projects. */
+  searchLabel?: string;
 }
 
-export function PlanningToolbar({ params, onChange }: Props) {
-  const departments = useQuery({ queryKey: ['departments', 'all'], queryFn: ({ signal }) => fetchAllDepartments(signal) });
-  const choices = (departments.data ?? []).filter((department) => department.isActive || department.id === params.department);
+export function PlanningToolbar({ params, onChange, searchLabel = 'Search people' }: Props) {
+  const openShortcuts = useShortcutsHelp();
   return (
     <div className="plan-toolbar" role="group" aria-label="Planning filters">
+      <PlanningViewSwitch params={params} />
       <div className="plan-toolbar__weeks" role="group" aria-label="Weeks shown">
         <button type="button" className="button button--quiet button--small" onClick={() => onChange({ start: addWeeks(params.start, -1) })}>
           <span aria-hidden="true">‹</span> Previous week
@@ -40,25 +44,6 @@ export function PlanningToolbar({ params, onChange }: Props) {
         </select>
       </label>
       <label className="plan-toolbar__field">
-        Department
-        <select
-          className="select"
-          value={params.department ?? ''}
-          onChange={(event) => onChange({ department: event.target.value ? Number(event.target.value) : null })}
-        >
-          <option value="">All departments</option>
-          {choices.map((department) => (
-            <option key={department.id} value={department.id}>
-              {department.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="checkbox">
-        <input type="checkbox" checked={params.includeChildren} disabled={params.department === null} onChange={(event) => onChange({ includeChildren: event.target.checked })} />
-        Include sub-departments
-      </label>
-      <label className="plan-toolbar__field">
         Projects
         <select className="select" value={params.status} onChange={(event) => onChange({ status: event.target.value })}>
           {STATUS_CHOICES.map((choice) => (
@@ -68,7 +53,12 @@ export function PlanningToolbar({ params, onChange }: Props) {
           ))}
         </select>
       </label>
-      <SearchBox label="Search people" value={params.search} onSearch={(search) => onChange({ search })} />
+      <SearchBox label={searchLabel} value={params.search} onSearch={(search) => onChange({ search })} />
+      {openShortcuts && (
+        <button type="button" className="button button--quiet button--small plan-toolbar__help" aria-keyshortcuts="?" onClick={openShortcuts}>
+          Keyboard shortcuts (?)
+        </button>
+      )}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 // Unit tests of the planning grid's pure parts: virtual rows, selection, the hours
-// parser, bands, URL state and the grid model.
+// parser, bands, URL state and the grid model (including where undone cells sit).
 import { describe, expect, it } from 'vitest';
 import type { GridData } from '../../api/planning';
 import { classify } from './bands';
-import { applySaved, buildRows, groupByPerson, overlayDeltas, personTotal } from './gridModel';
+import { applySaved, buildRows, BY_PERSON, groupAssignments, groupTotal, overlayDeltas, rangeOfEdits } from './gridModel';
 import { parseHours } from './hoursInput';
 import { readParams, writeParams } from './planningParams';
 import { cellsOf, collapsed, moveSelection, selectionRect } from './selection';
@@ -153,7 +153,7 @@ describe('grid model', () => {
       { id: 8, person: 1, project: 4, projectName: 'Dam', projectStatus: 'active', roleOnProject: '', version: 1, weeklyHours: { '2026-11-22': 4 } },
     ],
   };
-  const byPerson = groupByPerson(data.assignments!);
+  const byPerson = groupAssignments(data.assignments!, BY_PERSON.groupOf);
 
   it('lists assignment rows and the add row only under expanded people', () => {
     expect(buildRows(data.people, byPerson, new Set(), true).map((row) => row.key)).toEqual(['p1', 'p2']);
@@ -163,14 +163,26 @@ describe('grid model', () => {
 
   it('adds unsaved edits to the totals', () => {
     const byId = new Map(data.assignments!.map((assignment) => [assignment.id, assignment]));
-    const deltas = overlayDeltas(new Map([['7:2026-11-22', 8], ['8:2026-11-29', 30]]), byId);
-    expect(personTotal(data, 1, '2026-11-22', deltas)).toBe(12);
-    expect(personTotal(data, 1, '2026-11-29', deltas)).toBe(30);
-    expect(personTotal(data, 2, '2026-11-22', deltas)).toBe(0);
+    const deltas = overlayDeltas(new Map([['7:2026-11-22', 8], ['8:2026-11-29', 30]]), byId, BY_PERSON.groupOf);
+    expect(groupTotal(BY_PERSON, data, 1, '2026-11-22', deltas)).toBe(12);
+    expect(groupTotal(BY_PERSON, data, 1, '2026-11-29', deltas)).toBe(30);
+    expect(groupTotal(BY_PERSON, data, 2, '2026-11-22', deltas)).toBe(0);
+  });
+
+  it('finds the range of the shown cells an undo put back', () => {
+    const rows = buildRows(data.people, byPerson, new Set([1]), true);
+    const edits = [
+      { assignmentId: 8, week: '2026-11-29', hours: 0 },
+      { assignmentId: 7, week: '2026-11-22', hours: 6 },
+      { assignmentId: 99, week: '2026-11-22', hours: 1 },
+    ];
+    expect(rangeOfEdits(rows, data.weekKeys, edits)).toEqual({ anchor: { row: 1, col: 1 }, focus: { row: 2, col: 2 } });
+    expect(rangeOfEdits(buildRows(data.people, byPerson, new Set(), true), data.weekKeys, edits)).toBeNull();
   });
 
   it('writes a saved batch into the data: hours, totals and versions', () => {
     const saved = applySaved(
+      BY_PERSON,
       data,
       [
         { assignmentId: 7, week: '2026-11-22', hours: 0 },

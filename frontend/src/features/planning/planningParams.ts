@@ -1,7 +1,9 @@
 // The planning view's state as a query string, both ways:
 // /planning?start=2026-11-22&weeks=12&department=3&sub=1&status=active&q=ann&open=4,9
 // Missing or bad values fall back to defaults (this week, 12 weeks, all departments,
-// sub-departments included, the active statuses, nothing expanded).
+// sub-departments included, the active statuses, nothing expanded). department/sub
+// are the global department filter's params, read and written by its own functions.
+import { readScope, scopeEntries } from '../departmentScope/scopeParams';
 import { isWeekKey, sundayOf } from './weeks';
 
 export const HORIZONS = [8, 12, 26, 52] as const;
@@ -41,8 +43,7 @@ export function readParams(query: URLSearchParams, today: Date = new Date()): Pl
   return {
     start: isWeekKey(start) ? start : sundayOf(today),
     weeks: (HORIZONS as readonly number[]).includes(weeks) ? weeks : DEFAULT_WEEKS,
-    department: positiveInt(query.get('department')),
-    includeChildren: query.get('sub') !== '0',
+    ...readScope(query),
     status: status !== null && STATUS_CHOICES.some((choice) => choice.value === status) ? status : DEFAULT_STATUS,
     search: query.get('q') ?? '',
     open: (query.get('open') ?? '').split(',').map(positiveInt).filter((id) => id !== null),
@@ -51,10 +52,7 @@ export function readParams(query: URLSearchParams, today: Date = new Date()): Pl
 
 export function writeParams(params: PlanningParams): URLSearchParams {
   const query = new URLSearchParams({ start: params.start, weeks: String(params.weeks) });
-  if (params.department !== null) {
-    query.set('department', String(params.department));
-    query.set('sub', params.includeChildren ? '1' : '0');
-  }
+  for (const [key, value] of scopeEntries(params)) query.set(key, value);
   if (params.status !== DEFAULT_STATUS) query.set('status', params.status);
   if (params.search) query.set('q', params.search);
   if (params.open.length > 0) query.set('open', params.open.join(','));

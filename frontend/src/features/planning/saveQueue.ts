@@ -2,7 +2,8 @@
 // at once, and after a short pause every pending cell goes out in one batched PATCH
 // with each row's version. One batch is in flight at a time; edits made meanwhile wait
 // for the next. Success hands the batch to onSaved (which writes it into the cache);
-// failure drops it from the overlay (the cells roll back) and hands it to onFailed.
+// failure drops it from the overlay (the cells roll back) and hands it to onFailed
+// and to every onRefused listener (the undo history forgets those values).
 import type { HoursResult, HoursUpdate } from '../../api/planning';
 import { cellKey, type CellEdit, type Overlay } from './gridModel';
 
@@ -30,6 +31,7 @@ export class SaveQueue {
   private versions = new Map<number, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<() => void>();
+  private refusedListeners = new Set<(edits: CellEdit[]) => void>();
   private state: QueueState = { overlay: new Map(), saving: false, outcome: 'none' };
 
   constructor(private readonly options: SaveQueueOptions) {}
@@ -40,6 +42,12 @@ export class SaveQueue {
   };
 
   getState = (): QueueState => this.state;
+
+  /** Calls `listener` with each refused batch; answers the unsubscribe. */
+  onRefused(listener: (edits: CellEdit[]) => void): () => void {
+    this.refusedListeners.add(listener);
+    return () => this.refusedListeners.delete(listener);
+  }
 
   edit(edits: readonly CellEdit[]): void {
     for (const edit of edits) this.pending.set(cellKey(edit.assignmentId, edit.week), edit);
@@ -63,6 +71,7 @@ export class SaveQueue {
     } catch (error) {
       outcome = 'failed';
       this.options.onFailed(error, edits);
+      this.refusedListeners.forEach((listener) => listener(edits));
     }
     this.inFlight = new Map();
     this.publish(outcome);

@@ -2,32 +2,52 @@
 // editing hooks: arrows move (Shift extends), typing starts an edit, Enter/Tab commit
 // and move, Escape cancels, Delete clears; a committed value fills the whole selected
 // range. Valid edits go to the save queue; a refused one keeps the editor open.
+// Both grids use it: people with their assignments, and projects with their people.
+// Optional: canEditCell narrows which hour cells may change, onUndo answers Ctrl/Cmd+Z
+// (the cells it put back are then selected).
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
-import type { GridRow, CellEdit, Overlay } from './gridModel';
-import { cellHours } from './gridModel';
+import type { CellEdit, HoursRow, Overlay } from './gridModel';
+import { cellHours, rangeOfEdits } from './gridModel';
 import { formatHours, parseHours } from './hoursInput';
 import { cellsOf, isSingleCell, type CellPos, type Direction } from './selection';
 import { useCellEditing } from './useCellEditing';
 import { useGridSelection } from './useGridSelection';
 
+/** A row as the keyboard sees it: hours to edit, a person or project to expand, or "Add project". */
+export type InteractionRow =
+  | { kind: 'assignment'; assignment: HoursRow }
+  | { kind: 'person'; person: { id: number } }
+  | { kind: 'project'; project: { id: number } }
+  | { kind: 'add'; person: { id: number } };
+
 interface Options {
-  rows: readonly GridRow[];
+  rows: readonly InteractionRow[];
   weekKeys: readonly string[];
   canEdit: boolean;
   overlay: Overlay;
   onEdit: (edits: CellEdit[]) => void;
-  onToggle: (personId: number) => void;
-  onAddProject: (personId: number) => void;
+  /** Expands or collapses a person (people grid) or a project (project grid). */
+  onToggle: (id: number) => void;
+  onAddProject?: ((personId: number) => void) | undefined;
   gridRef: RefObject<HTMLDivElement | null>;
   reveal: (cell: CellPos) => void;
+  /** Whether this hour cell may change (every one of them, with canEdit, when left out). */
+  canEditCell?: ((cell: CellPos) => boolean) | undefined;
+  /** Undoes the last edit and answers the cells it put back. */
+  onUndo?: (() => CellEdit[]) | undefined;
 }
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
+/** Ctrl+Z, or Cmd+Z on a Mac (with Shift it means redo, which the grid does not offer). */
+function isUndoKey(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z';
+}
+
 export function useGridInteraction(options: Options) {
   const { rows, weekKeys, canEdit, overlay, gridRef, reveal } = options;
   const bounds = { rows: rows.length, cols: weekKeys.length + 1 };
-  const { selection, select, move } = useGridSelection(bounds);
+  const { selection, select, move, selectRange } = useGridSelection(bounds);
   const editor = useCellEditing();
   const { row: focusRow, col: focusCol } = selection.focus;
 
@@ -36,7 +56,7 @@ export function useGridInteraction(options: Options) {
   function editFor({ row, col }: CellPos, hours: number): CellEdit | null {
     const target = rows[row];
     const week = weekKeys[col - 1];
-    if (!canEdit || target?.kind !== 'assignment' || week === undefined) return null;
+    if (!isEditable({ row, col }) || target?.kind !== 'assignment' || week === undefined) return null;
     return cellHours(target.assignment, week, overlay) === hours ? null : { assignmentId: target.assignment.id, week, hours };
   }
 
@@ -45,8 +65,13 @@ export function useGridInteraction(options: Options) {
     if (edits.length > 0) options.onEdit(edits);
   }
 
-  function isEditable({ row, col }: CellPos): boolean {
-    return canEdit && col >= 1 && rows[row]?.kind === 'assignment';
+  function isEditable(cell: CellPos): boolean {
+    return canEdit && cell.col >= 1 && rows[cell.row]?.kind === 'assignment' && (options.canEditCell?.(cell) ?? true);
+  }
+
+  function undo() {
+    const range = rangeOfEdits(rows, weekKeys, options.onUndo?.() ?? []);
+    if (range) selectRange(range);
   }
 
   function valueAt({ row, col }: CellPos): string {
@@ -81,13 +106,20 @@ export function useGridInteraction(options: Options) {
     const target = rows[focusRow];
     if (!target) return;
     if (focusCol === 0 && target.kind === 'person') options.onToggle(target.person.id);
-    else if (focusCol === 0 && target.kind === 'add') options.onAddProject(target.person.id);
+    else if (focusCol === 0 && target.kind === 'project') options.onToggle(target.project.id);
+    else if (focusCol === 0 && target.kind === 'add') options.onAddProject?.(target.person.id);
     else if (isEditable(selection.focus)) editor.begin(selection.focus, valueAt(selection.focus));
     else move('down');
   }
 
   function onGridKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target !== event.currentTarget) return;
+    if (options.onUndo && isUndoKey(event) && !editor.current()) {
+      event.preventDefault();
+      undo();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     const { key, shiftKey } = event;
     const pending = editor.current();
     // Keys typed before the editor took focus still belong to the edit.
@@ -124,6 +156,9 @@ export function useGridInteraction(options: Options) {
   return {
     selection,
     editing: editor.editing,
+    /** Selects a cell, or extends the range to it (drag-selection does). */
+    select,
+    isEditable,
     onGridKeyDown,
     onEditorKeyDown,
     onEditorChange: editor.change,

@@ -13,5 +13,7 @@ export function useGridSelection(bounds: Bounds) {
     select: (cell: CellPos, extend = false) =>
       setStored(extend ? { anchor: selection.anchor, focus: clampCell(cell, bounds) } : collapsed(clampCell(cell, bounds))),
     move: (direction: Direction, extend = false) => setStored(moveSelection(selection, direction, bounds, extend)),
+    /** Selects a whole anchor/focus pair at once. */
+    selectRange: (range: Selection) => setStored({ anchor: clampCell(range.anchor, bounds), focus: clampCell(range.focus, bounds) }),
   };
 }

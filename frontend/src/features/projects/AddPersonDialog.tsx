@@ -1,39 +1,49 @@
-// "Add a person" to a project: choose the weeks (this week and the next 3 by default)
-// and a role on the project; candidates come from the plan's totals for those weeks,
-// most free hours first, filterable by name. "Add" creates the assignment.
+// "Add a person" to a project: choose the weeks (this week and the next 3 by default),
+// the skills wanted and a role on the project. The server ranks the candidates in one
+// request (most matched skills, then most free hours, then name) within the page's
+// department filter, searchable by name; "Add" creates the assignment.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createAssignment, fetchGridTotals } from '../../api/assignments';
-import type { Project } from '../../api/projects';
+import { createAssignment } from '../../api/assignments';
+import { CANDIDATES_LIMIT, fetchCandidates, type CandidateQuery, type Project } from '../../api/projects';
+import type { Skill } from '../../api/skills';
 import { Dialog } from '../../ui/Dialog';
 import { FormAlert } from '../../ui/FormAlert';
+import { SearchBox } from '../../ui/SearchBox';
 import { TextField } from '../../ui/TextField';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { currentWeek, weekRange } from '../people/weeks';
+import { useDepartmentScope } from '../departmentScope/useDepartmentScope';
+import { currentWeek } from '../people/weeks';
 import { CandidateTable } from './CandidateTable';
-import { rankCandidates } from './candidates';
+import { SkillPicker } from './SkillPicker';
 import { WeekRangePicker } from './WeekRangePicker';
-
-/** The grid endpoint answers at least this many weeks. */
-const MIN_GRID_WEEKS = 8;
 
 interface Props {
   project: Project;
-  onProject: ReadonlySet<number>;
   onClose: () => void;
 }
 
-export function AddPersonDialog({ project, onProject, onClose }: Props) {
+/** Why the list is empty, in words. */
+function nobody(filters: CandidateQuery): string {
+  const skills = filters.skills.length === 0 ? '' : filters.skills.length === 1 ? ' with that skill' : ' with any of those skills';
+  const name = filters.search.trim() ? ' by that name' : '';
+  const department = filters.department === null ? '' : ' in the chosen department';
+  return `Nobody else to add${skills}${name}${department}.`;
+}
+
+export function AddPersonDialog({ project, onClose }: Props) {
   const [range, setRange] = useState({ start: currentWeek(), weeks: 4 });
   const [role, setRole] = useState('');
-  const [filter, setFilter] = useState('');
+  const [search, setSearch] = useState('');
+  const [skills, setSkills] = useState<Skill[]>([]);
+  const { department, includeChildren } = useDepartmentScope();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const scope = { start: range.start, weeks: Math.max(MIN_GRID_WEEKS, range.weeks) };
-  const grid = useQuery({
-    queryKey: ['assignments', 'grid', scope],
-    queryFn: ({ signal }) => fetchGridTotals(scope, signal),
+  const filters: CandidateQuery = { ...range, skills: skills.map((skill) => skill.id), department, includeChildren, search };
+  const candidates = useQuery({
+    queryKey: ['projects', 'candidates', project.id, filters],
+    queryFn: ({ signal }) => fetchCandidates(project.id, filters, signal),
     placeholderData: keepPreviousData,
   });
   const add = useMutation({
@@ -42,15 +52,11 @@ export function AddPersonDialog({ project, onProject, onClose }: Props) {
     onSuccess: async (_created, person) => {
       toast(`Added ${person.name} to ${project.name}.`);
       await queryClient.invalidateQueries({ queryKey: ['assignments'] });
+      void queryClient.invalidateQueries({ queryKey: ['projects', 'candidates', project.id] });
       onClose();
     },
   });
-  const needle = filter.trim().toLocaleLowerCase();
-  const candidates = grid.data
-    ? rankCandidates(grid.data, weekRange(range.start, range.weeks), onProject).filter((candidate) =>
-        candidate.name.toLocaleLowerCase().includes(needle),
-      )
-    : [];
+  const items = candidates.data?.items ?? [];
 
   return (
     <Dialog title={`Add a person to ${project.name}`} onClose={onClose}>
@@ -58,13 +64,26 @@ export function AddPersonDialog({ project, onProject, onClose }: Props) {
         <div className="add-person__controls">
           <WeekRangePicker value={range} onChange={setRange} />
           <TextField label="Role on project (optional)" maxLength={100} value={role} onChange={(event) => setRole(event.target.value)} />
-          <TextField label="Filter by name" type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
+          <div className="field">
+            <SearchBox label="Filter by name" value={search} onSearch={setSearch} />
+          </div>
+          <SkillPicker value={skills} onChange={setSkills} />
         </div>
+        {department !== null && (
+          <p className="muted">
+            Only people in the department chosen at the top of the page{includeChildren ? ' and its sub-departments' : ''}.
+          </p>
+        )}
         {add.error && <FormAlert tone="error">{errorMessage(add.error)}</FormAlert>}
-        {grid.error && <FormAlert tone="error">{errorMessage(grid.error)}</FormAlert>}
-        {grid.isPending && !grid.error && <p className="muted" role="status">Loading who is free…</p>}
-        {grid.data && candidates.length === 0 && <p className="muted">Nobody else to add{needle ? ' by that name' : ''}.</p>}
-        {candidates.length > 0 && <CandidateTable candidates={candidates} pending={add.isPending} onAdd={(person) => add.mutate(person)} />}
+        {candidates.error && <FormAlert tone="error">{errorMessage(candidates.error)}</FormAlert>}
+        {candidates.isPending && !candidates.error && <p className="muted" role="status">Loading who is free…</p>}
+        {candidates.data && items.length === 0 && <p className="muted">{nobody(filters)}</p>}
+        {items.length > 0 && (
+          <CandidateTable candidates={items} withSkills={skills.length > 0} pending={add.isPending} onAdd={(person) => add.mutate(person)} />
+        )}
+        {items.length >= CANDIDATES_LIMIT && (
+          <p className="muted">The best {CANDIDATES_LIMIT} are shown; filter by name or skill to find others.</p>
+        )}
         <div className="form-actions">
           <button type="button" className="button button--quiet" onClick={onClose}>
             Close

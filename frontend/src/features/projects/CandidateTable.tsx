@@ -1,39 +1,63 @@
-// The candidates for a project, most free hours first (virtualized: a firm may have
-// thousands of people), each with an "Add" button.
+// The candidates for a project in the server's order (virtualized: a search may answer
+// up to 200), each with the wanted skills they have (when skills were asked for), their
+// free hours and an "Add" button.
+import type { Candidate } from '../../api/projects';
+import { asKind, asLevel, KIND_LABELS, LEVEL_LABELS } from '../skills/skillLabels';
 import { formatHours } from '../people/weeks';
 import { useVirtualRows } from '../people/useVirtualRows';
-import type { Candidate } from './candidates';
 
 /** Must match the row height in projects.css. */
 const ROW_HEIGHT = 36;
 
 interface Props {
   candidates: Candidate[];
+  /** Show the matched skills column. */
+  withSkills: boolean;
   pending: boolean;
   onAdd: (candidate: Candidate) => void;
 }
 
-export function CandidateTable({ candidates, pending, onAdd }: Props) {
+/** "Revit (Expert)", or "Revit (Beginner, learning)" when it is not yet a strength. */
+function skillWords({ name, kind, level }: Candidate['matchedSkills'][number]): string {
+  const how = asKind(kind) === 'strength' ? '' : `, ${KIND_LABELS[asKind(kind)].toLocaleLowerCase()}`;
+  return `${name} (${LEVEL_LABELS[asLevel(level)]}${how})`;
+}
+
+export function CandidateTable({ candidates, withSkills, pending, onAdd }: Props) {
   const { ref, onScroll, first, last, padTop, padBottom } = useVirtualRows<HTMLDivElement>(candidates.length, ROW_HEIGHT);
+  const columns = withSkills ? 7 : 6;
   return (
     <div className="candidates-scroll" ref={ref} onScroll={onScroll}>
       <table className="data-table candidates-table" aria-label="Candidates" aria-rowcount={candidates.length + 1}>
         <thead>
           <tr>
             <th scope="col">Name</th>
+            <th scope="col">Role</th>
             <th scope="col">Department</th>
+            {withSkills && <th scope="col">Matching skills</th>}
             <th scope="col" className="num">Free (h)</th>
             <th scope="col" className="num">Planned / capacity</th>
             <th scope="col"><span className="visually-hidden">Action</span></th>
           </tr>
         </thead>
         <tbody>
-          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }}><td colSpan={5} /></tr>}
+          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }}><td colSpan={columns} /></tr>}
           {candidates.slice(first, last).map((candidate, index) => (
             <tr key={candidate.id} aria-rowindex={first + index + 2} data-testid={`candidate-${candidate.id}`}>
               <th scope="row">{candidate.name}</th>
+              <td>{candidate.roleName ?? ''}</td>
               <td>{candidate.departmentName ?? ''}</td>
-              <td className={candidate.free < 0 ? 'num is-over' : 'num'}>{formatHours(candidate.free)}</td>
+              {withSkills && (
+                <td className="candidates-table__skills" title={candidate.matchedSkills.map(skillWords).join(', ')}>
+                  {candidate.matchedSkills.map((skill) => (
+                    <span key={skill.id} className="tag">{skillWords(skill)}</span>
+                  ))}
+                </td>
+              )}
+              <td className={candidate.free < 0 ? 'num is-over' : 'num'}>
+                {formatHours(candidate.free)}
+                {candidate.free < 0 && <span className="visually-hidden"> (over-allocated)</span>}
+              </td>
               <td className="num">{formatHours(candidate.planned)} / {formatHours(candidate.capacity)}</td>
               <td>
                 <button type="button" className="button button--small" disabled={pending} onClick={() => onAdd(candidate)}>
@@ -42,7 +66,7 @@ export function CandidateTable({ candidates, pending, onAdd }: Props) {
               </td>
             </tr>
           ))}
-          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }}><td colSpan={5} /></tr>}
+          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }}><td colSpan={columns} /></tr>}
         </tbody>
       </table>
     </div>

@@ -1,6 +1,6 @@
 // The people on a project: name (linked), role on the project and their hours over the
-// next 12 weeks; managers also add people (from the free-hours candidates) and remove
-// an assignment after confirming.
+// next 12 weeks; managers also add people (from the candidates the server ranks by
+// skills and free hours) and remove an assignment after confirming.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -75,9 +75,7 @@ export function ProjectAssignments({ project, canEdit }: { project: Project; can
           </tbody>
         </table>
       )}
-      {adding && (
-        <AddPersonDialog project={project} onProject={new Set(items.map((item) => item.person))} onClose={() => setAdding(false)} />
-      )}
+      {adding && <AddPersonDialog project={project} onClose={() => setAdding(false)} />}
       {removing && (
         <ConfirmDialog title={`Remove ${removing.personName} from ${project.name}?`} confirmLabel="Remove from project"
           pending={remove.isPending} problem={remove.error ? writeErrorMessage(remove.error) : undefined}

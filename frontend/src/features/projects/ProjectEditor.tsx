@@ -1,6 +1,7 @@
-// The project details form for managers and admins: saves only what changed, with
-// If-Match; after a 412 the project is re-read and the form remounted on the newer
-// version while the message stays.
+// The project details form for managers and admins (notes have their own editor on the
+// page): saves only what changed, with If-Match. The form starts afresh only when the
+// details themselves change on the server (after a 412 re-read, say), so saving notes,
+// which bumps the version too, never throws away details being typed.
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { updateProject, type Project, type ProjectChanges } from '../../api/projects';
@@ -19,7 +20,8 @@ export function ProjectEditor({ project }: { project: Project }) {
     onSuccess: (saved) => toast(`Saved ${saved.name}.`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['projects'] }),
   });
-  return <ProjectEditForm key={project.version} project={project} update={update} />;
+  const details = JSON.stringify(projectValues(project));
+  return <ProjectEditForm key={details} project={project} update={update} />;
 }
 
 interface FormProps {
@@ -40,7 +42,7 @@ function ProjectEditForm({ project, update }: FormProps) {
   return (
     <form onSubmit={submit} noValidate aria-label={`Edit ${project.name}`}>
       {form.showServerAlert && <FormAlert tone="error">{writeErrorMessage(update.error)}</FormAlert>}
-      <ProjectFields values={form.values} onChange={form.onChange} errors={form.errors} />
+      <ProjectFields values={form.values} onChange={form.onChange} errors={form.errors} withNotes={false} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={update.isPending || !changed}>
           {update.isPending ? 'Saving…' : 'Save changes'}

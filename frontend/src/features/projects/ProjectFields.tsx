@@ -1,5 +1,6 @@
 // The project form's fields, shared by "New project" and the project editor: name,
-// number, client, status, dates, estimate, description and notes, each with its message.
+// number, client, status, dates, estimate, description and notes (the project page edits
+// notes on their own, so its editor leaves them out), each with its message.
 import { PROJECT_STATUSES, type ProjectStatus } from '../../api/projects';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
@@ -11,9 +12,10 @@ interface Props {
   onChange: (changes: Partial<ProjectFormValues>) => void;
   errors: Partial<Record<ProjectField, string | undefined>>;
   autoFocus?: boolean;
+  withNotes?: boolean;
 }
 
-export function ProjectFields({ values, onChange, errors, autoFocus = false }: Props) {
+export function ProjectFields({ values, onChange, errors, autoFocus = false, withNotes = true }: Props) {
   return (
     <div className="project-fields">
       <TextField label="Name" required autoFocus={autoFocus} maxLength={200} value={values.name} error={errors.name}
@@ -40,8 +42,10 @@ export function ProjectFields({ values, onChange, errors, autoFocus = false }: P
         onChange={(event) => onChange({ estimatedHours: event.target.value })} />
       <TextAreaField label="Description" maxLength={5000} value={values.description} error={errors.description}
         onChange={(event) => onChange({ description: event.target.value })} />
-      <TextAreaField label="Notes" maxLength={5000} value={values.notes} error={errors.notes}
-        onChange={(event) => onChange({ notes: event.target.value })} />
+      {withNotes && (
+        <TextAreaField label="Notes" maxLength={5000} value={values.notes} error={errors.notes}
+          onChange={(event) => onChange({ notes: event.target.value })} />
+      )}
     </div>
   );
 }

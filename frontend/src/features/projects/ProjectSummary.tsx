@@ -1,4 +1,5 @@
-// A project's details, read-only: for people who may not change them.
+// A project's details, read-only: for people who may not change them (the notes have
+// their own section on the page).
 import type { Project } from '../../api/projects';
 import { formatDate } from '../../ui/formatTime';
 import { formatHours } from '../people/weeks';
@@ -15,7 +16,6 @@ export function ProjectSummary({ project }: { project: Project }) {
     ['End', day(project.endDate)],
     ['Estimated hours', project.estimatedHours === null ? '—' : formatHours(project.estimatedHours)],
     ['Description', project.description || '—'],
-    ['Notes', project.notes || '—'],
   ];
   return (
     <dl className="person-summary">

@@ -1,6 +1,8 @@
 // The projects list's state in the query string (?status=active,on_hold&client=Acme&
-// q=bridge&sort=-startDate&page=2), read and written by pure functions.
+// q=bridge&department=3&sub=1&sort=-startDate&page=2), read and written by pure
+// functions. department/sub are the global department filter's.
 import { PROJECT_SORTS, PROJECT_STATUSES, type ProjectQuery, type ProjectSortKey, type ProjectStatus } from '../../api/projects';
+import { readScope, scopeEntries } from '../departmentScope/scopeParams';
 import { isSort } from '../people/peopleParams';
 
 export function readProjectParams(params: URLSearchParams): ProjectQuery {
@@ -10,6 +12,7 @@ export function readProjectParams(params: URLSearchParams): ProjectQuery {
     search: params.get('q') ?? '',
     statuses: PROJECT_STATUSES.filter((status) => wanted.includes(status)),
     client: params.get('client') ?? '',
+    ...readScope(params),
     sort: isSort<ProjectSortKey>(PROJECT_SORTS, sort) ? sort : 'name',
     page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),
   };
@@ -20,6 +23,7 @@ export function writeProjectParams(query: ProjectQuery): URLSearchParams {
   if (query.statuses.length > 0) params.set('status', query.statuses.join(','));
   if (query.client) params.set('client', query.client);
   if (query.search) params.set('q', query.search);
+  for (const [key, value] of scopeEntries(query)) params.set(key, value);
   if (query.sort !== 'name') params.set('sort', query.sort);
   if (query.page > 1) params.set('page', String(query.page));
   return params;

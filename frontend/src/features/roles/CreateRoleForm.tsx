@@ -1,11 +1,10 @@
 // The inline "Add a role" form above the roles table: a name and an optional
 // description. A taken name is shown next to the name field.
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { createRole } from '../../api/roles';
-import { FormAlert } from '../../ui/FormAlert';
+import { InlineCreateForm } from '../../ui/InlineCreateForm';
 import { TextField } from '../../ui/TextField';
-import { errorMessage } from '../../ui/errorMessage';
 import { fieldErrors } from '../../ui/fieldErrors';
 import { useToast } from '../../ui/toast/useToast';
 import { useRefreshRoles } from './useRoleActions';
@@ -26,23 +25,21 @@ export function CreateRoleForm() {
   });
   const { messages, shownInline } = fieldErrors(create.error, ['name', 'description'] as const);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (form.name.trim()) create.mutate();
-  }
-
   return (
-    <form className="card role-create" onSubmit={submit} noValidate aria-label="Add a role">
-      {create.error && !shownInline && <FormAlert tone="error">{errorMessage(create.error)}</FormAlert>}
-      <div className="role-create__fields">
-        <TextField label="New role" placeholder="e.g. Structural engineer" required maxLength={100}
-          value={form.name} error={messages.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />
-        <TextField label="Description (optional)" maxLength={2000} value={form.description}
-          error={messages.description} onChange={(event) => setForm({ ...form, description: event.target.value })} />
-        <button type="submit" className="button" disabled={create.isPending || !form.name.trim()}>
-          {create.isPending ? 'Adding…' : 'Add role'}
-        </button>
-      </div>
-    </form>
+    <InlineCreateForm
+      label="Add a role"
+      submitLabel="Add role"
+      className="role-create"
+      error={create.error}
+      shownInline={shownInline}
+      busy={create.isPending}
+      ready={form.name.trim() !== ''}
+      onSubmit={() => create.mutate()}
+    >
+      <TextField label="New role" placeholder="e.g. Structural engineer" required maxLength={100}
+        value={form.name} error={messages.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />
+      <TextField label="Description (optional)" maxLength={2000} value={form.description}
+        error={messages.description} onChange={(event) => setForm({ ...form, description: event.target.value })} />
+    </InlineCreateForm>
   );
 }

@@ -4,6 +4,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { JobRole, JobRoleChanges } from '../../api/roles';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { FormAlert } from '../../ui/FormAlert';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
@@ -48,14 +49,7 @@ function RoleFields({ role, update, errors, onClose }: FieldsProps) {
         onChange={(event) => setForm({ ...form, name: event.target.value })} />
       <TextAreaField label="Description" maxLength={2000} value={form.description} error={errors.description}
         onChange={(event) => setForm({ ...form, description: event.target.value })} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={update.isPending || !form.name.trim() || !changed}>
-          {update.isPending ? 'Saving…' : 'Save changes'}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label="Save changes" busyLabel="Saving…" busy={update.isPending} disabled={!form.name.trim() || !changed} onCancel={onClose} />
     </form>
   );
 }

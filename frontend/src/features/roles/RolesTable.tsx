@@ -1,6 +1,7 @@
 // The roles table: one row per role with its actions, or words about why it is empty.
 import type { JobRole } from '../../api/roles';
 import { RoleRow } from './RoleRow';
+import '../../ui/referenceData.css';
 
 interface Props {
   roles: JobRole[];
@@ -17,7 +18,7 @@ export function RolesTable({ roles, search, canEdit }: Props) {
     return <p className="muted">{message}</p>;
   }
   return (
-    <table className="data-table roles-table">
+    <table className="data-table name-rows roles-table">
       <thead>
         <tr>
           <th scope="col">Name</th>

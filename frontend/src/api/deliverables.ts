@@ -1,0 +1,45 @@
+// A project's deliverables (dated milestones, in the project's order): the list, create,
+// change and delete (writes send If-Match), and the project-wide reorder.
+import { apiFetch } from './client';
+import type { components } from './schema';
+import { ifMatch } from './versioned';
+
+export type Deliverable = components['schemas']['DeliverableView'];
+
+/** The fields a person edits; the server sets `completedDate` when `isCompleted` turns on. */
+export interface DeliverableChanges {
+  description?: string;
+  /** A whole number from 0 to 100, or null for none. */
+  percentage?: number | null;
+  /** YYYY-MM-DD, or null for undated. */
+  date?: string | null;
+  isCompleted?: boolean;
+  notes?: string;
+}
+
+export function fetchDeliverables(project: number, signal?: AbortSignal): Promise<Deliverable[]> {
+  const query = new URLSearchParams({ project: String(project) });
+  return apiFetch<Deliverable[]>(`/deliverables?${query.toString()}`, signal ? { signal } : {});
+}
+
+/** Adds a deliverable at the end of the project's order. */
+export function createDeliverable(project: number, fields: DeliverableChanges): Promise<Deliverable> {
+  return apiFetch<Deliverable>('/deliverables', { method: 'POST', json: { ...fields, project } });
+}
+
+export function updateDeliverable(deliverable: Deliverable, changes: DeliverableChanges): Promise<Deliverable> {
+  return apiFetch<Deliverable>(`/deliverables/${deliverable.id}`, {
+    method: 'PATCH',
+    headers: ifMatch(deliverable.version),
+    json: changes,
+  });
+}
+
+export function deleteDeliverable(deliverable: Deliverable): Promise<void> {
+  return apiFetch<void>(`/deliverables/${deliverable.id}`, { method: 'DELETE', headers: ifMatch(deliverable.version) });
+}
+
+/** Saves a new order (every deliverable of the project once); answers the list in that order. */
+export function reorderDeliverables(project: number, order: readonly number[]): Promise<Deliverable[]> {
+  return apiFetch<Deliverable[]>(`/projects/${project}/deliverables/reorder`, { method: 'POST', json: { order } });
+}

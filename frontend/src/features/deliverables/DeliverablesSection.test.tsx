@@ -1,0 +1,226 @@
+// The deliverables on the project page: inline edits (save with If-Match, Escape cancels,
+// the server's field message beside the field), completion with the server's date,
+// reordering by keyboard and by drag (saved through the reorder endpoint, rolled back
+// with a message when refused), notes, add, delete after confirming, and read-only.
+import { createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Deliverable } from '../../api/deliverables';
+import { makeMe, problem } from '../../test/fixtures';
+import { fetchCalls, jsonResponse, renderRoute } from '../../test/render';
+import { makeProject, serveApi } from '../people/testData';
+import { formatDay } from './deliverableFields';
+
+const manager = makeMe({ role: 'manager' });
+
+function makeDeliverable(id: number, description: string, percentage: number, sortOrder: number): Deliverable {
+  return {
+    id, project: 4, projectName: 'Bridge', description, percentage, date: null, sortOrder,
+    isCompleted: false, completedDate: null, notes: '', version: 3,
+  };
+}
+
+type Write = (url: URL, init: RequestInit, rows: Deliverable[]) => Response;
+
+/** Answers the project page: Bridge, nobody on it, and the four default deliverables. */
+function serveBridge(write: Write = () => jsonResponse({})) {
+  const rows = [
+    makeDeliverable(11, 'SD', 35, 0),
+    makeDeliverable(12, 'DD', 75, 1),
+    makeDeliverable(13, 'IFP', 95, 2),
+    makeDeliverable(14, 'IFC', 100, 3),
+  ];
+  const fetchMock = serveApi((url, init) => {
+    if (init.method) return write(url, init, rows);
+    if (url.pathname === '/api/projects/4') return jsonResponse(makeProject({ id: 4, name: 'Bridge' }));
+    if (url.pathname === '/api/deliverables') return jsonResponse(rows);
+    if (url.pathname === '/api/assignments') return jsonResponse({ items: [], page: 1, pageSize: 500, total: 0 });
+    return undefined;
+  });
+  return { fetchMock, rows };
+}
+
+/** A PATCH answered by merging the body into the row and bumping its version. */
+function patched(url: URL, init: RequestInit, rows: Deliverable[], extra: Partial<Deliverable> = {}) {
+  const id = Number(url.pathname.split('/').pop());
+  const index = rows.findIndex((row) => row.id === id);
+  const row = { ...rows[index]!, ...(JSON.parse(init.body as string) as Partial<Deliverable>), ...extra };
+  rows[index] = { ...row, version: row.version + 1 };
+  return jsonResponse(rows[index]);
+}
+
+const writes = (fetchMock: ReturnType<typeof serveBridge>['fetchMock']) => fetchCalls(fetchMock).filter(([, init]) => init.method);
+
+async function openBridge(session = manager) {
+  renderRoute('/projects/4', { session });
+  return screen.findByRole('table', { name: 'Deliverables' });
+}
+
+const rowNames = (table: HTMLElement) =>
+  within(table).getAllByRole('row').slice(1).map((row) => within(row).getByRole('rowheader').textContent?.replace(/^Edit .*: /, ''));
+
+// Each test renders the whole project page; on a busy machine that can pass 5 s.
+describe('deliverables on the project page', { timeout: 15_000 }, () => {
+  it('edits a value in place: Enter saves with If-Match, focus stays on the value', async () => {
+    const { fetchMock } = serveBridge((url, init, rows) => patched(url, init, rows));
+    const table = await openBridge();
+    const user = userEvent.setup();
+    await user.click(within(table).getByRole('button', { name: 'Edit Percentage of DD: 75%' }));
+    const input = within(table).getByRole('textbox', { name: 'Percentage of DD' });
+    expect(input).toHaveFocus();
+    await user.clear(input);
+    await user.type(input, '80{Enter}');
+    const value = await within(table).findByRole('button', { name: 'Edit Percentage of DD: 80%' });
+    await waitFor(() => expect(value).toHaveFocus());
+    const [[url, init]] = writes(fetchMock) as [[string, RequestInit]];
+    expect([url, init.method, new Headers(init.headers).get('If-Match')]).toEqual(['/api/deliverables/12', 'PATCH', '"3"']);
+    expect(JSON.parse(init.body as string)).toEqual({ percentage: 80 });
+  });
+
+  it('Escape cancels an edit without saving', async () => {
+    const { fetchMock } = serveBridge();
+    const table = await openBridge();
+    const user = userEvent.setup();
+    await user.click(within(table).getByRole('button', { name: 'Edit Description of SD: SD' }));
+    await user.type(within(table).getByRole('textbox', { name: 'Description of SD' }), ' (revised){Escape}');
+    expect(within(table).getByRole('button', { name: 'Edit Description of SD: SD' })).toHaveFocus();
+    expect(writes(fetchMock)).toEqual([]);
+  });
+
+  it('shows the server’s field message beside the field and keeps the text', async () => {
+    serveBridge(() =>
+      problem(400, 'validation_failed', 'Check the highlighted fields.', {
+        errors: [{ field: 'date', code: 'invalid_date', message: 'Use a date like 2026-11-22.' }],
+      }),
+    );
+    const table = await openBridge();
+    const user = userEvent.setup();
+    await user.click(within(table).getByRole('button', { name: 'Edit Date of IFC: none' }));
+    const input = within(table).getByLabelText('Date of IFC');
+    fireEvent.change(input, { target: { value: '2026-12-01' } });
+    await user.keyboard('{Enter}');
+    expect(await within(table).findByRole('alert')).toHaveTextContent('Use a date like 2026-11-22.');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveValue('2026-12-01');
+  });
+
+  it('says what is wrong with a percentage before asking the server', async () => {
+    const { fetchMock } = serveBridge();
+    const table = await openBridge();
+    const user = userEvent.setup();
+    await user.click(within(table).getByRole('button', { name: 'Edit Percentage of SD: 35%' }));
+    await user.type(within(table).getByRole('textbox', { name: 'Percentage of SD' }), '0{Enter}');
+    expect(within(table).getByRole('alert')).toHaveTextContent('Use a whole number from 0 to 100.');
+    expect(writes(fetchMock)).toEqual([]);
+  });
+
+  it('completes a deliverable and shows the date the server recorded', async () => {
+    const { fetchMock } = serveBridge((url, init, rows) => patched(url, init, rows, { completedDate: '2026-11-22' }));
+    const table = await openBridge();
+    const user = userEvent.setup();
+    const done = within(table).getByRole('checkbox', { name: 'SD completed' });
+    expect(done).toHaveAccessibleDescription('Not done');
+    await user.click(done);
+    await waitFor(() => expect(done).toHaveAccessibleDescription(`Done ${formatDay('2026-11-22')}`));
+    expect(done).toBeChecked();
+    expect(JSON.parse(writes(fetchMock)[0]![1].body as string)).toEqual({ isCompleted: true });
+  });
+
+  it('moves a row with Alt+ArrowUp, saving the new order and keeping focus on it', async () => {
+    const { fetchMock } = serveBridge((_url, init, rows) => {
+      const order = (JSON.parse(init.body as string) as { order: number[] }).order;
+      return jsonResponse(order.map((id, sortOrder) => ({ ...rows.find((row) => row.id === id)!, sortOrder })));
+    });
+    const table = await openBridge();
+    const user = userEvent.setup();
+    const handle = within(table).getByRole('button', { name: 'Move IFC' });
+    handle.focus();
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    expect(rowNames(table)).toEqual(['SD', 'DD', 'IFC', 'IFP']);
+    expect(screen.getByText('IFC moved to position 3 of 4.')).toBeInTheDocument();
+    await waitFor(() => expect(within(table).getByRole('button', { name: 'Move IFC' })).toHaveFocus());
+    const [[url, init]] = writes(fetchMock) as [[string, RequestInit]];
+    expect(url).toBe('/api/projects/4/deliverables/reorder');
+    expect(JSON.parse(init.body as string)).toEqual({ order: [11, 12, 14, 13] });
+  });
+
+  it('puts the old order back with a message when the new one is refused', async () => {
+    const { fetchMock } = serveBridge(() => problem(400, 'validation_failed', 'List each of this project’s deliverables exactly once.'));
+    const table = await openBridge();
+    const user = userEvent.setup();
+    within(table).getByRole('button', { name: 'Move SD' }).focus();
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(await screen.findByText(/The new order was not saved, so the previous order is back\. List each/)).toBeInTheDocument();
+    expect(JSON.parse(writes(fetchMock)[0]![1].body as string)).toEqual({ order: [12, 11, 13, 14] });
+    expect(rowNames(table)).toEqual(['SD', 'DD', 'IFP', 'IFC']);
+  });
+
+  it('drops a dragged row before the row under the pointer', async () => {
+    const { fetchMock } = serveBridge((_url, init, rows) => {
+      const order = (JSON.parse(init.body as string) as { order: number[] }).order;
+      return jsonResponse(order.map((id) => rows.find((row) => row.id === id)));
+    });
+    const table = await openBridge();
+    const [first, , , last] = within(table).getAllByRole('row').slice(1);
+    const dataTransfer = { setData: () => undefined, effectAllowed: '', dropEffect: '' };
+    fireEvent.pointerDown(within(last!).getByRole('button', { name: 'Move IFC' }));
+    expect(last).toHaveAttribute('draggable', 'true');
+    fireEvent.dragStart(last!, { dataTransfer });
+    // jsdom has no DragEvent (so no clientY) and no layout: a 30px row, pointer in its top half.
+    first!.getBoundingClientRect = () => DOMRect.fromRect({ y: 0, height: 30 });
+    const over = createEvent.dragOver(first!, { dataTransfer });
+    Object.defineProperty(over, 'clientY', { value: 5 });
+    fireEvent(first!, over);
+    expect(first).toHaveAttribute('data-drop', 'before');
+    fireEvent.drop(first!, { dataTransfer });
+    await waitFor(() => expect(rowNames(table)).toEqual(['IFC', 'SD', 'DD', 'IFP']));
+    expect(first).not.toHaveAttribute('data-drop');
+    expect(JSON.parse(writes(fetchMock)[0]![1].body as string)).toEqual({ order: [14, 11, 12, 13] });
+  });
+
+  it('edits notes in a row of their own', async () => {
+    const { fetchMock } = serveBridge((url, init, rows) => patched(url, init, rows));
+    const table = await openBridge();
+    const user = userEvent.setup();
+    await user.click(within(table).getByRole('button', { name: 'Add notes for DD' }));
+    await user.type(within(table).getByRole('textbox', { name: 'Notes for DD' }), 'Client review on Tuesday');
+    await user.click(within(table).getByRole('button', { name: 'Save notes' }));
+    const toggle = await within(table).findByRole('button', { name: 'Notes for DD: Client review on Tuesday' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(JSON.parse(writes(fetchMock)[0]![1].body as string)).toEqual({ notes: 'Client review on Tuesday' });
+  });
+
+  it('adds a deliverable at the end and deletes one after confirming', async () => {
+    const { fetchMock } = serveBridge((_url, init) => {
+      if (init.method === 'DELETE') return new Response(null, { status: 204 });
+      return jsonResponse({ ...makeDeliverable(15, 'Tender', 50, 4), date: '2027-01-10' }, 201);
+    });
+    const table = await openBridge();
+    const user = userEvent.setup();
+    const form = screen.getByRole('form', { name: 'Add a deliverable' });
+    await user.type(within(form).getByLabelText('New deliverable'), 'Tender');
+    await user.type(within(form).getByLabelText('Percentage'), '50');
+    fireEvent.change(within(form).getByLabelText('Date'), { target: { value: '2027-01-10' } });
+    await user.click(within(form).getByRole('button', { name: 'Add deliverable' }));
+    await waitFor(() => expect(rowNames(table)).toEqual(['SD', 'DD', 'IFP', 'IFC', 'Tender']));
+    expect(JSON.parse(writes(fetchMock)[0]![1].body as string)).toEqual({ description: 'Tender', percentage: 50, date: '2027-01-10', project: 4 });
+    expect(screen.getByLabelText('New deliverable')).toHaveValue('');
+
+    await user.click(within(table).getByRole('button', { name: 'Delete DD' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete DD?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete deliverable' }));
+    await waitFor(() => expect(rowNames(table)).toEqual(['SD', 'IFP', 'IFC', 'Tender']));
+    const [url, init] = writes(fetchMock)[1]!;
+    expect([url, init.method, new Headers(init.headers).get('If-Match')]).toEqual(['/api/deliverables/12', 'DELETE', '"3"']);
+  });
+
+  it('shows plain users the deliverables read-only', async () => {
+    serveBridge();
+    const table = await openBridge(makeMe({ role: 'user' }));
+    expect(rowNames(table)).toEqual(['SD', 'DD', 'IFP', 'IFC']);
+    expect(within(table).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(table).queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(within(table).getAllByText('Not done')).toHaveLength(4);
+    expect(screen.queryByRole('form', { name: 'Add a deliverable' })).not.toBeInTheDocument();
+  });
+});
