@@ -2,11 +2,17 @@
 // retry-free query client and a chosen session, and helpers to stub globalThis.fetch.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
+import { flushSync } from 'react-dom';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import type { Me } from '../api/types';
 import { clearSession, markRestoring, storeTokens } from '../auth/sessionStore';
 import { routes } from '../routes';
+
+/** What the app's DOM RouterProvider passes the router, so URL writes commit as in the browser. */
+export const commitNow = (update: () => unknown): undefined => {
+  flushSync(update);
+};
 
 interface RenderOptions {
   /** Signed in as this user; signed out when null (the default); 'restoring' while checking. */
@@ -23,7 +29,7 @@ export function renderRoute(path: string, { session = null }: RenderOptions = {}
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const result = render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router} flushSync={commitNow} />
     </QueryClientProvider>,
   );
   return { ...result, router, queryClient };

@@ -1,7 +1,7 @@
 // /admin/audit: the audit log, newest first, as readable sentences with their time,
 // paginated on the server; the page is kept in the query string.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../routing/useUrlParams';
 import { fetchAudit } from '../../api/users';
 import { FormAlert } from '../../ui/FormAlert';
 import { Pagination } from '../../ui/Pagination';
@@ -10,7 +10,7 @@ import { formatDateTime } from '../../ui/formatTime';
 import { auditSentence } from './auditSentence';
 
 export function AuditTab() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const audit = useQuery({
     queryKey: ['audit', page],

@@ -1,13 +1,13 @@
 // The user list's filters and page, read from and written to the query string, so a
 // reload or a shared link shows the same list.
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../routing/useUrlParams';
 import type { UserFilters } from '../../api/users';
 import type { Role } from '../../api/types';
 
 const ROLE_VALUES = new Set<string>(['admin', 'manager', 'user']);
 
 export function useUserFilters(): [UserFilters, (changes: Partial<UserFilters>) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const role = params.get('role') ?? '';
   const active = params.get('active') ?? '';
   const filters: UserFilters = {

@@ -3,6 +3,7 @@
 import { act, render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { commitNow } from '../../test/render';
 import { useDepartmentScope, useScopeSearch } from './useDepartmentScope';
 
 function renderScope(path: string) {
@@ -12,7 +13,7 @@ function renderScope(path: string) {
     return null;
   }
   const router = createMemoryRouter([{ path: '*', element: <Probe /> }], { initialEntries: [path] });
-  render(<RouterProvider router={router} />);
+  render(<RouterProvider router={router} flushSync={commitNow} />);
   return { router, current: () => state! };
 }
 

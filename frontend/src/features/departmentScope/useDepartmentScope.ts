@@ -2,6 +2,7 @@
 // that rewrites just `department`/`sub` on the current page (a history step, so Back
 // undoes it). Pages read the same params; no other storage is used.
 import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../routing/useUrlParams';
 import { applyScope, readScope, scopeSearch, type DepartmentScope } from './scopeParams';
 
 export interface DepartmentScopeState extends DepartmentScope {
@@ -9,7 +10,7 @@ export interface DepartmentScopeState extends DepartmentScope {
 }
 
 export function useDepartmentScope(): DepartmentScopeState {
-  const [query, setQuery] = useSearchParams();
+  const [query, setQuery] = useUrlParams();
   const current = readScope(query);
   const setScope = (changes: Partial<DepartmentScope>) =>
     setQuery((latest) => applyScope(latest, { ...readScope(latest), ...changes }));

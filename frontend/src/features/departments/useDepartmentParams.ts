@@ -1,7 +1,7 @@
 // The departments page's state in the query string (?selected=12&q=civ&inactive=1), so
 // a reload or a shared link opens the same department with the same filter. The global
 // department filter's params (department/sub) are kept as they are.
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../routing/useUrlParams';
 import { readScope, scopeEntries } from '../departmentScope/scopeParams';
 
 export interface DepartmentParams {
@@ -11,7 +11,7 @@ export interface DepartmentParams {
 }
 
 export function useDepartmentParams(): [DepartmentParams, (changes: Partial<DepartmentParams>) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const selected = Number.parseInt(params.get('selected') ?? '', 10);
   const current: DepartmentParams = {
     selectedId: Number.isNaN(selected) ? null : selected,

@@ -1,11 +1,11 @@
 // The people list's filters, sort and page bound to the URL; any change but paging
 // goes back to page 1.
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../routing/useUrlParams';
 import type { PeopleQuery } from '../../api/people';
 import { readPeopleParams, writePeopleParams } from './peopleParams';
 
 export function usePeopleParams(): [PeopleQuery, (changes: Partial<PeopleQuery>) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const current = readPeopleParams(params);
 
   function update(changes: Partial<PeopleQuery>) {

@@ -1,12 +1,12 @@
 // The planning view's URL state as a hook: the parsed params and an update function.
 // Moving the window or changing a filter is a history step; typing and expanding are not.
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../routing/useUrlParams';
 import { readParams, writeParams, type PlanningParams } from './planningParams';
 
 export type UpdateParams = (changes: Partial<PlanningParams>) => void;
 
 export function usePlanningParams(): [PlanningParams, UpdateParams] {
-  const [query, setQuery] = useSearchParams();
+  const [query, setQuery] = useUrlParams();
   const current = readParams(query);
   const update: UpdateParams = (changes) => {
     const quiet = 'search' in changes || 'open' in changes;

@@ -1,11 +1,11 @@
 // The projects list's filters, sort and page bound to the URL; any change but paging
 // goes back to page 1.
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../routing/useUrlParams';
 import type { ProjectQuery } from '../../api/projects';
 import { readProjectParams, writeProjectParams } from './projectParams';
 
 export function useProjectParams(): [ProjectQuery, (changes: Partial<ProjectQuery>) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const current = readProjectParams(params);
 
   function update(changes: Partial<ProjectQuery>) {

@@ -1,5 +1,5 @@
 // The roles list's search and page in the query string (?q=eng&page=2).
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../routing/useUrlParams';
 
 export interface RoleFilters {
   search: string;
@@ -7,7 +7,7 @@ export interface RoleFilters {
 }
 
 export function useRoleFilters(): [RoleFilters, (changes: Partial<RoleFilters>) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const filters: RoleFilters = {
     search: params.get('q') ?? '',
     page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),

@@ -10,7 +10,7 @@ import type { PersonSkill } from '../../api/skills';
 import type { Me } from '../../api/types';
 import { storeTokens } from '../../auth/sessionStore';
 import { makeMe, problem } from '../../test/fixtures';
-import { fetchCalls, jsonResponse, mockFetch } from '../../test/render';
+import { commitNow, fetchCalls, jsonResponse, mockFetch } from '../../test/render';
 import { ToastProvider } from '../../ui/toast/ToastProvider';
 import { PersonSkills } from './PersonSkills';
 
@@ -28,7 +28,7 @@ function renderSkills(user: Me) {
   render(
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <RouterProvider router={router} />
+        <RouterProvider router={router} flushSync={commitNow} />
       </ToastProvider>
     </QueryClientProvider>,
   );

@@ -1,6 +1,6 @@
 // The skills page's filters: the search text and category, read from and written to the
 // query string (?q=rev&category=Software), and applied to the full list of tags.
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../routing/useUrlParams';
 import type { Skill } from '../../api/skills';
 
 export interface SkillFilters {
@@ -10,7 +10,7 @@ export interface SkillFilters {
 }
 
 export function useSkillFilters(): [SkillFilters, (changes: Partial<SkillFilters>) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const filters: SkillFilters = { search: params.get('q') ?? '', category: params.get('category') };
 
   function update(changes: Partial<SkillFilters>) {
