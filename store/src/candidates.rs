@@ -54,11 +54,9 @@ pub async fn rank(
            LEFT JOIN departments d ON d.id = p.department_id
            LEFT JOIN roles r ON r.id = p.role_id
            LEFT JOIN LATERAL (
-               SELECT sum(w.centihours) AS total
-               FROM assignments a
-               JOIN projects pr ON pr.id = a.project_id AND pr.is_active
-               JOIN assignment_weeks w ON w.assignment_id = a.id AND w.week BETWEEN $2 AND $3
-               WHERE a.person_id = p.id AND a.is_active
+               SELECT sum(load_in_statuses(l, '{}')) AS total
+               FROM person_week_load l
+               WHERE l.person_id = p.id AND l.week BETWEEN $2 AND $3
            ) planned ON true
            LEFT JOIN LATERAL (
                SELECT count(*) AS n FROM person_skills ps

@@ -63,8 +63,8 @@ pub async fn people(
 
 /// Each in-scope person's total planned hours per week in the window (active
 /// assignments on active projects in the chosen statuses); weeks without hours are
-/// absent. The people are joined, not passed as a list of ids: the planner then sees
-/// real row counts and hashes the whole window in one pass.
+/// absent. Read from the maintained `person_week_load`, one row per person and week, so
+/// the window is an index range scan joined to the people in scope.
 pub async fn person_totals(
     ex: impl PgExecutor<'_>,
     scope: &GridScope,
@@ -72,17 +72,14 @@ pub async fn person_totals(
     let pattern = scope.search.as_deref().map(crate::like_pattern);
     let cells = sqlx::query_as!(
         Cell,
-        r#"SELECT a.person_id AS "row_id!", w.week AS "week!",
-                  sum(w.centihours) AS "centihours!"
-           FROM assignment_weeks w
-           JOIN assignments a ON a.id = w.assignment_id AND a.is_active
-           JOIN projects pr ON pr.id = a.project_id AND pr.is_active
-           JOIN people p ON p.id = a.person_id AND p.is_active
-           WHERE w.week BETWEEN $1 AND $2
-             AND (cardinality($3::text[]) = 0 OR pr.status = ANY($3))
+        r#"SELECT l.person_id AS "row_id!", l.week AS "week!",
+                  load_in_statuses(l, $3) AS "centihours!"
+           FROM person_week_load l
+           JOIN people p ON p.id = l.person_id AND p.is_active
+           WHERE l.week BETWEEN $1 AND $2
+             AND load_in_statuses(l, $3) > 0
              AND ($4::bigint IS NULL OR p.department_id IN (SELECT department_scope($4, $5)))
-             AND ($6::text IS NULL OR lower(p.name) LIKE $6)
-           GROUP BY a.person_id, w.week"#,
+             AND ($6::text IS NULL OR lower(p.name) LIKE $6)"#,
         scope.first_week,
         scope.last_week,
         &scope.statuses,

@@ -7,12 +7,14 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
 use sqlx::PgPool;
 use wt_store::assignments::{self, AssignmentFields};
 use wt_store::grid::{self, GridScope};
-use wt_store::people::{self, PersonFields};
-use wt_store::projects::{self, ProjectFields};
+use wt_store::people;
+use wt_store::projects;
+
+mod support;
+use support::{first_sunday, person, project, run_cases};
 
 /// A random plan: per assignment, (person index, project index, week offset -> centihours).
 type Plan = Vec<(usize, usize, BTreeMap<i64, i32>)>;
@@ -20,39 +22,6 @@ type Plan = Vec<(usize, usize, BTreeMap<i64, i32>)>;
 fn plans() -> impl Strategy<Value = Plan> {
     let weeks = prop::collection::btree_map(-4i64..16, 1i32..=16_800, 0..10);
     prop::collection::vec((0usize..4, 0usize..3, weeks), 0..10)
-}
-
-fn first_sunday() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date")
-}
-
-fn person(name: String) -> PersonFields {
-    PersonFields {
-        name,
-        email: None,
-        capacity_centihours: 3600,
-        role_id: None,
-        department_id: None,
-        location: String::new(),
-        hire_date: None,
-        notes: String::new(),
-        is_active: true,
-    }
-}
-
-fn project(name: String) -> ProjectFields {
-    ProjectFields {
-        name,
-        project_number: None,
-        client: "Internal".to_owned(),
-        status: "active".to_owned(),
-        start_date: None,
-        end_date: None,
-        estimated_centihours: None,
-        description: String::new(),
-        notes: String::new(),
-        is_active: true,
-    }
 }
 
 /// Stores the plan, reads the grid, and checks every total; rolls everything back.
@@ -132,17 +101,9 @@ async fn check(pool: &PgPool, plan: &Plan) -> Result<(), TestCaseError> {
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn person_totals_equal_the_sum_of_their_rows(pool: PgPool) {
-    let mut runner = TestRunner::new(Config {
-        cases: 24,
-        ..Config::default()
-    });
-    let handle = tokio::runtime::Handle::current();
-    let outcome = tokio::task::spawn_blocking(move || {
-        runner.run(&plans(), |plan| handle.block_on(check(&pool, &plan)))
+    run_cases(24, plans(), move |plan| {
+        let pool = pool.clone();
+        async move { check(&pool, &plan).await }
     })
-    .await
-    .expect("the property test ran");
-    if let Err(failure) = outcome {
-        panic!("{failure}");
-    }
+    .await;
 }

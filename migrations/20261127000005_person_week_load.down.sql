@@ -1,0 +1,14 @@
+DROP TRIGGER projects_load_update ON projects;
+DROP TRIGGER assignments_load_delete ON assignments;
+DROP TRIGGER assignments_load_update ON assignments;
+DROP TRIGGER assignment_weeks_load_delete ON assignment_weeks;
+DROP TRIGGER assignment_weeks_load_update ON assignment_weeks;
+DROP TRIGGER assignment_weeks_load_insert ON assignment_weeks;
+DROP FUNCTION projects_track_load();
+DROP FUNCTION assignments_release_load();
+DROP FUNCTION assignments_track_load();
+DROP FUNCTION assignment_weeks_track_load();
+DROP FUNCTION apply_load_changes(load_change[]);
+DROP TYPE load_change;
+DROP FUNCTION load_in_statuses(person_week_load, text[]);
+DROP TABLE person_week_load;

@@ -1,0 +1,268 @@
+//! The maintained weekly load against the real PostgreSQL: after any random sequence of
+//! plan changes (hours set and cleared, assignments deactivated, reactivated and deleted,
+//! projects changing status or switched off and on) `person_week_load` holds exactly
+//! what summing the plan from scratch gives; and two transactions adding hours to the
+//! same person and week at once both count.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Duration, NaiveDate};
+use proptest::prelude::*;
+use sqlx::{PgConnection, PgPool};
+use wt_store::assignments::{self, AssignmentFields};
+use wt_store::{people, projects};
+
+mod support;
+use support::{first_sunday, person, project, run_cases};
+
+const STATUSES: [&str; 6] = [
+    "planning",
+    "active",
+    "active_ca",
+    "on_hold",
+    "completed",
+    "cancelled",
+];
+const ASSIGNMENTS: usize = 6;
+
+/// Week offset -> hundredths; 0 clears the week.
+type Weeks = BTreeMap<i64, i32>;
+
+#[derive(Debug, Clone)]
+enum Change {
+    SetWeeks(usize, Weeks),
+    AssignmentActive(usize, bool),
+    DeleteAssignment(usize),
+    ProjectStatus(usize, usize),
+    ProjectActive(usize, bool),
+}
+
+fn weeks() -> impl Strategy<Value = Weeks> {
+    prop::collection::btree_map(0i64..6, prop_oneof![Just(0), 1i32..=16_800], 0..5)
+}
+
+fn changes() -> impl Strategy<Value = Vec<Change>> {
+    let change = prop_oneof![
+        3 => (0..ASSIGNMENTS, weeks()).prop_map(|(a, w)| Change::SetWeeks(a, w)),
+        1 => (0..ASSIGNMENTS, any::<bool>()).prop_map(|(a, on)| Change::AssignmentActive(a, on)),
+        1 => (0..ASSIGNMENTS).prop_map(Change::DeleteAssignment),
+        1 => (0usize..3, 0..STATUSES.len()).prop_map(|(p, s)| Change::ProjectStatus(p, s)),
+        1 => (0usize..3, any::<bool>()).prop_map(|(p, on)| Change::ProjectActive(p, on)),
+    ];
+    (
+        prop::collection::vec((0usize..3, 0usize..3, weeks()), ASSIGNMENTS),
+        prop::collection::vec(change, 0..12),
+    )
+        .prop_map(|(plan, later)| {
+            let mut all: Vec<Change> = plan
+                .into_iter()
+                .enumerate()
+                .map(|(i, (_, _, w))| Change::SetWeeks(i, w))
+                .collect();
+            all.extend(later);
+            all
+        })
+}
+
+fn dated(weeks: &Weeks) -> BTreeMap<NaiveDate, i32> {
+    weeks
+        .iter()
+        .map(|(offset, hours)| (first_sunday() + Duration::weeks(*offset), *hours))
+        .collect()
+}
+
+async fn set_weeks(conn: &mut PgConnection, assignment: i64, weeks: &Weeks) {
+    assignments::write_weeks(conn, assignment, &dated(weeks))
+        .await
+        .expect("weeks written");
+}
+
+/// Three people, three projects and six assignments between them (rolled back later).
+async fn seed(conn: &mut PgConnection) -> (Vec<i64>, Vec<i64>) {
+    let mut person_ids = Vec::new();
+    let mut project_ids = Vec::new();
+    for i in 0..3 {
+        person_ids.push(
+            people::insert(&mut *conn, &person(format!("P{i}")))
+                .await
+                .expect("person")
+                .id,
+        );
+        project_ids.push(
+            projects::insert(&mut *conn, &project(format!("J{i}")))
+                .await
+                .expect("project")
+                .id,
+        );
+    }
+    let mut assignment_ids = Vec::new();
+    for i in 0..ASSIGNMENTS {
+        let fields = AssignmentFields {
+            person_id: person_ids[i % 3],
+            project_id: project_ids[(i / 2) % 3],
+            role_on_project: format!("r{i}"),
+            notes: String::new(),
+            is_active: true,
+        };
+        assignment_ids.push(
+            assignments::insert(conn, &fields)
+                .await
+                .expect("assignment"),
+        );
+    }
+    (assignment_ids, project_ids)
+}
+
+async fn apply(conn: &mut PgConnection, change: &Change, ids: &(Vec<i64>, Vec<i64>)) {
+    let (assignment_ids, project_ids) = ids;
+    let outcome = match change {
+        Change::SetWeeks(a, weeks) => {
+            set_weeks(conn, assignment_ids[*a], weeks).await;
+            return;
+        }
+        Change::AssignmentActive(a, on) => {
+            sqlx::query("UPDATE assignments SET is_active = $2 WHERE id = $1")
+                .bind(assignment_ids[*a])
+                .bind(on)
+                .execute(conn)
+                .await
+        }
+        Change::DeleteAssignment(a) => {
+            sqlx::query("DELETE FROM assignments WHERE id = $1")
+                .bind(assignment_ids[*a])
+                .execute(conn)
+                .await
+        }
+        Change::ProjectStatus(p, s) => {
+            sqlx::query("UPDATE projects SET status = $2 WHERE id = $1")
+                .bind(project_ids[*p])
+                .bind(STATUSES[*s])
+                .execute(conn)
+                .await
+        }
+        Change::ProjectActive(p, on) => {
+            sqlx::query("UPDATE projects SET is_active = $2 WHERE id = $1")
+                .bind(project_ids[*p])
+                .bind(on)
+                .execute(conn)
+                .await
+        }
+    };
+    outcome.expect("change applied");
+}
+
+/// Rows of the maintained load that differ from the plan summed from scratch, both ways.
+async fn mismatches(conn: &mut PgConnection) -> Vec<String> {
+    sqlx::query_scalar(
+        r#"WITH expected AS (
+               SELECT a.person_id, w.week,
+                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'planning'), 0) AS planning,
+                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'active'), 0) AS active,
+                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'active_ca'), 0) AS active_ca,
+                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'on_hold'), 0) AS on_hold,
+                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'completed'), 0) AS completed,
+                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'cancelled'), 0) AS cancelled
+               FROM assignment_weeks w
+               JOIN assignments a ON a.id = w.assignment_id AND a.is_active
+               JOIN projects pr ON pr.id = a.project_id AND pr.is_active
+               GROUP BY a.person_id, w.week),
+           kept AS (
+               SELECT person_id, week, planning::bigint, active::bigint, active_ca::bigint,
+                      on_hold::bigint, completed::bigint, cancelled::bigint
+               FROM person_week_load)
+           SELECT 'missing ' || e::text FROM (SELECT * FROM expected EXCEPT SELECT * FROM kept) e
+           UNION ALL
+           SELECT 'extra ' || k::text FROM (SELECT * FROM kept EXCEPT SELECT * FROM expected) k"#,
+    )
+    .fetch_all(conn)
+    .await
+    .expect("load compared")
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn the_load_always_equals_the_plan_summed_from_scratch(pool: PgPool) {
+    run_cases(32, changes(), move |changes| {
+        let pool = pool.clone();
+        async move {
+            let mut tx = pool.begin().await.expect("a transaction");
+            let ids = seed(&mut tx).await;
+            let mut deleted = BTreeSet::new();
+            for change in &changes {
+                let target = match change {
+                    Change::SetWeeks(a, _)
+                    | Change::AssignmentActive(a, _)
+                    | Change::DeleteAssignment(a) => Some(*a),
+                    _ => None,
+                };
+                if target.is_some_and(|a| deleted.contains(&a)) {
+                    continue;
+                }
+                apply(&mut tx, change, &ids).await;
+                if let Change::DeleteAssignment(a) = change {
+                    deleted.insert(*a);
+                }
+            }
+            let wrong = mismatches(&mut tx).await;
+            tx.rollback().await.expect("rollback");
+            prop_assert!(wrong.is_empty(), "after {changes:?}: {wrong:?}");
+            Ok(())
+        }
+    })
+    .await;
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn concurrent_hours_for_the_same_person_and_week_both_count(pool: PgPool) {
+    let mut setup = pool.acquire().await.expect("a connection");
+    let person_id = people::insert(&mut setup, &person("Pat".into()))
+        .await
+        .expect("person")
+        .id;
+    let mut assignment_ids = Vec::new();
+    for name in ["North", "South"] {
+        let project_id = projects::insert(&mut *setup, &project(name.into()))
+            .await
+            .expect("project")
+            .id;
+        let fields = AssignmentFields {
+            person_id,
+            project_id,
+            role_on_project: String::new(),
+            notes: String::new(),
+            is_active: true,
+        };
+        assignment_ids.push(
+            assignments::insert(&mut setup, &fields)
+                .await
+                .expect("assignment"),
+        );
+    }
+    let week = Weeks::from([(0, 800)]);
+
+    let mut first = pool.begin().await.expect("a transaction");
+    set_weeks(&mut first, assignment_ids[0], &week).await;
+    // The second writer reaches the same load row while the first still holds it.
+    let second = tokio::spawn({
+        let pool = pool.clone();
+        let (assignment, week) = (assignment_ids[1], Weeks::from([(0, 500)]));
+        async move {
+            let mut tx = pool.begin().await.expect("a transaction");
+            set_weeks(&mut tx, assignment, &week).await;
+            tx.commit().await.expect("second commit");
+        }
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    first.commit().await.expect("first commit");
+    second.await.expect("second writer");
+
+    let active: i32 = sqlx::query_scalar(
+        "SELECT active FROM person_week_load WHERE person_id = $1 AND week = $2",
+    )
+    .bind(person_id)
+    .bind(first_sunday())
+    .fetch_one(&mut *setup)
+    .await
+    .expect("the load row");
+    assert_eq!(active, 1300);
+    assert!(mismatches(&mut setup).await.is_empty());
+}
