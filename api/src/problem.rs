@@ -107,7 +107,18 @@ impl From<sqlx::Error> for ApiError {
 
 impl From<wt_store::StoreError> for ApiError {
     fn from(error: wt_store::StoreError) -> Self {
-        ApiError::Internal(error.into())
+        match error {
+            wt_store::StoreError::Contention(cause) => {
+                tracing::warn!(error = %cause, "write rolled back by a concurrent one");
+                Problem::new(
+                    StatusCode::CONFLICT,
+                    "concurrent_write",
+                    "This change collided with another one saved at the same moment and was not applied. Try again.",
+                )
+                .into()
+            }
+            other => ApiError::Internal(other.into()),
+        }
     }
 }
 

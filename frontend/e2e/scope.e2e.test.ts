@@ -2,8 +2,9 @@
 // a department with a sub-department and a second department, each with one person, and
 // a project staffed from each top-level department (made through the API). Picking the
 // department in the header narrows the people list (with and without sub-departments),
-// the side nav carries the filter to the planning grid and the projects list, which are
-// narrowed too, Back undoes a change, and the chip's clear button shows everyone again.
+// a person's link and then the side nav carry the filter to the planning grid and the
+// projects list, which are narrowed too, Back undoes a change, and the chip's clear
+// button shows everyone again.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -48,7 +49,7 @@ const scopeOf = (page: Page) => {
 describe('department filter', () => {
   const browser = useBrowser();
 
-  it('narrows the people list, the planning grid and the projects list, and survives the side nav', async () => {
+  it('narrows the people list, the planning grid and the projects list, and survives in-page links and the side nav', async () => {
     const suffix = uniqueSuffix();
     const { civilId, civilName, people } = await seed(await adminApi(), suffix);
     const { page, problems } = await openAsAdmin(browser(), `/people?q=${suffix}`);
@@ -69,6 +70,10 @@ describe('department filter', () => {
     await page.goBack();
     await expect.poll(() => listedPeople(page)).toEqual([people.civil, people.roads]);
     expect(scopeOf(page)).toEqual(['/people', civilId, '1']);
+
+    await page.locator('table').getByRole('link', { name: people.roads }).click();
+    await page.getByRole('heading', { level: 1, name: people.roads }).waitFor();
+    expect(scopeOf(page)).toEqual([expect.stringMatching(/^\/people\/\d+$/), civilId, '1']);
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Planning' }).click();

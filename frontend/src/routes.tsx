@@ -2,11 +2,12 @@
 // Public: the account pages (/login, /forgot-password, /reset-password), /status and
 // the not-found page. Everything else needs sign-in (the reference data, /departments,
 // /roles and /skills, included); /admin also needs the admin role.
-import { Navigate, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { RequireAdmin } from './auth/RequireAdmin';
 import { RequireAuth } from './auth/RequireAuth';
 import { AuditTab } from './features/admin/AuditTab';
 import { UsersTab } from './features/admin/UsersTab';
+import { ScopedNavigate } from './features/departmentScope/ScopedLink';
 import { AppLayout } from './layout/AppLayout';
 import { AuthLayout } from './layout/AuthLayout';
 import { AdminPage } from './pages/AdminPage';
@@ -67,7 +68,7 @@ export const routes: RouteObject[] = [
                   {
                     element: <AdminPage />,
                     children: [
-                      { index: true, element: <Navigate to="/admin/users" replace /> },
+                      { index: true, element: <ScopedNavigate to="/admin/users" replace /> },
                       { path: 'users', element: <UsersTab /> },
                       { path: 'audit', element: <AuditTab /> },
                     ],

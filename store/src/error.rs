@@ -15,6 +15,10 @@ pub enum StoreError {
     /// A CHECK constraint (or a trigger raising one) refused the write.
     #[error("check {0} violated")]
     Invalid(String),
+    /// The write collided with a concurrent one (a deadlock or a serialisation failure)
+    /// and was rolled back; trying again normally succeeds.
+    #[error("concurrent write: {0}")]
+    Contention(sqlx::Error),
     /// The database could not be reached or refused the statement.
     #[error("database error: {0}")]
     Database(sqlx::Error),
@@ -28,6 +32,10 @@ impl From<sqlx::Error> for StoreError {
         let Some(db) = error.as_database_error() else {
             return StoreError::Database(error);
         };
+        // 40P01 deadlock_detected, 40001 serialization_failure: class 40, rolled back.
+        if matches!(db.code().as_deref(), Some("40P01" | "40001")) {
+            return StoreError::Contention(error);
+        }
         let Some(constraint) = db.constraint().map(str::to_owned) else {
             return StoreError::Database(error);
         };

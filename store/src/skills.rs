@@ -88,12 +88,34 @@ pub async fn update_tag(
     Ok(tag)
 }
 
-/// Deletes a tag and every person's use of it.
-pub async fn delete_tag(ex: impl PgExecutor<'_>, id: i64) -> Result<bool, StoreError> {
-    let done = sqlx::query!("DELETE FROM skill_tags WHERE id = $1", id)
-        .execute(ex)
-        .await?;
+/// Deletes a tag nobody has (at `expected_version` when given); `false` when it is held,
+/// gone or changed meanwhile.
+pub async fn delete_unused_tag(
+    ex: impl PgExecutor<'_>,
+    id: i64,
+    expected_version: Option<i64>,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query!(
+        r#"DELETE FROM skill_tags s
+           WHERE s.id = $1 AND ($2::bigint IS NULL OR s.version = $2)
+             AND NOT EXISTS (SELECT 1 FROM person_skills ps WHERE ps.skill_tag_id = s.id)"#,
+        id,
+        expected_version,
+    )
+    .execute(ex)
+    .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// How many people have the tag.
+pub async fn holders(ex: impl PgExecutor<'_>, id: i64) -> Result<i64, StoreError> {
+    let count = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM person_skills WHERE skill_tag_id = $1"#,
+        id
+    )
+    .fetch_one(ex)
+    .await?;
+    Ok(count)
 }
 
 pub async fn of_person(

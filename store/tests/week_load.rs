@@ -266,3 +266,74 @@ async fn concurrent_hours_for_the_same_person_and_week_both_count(pool: PgPool) 
     assert_eq!(active, 1300);
     assert!(mismatches(&mut setup).await.is_empty());
 }
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn crossing_writes_roll_one_back_as_contention(pool: PgPool) {
+    let mut setup = pool.acquire().await.expect("a connection");
+    let mut people_ids = Vec::new();
+    for name in ["Ann", "Bo"] {
+        people_ids.push(
+            people::insert(&mut setup, &person(name.into()))
+                .await
+                .expect("person")
+                .id,
+        );
+    }
+    // Two assignments each: the writers meet on both people's load rows, in opposite order.
+    let mut ids = Vec::new();
+    for (i, person_id) in [people_ids[0], people_ids[1], people_ids[1], people_ids[0]]
+        .into_iter()
+        .enumerate()
+    {
+        let project_id = projects::insert(&mut *setup, &project(format!("J{i}")))
+            .await
+            .expect("project")
+            .id;
+        let fields = AssignmentFields {
+            person_id,
+            project_id,
+            role_on_project: String::new(),
+            notes: String::new(),
+            is_active: true,
+        };
+        ids.push(
+            assignments::insert(&mut setup, &fields)
+                .await
+                .expect("assignment"),
+        );
+    }
+    let week = Weeks::from([(0, 400)]);
+    let mut first = pool.begin().await.expect("a transaction");
+    let mut second = pool.begin().await.expect("a transaction");
+    set_weeks(&mut first, ids[0], &week).await;
+    set_weeks(&mut second, ids[1], &week).await;
+    let crossing = tokio::spawn({
+        let (assignment, week) = (ids[2], week.clone());
+        async move {
+            let outcome = assignments::write_weeks(&mut first, assignment, &dated(&week)).await;
+            (outcome, first)
+        }
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let other = assignments::write_weeks(&mut second, ids[3], &dated(&week)).await;
+    let (outcome, first) = crossing.await.expect("the crossing writer");
+
+    let failures: Vec<_> = [&outcome, &other]
+        .into_iter()
+        .filter_map(|o| o.as_ref().err())
+        .collect();
+    assert_eq!(failures.len(), 1, "exactly one writer is rolled back");
+    assert!(
+        matches!(failures[0], wt_store::StoreError::Contention(_)),
+        "{:?}",
+        failures[0]
+    );
+    for (tx, ok) in [(first, outcome.is_ok()), (second, other.is_ok())] {
+        if ok {
+            tx.commit().await.expect("the survivor commits");
+        } else {
+            tx.rollback().await.expect("the loser rolls back");
+        }
+    }
+    assert!(mismatches(&mut setup).await.is_empty());
+}

@@ -188,19 +188,34 @@ pub async fn update(
     params(("id" = i64, Path)),
     responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound)),
+        (status = 404, response = r::NotFound),
+        (status = 409, response = r::Conflict),
+        (status = 412, response = r::PreconditionFailed)),
     security(("bearer" = []))
 )]
+/// Deletes a skill nobody has; a skill people have is refused, as their profiles hang on it.
 pub async fn delete(
     State(state): State<AppState>,
     Manager(_): Manager,
     PathId(id): PathId,
+    headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
-    if skills::delete_tag(&state.db, id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(Problem::not_found("The skill").into())
+    let expected = if_match(&headers)?;
+    let current = skills::find_tag(&state.db, id)
+        .await?
+        .ok_or_else(|| Problem::not_found("The skill"))?;
+    if expected.is_some_and(|version| version != current.version) {
+        return Err(precondition_failed().into());
     }
+    if skills::delete_unused_tag(&state.db, id, Some(current.version)).await? {
+        return Ok(StatusCode::NO_CONTENT);
+    }
+    let detail = match skills::holders(&state.db, id).await? {
+        0 => return Err(precondition_failed().into()),
+        1 => "One person has this skill. Take it off their profile first.".to_owned(),
+        n => format!("{n} people have this skill. Take it off their profiles first."),
+    };
+    Err(Problem::new(StatusCode::CONFLICT, "skill_in_use", detail).into())
 }
 
 #[derive(Serialize, ToSchema)]

@@ -1,6 +1,6 @@
 //! Skills: tags with unique names, and a person's skills with a kind and a level.
 
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use serde_json::{Value, json};
 use sqlx::PgPool;
 use wt_domain::accounts::Role;
@@ -81,4 +81,45 @@ async fn people_get_skills_with_kinds_and_levels(pool: PgPool) {
         .send(call("DELETE", &format!("{path}/{revit}"), None))
         .await;
     assert_eq!(removed.status, StatusCode::NO_CONTENT);
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_skill_people_have_is_not_deleted(pool: PgPool) {
+    let plan = Planner::new(pool).await;
+    let revit = plan.id_of("/api/skills", json!({ "name": "Revit" })).await;
+    let person = plan.id_of("/api/people", json!({ "name": "Rae" })).await;
+    let path = format!("/api/people/{person}/skills");
+    let given = plan
+        .call("PUT", &path, Some(json!({ "skill": revit })))
+        .await;
+    assert_eq!(given.status, StatusCode::OK);
+
+    let skill = format!("/api/skills/{revit}");
+    let held = plan.call("DELETE", &skill, None).await;
+    assert_eq!(held.status, StatusCode::CONFLICT);
+    assert_eq!(held.json()["code"], "skill_in_use");
+    assert!(
+        held.json()["detail"]
+            .as_str()
+            .unwrap()
+            .contains("One person")
+    );
+    let kept = plan.call("GET", &path, None).await.json();
+    assert_eq!(kept[0]["skill"], revit, "the person keeps the skill");
+
+    plan.call("DELETE", &format!("{path}/{revit}"), None).await;
+    let mut stale = request("DELETE", &skill, Some(&plan.token), None);
+    stale
+        .headers_mut()
+        .insert(header::IF_MATCH, "\"0\"".parse().unwrap());
+    assert_eq!(
+        plan.app.send(stale).await.status,
+        StatusCode::PRECONDITION_FAILED
+    );
+    let deleted = plan.call("DELETE", &skill, None).await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        plan.call("GET", &skill, None).await.status,
+        StatusCode::NOT_FOUND
+    );
 }

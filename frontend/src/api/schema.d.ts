@@ -403,6 +403,7 @@ export interface paths {
         get: operations["skills_show"];
         put?: never;
         post?: never;
+        /** Deletes a skill nobody has; a skill people have is refused, as their profiles hang on it. */
         delete: operations["skills_delete"];
         options?: never;
         head?: never;
@@ -2591,6 +2592,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
     skills_update: {

@@ -1,6 +1,7 @@
 // Route guard for the admin screens: people without the admin role get a plain
 // explanation instead (the server refuses their requests anyway).
-import { Link, Outlet } from 'react-router';
+import { Outlet } from 'react-router';
+import { ScopedLink } from '../features/departmentScope/ScopedLink';
 import { useCurrentUser } from './useSession';
 
 export function RequireAdmin() {
@@ -15,7 +16,7 @@ export function RequireAdmin() {
         change something here, ask one of your administrators.
       </p>
       <p>
-        <Link to="/">Go to the overview</Link>
+        <ScopedLink to="/">Go to the overview</ScopedLink>
       </p>
     </section>
   );

@@ -1,10 +1,12 @@
 // The header's account menu: the signed-in user's name opening Profile, Admin (admins
-// only) and Sign out. Keyboard: Enter/Space/ArrowDown open, arrows move, Escape closes.
+// only) and Sign out; the links keep the department filter. Keyboard: Enter/Space/
+// ArrowDown open, arrows move, Escape closes.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { signOut } from '../api/auth';
 import type { Me } from '../api/types';
+import { ScopedLink } from '../features/departmentScope/ScopedLink';
 import './auth.css';
 
 export function UserMenu({ user }: { user: Me }) {
@@ -76,15 +78,15 @@ export function UserMenu({ user }: { user: Me }) {
             Signed in as {user.role}
           </li>
           <li role="none">
-            <Link role="menuitem" className="user-menu__item" to="/profile" onClick={() => setOpen(false)}>
+            <ScopedLink role="menuitem" className="user-menu__item" to="/profile" onClick={() => setOpen(false)}>
               Profile
-            </Link>
+            </ScopedLink>
           </li>
           {user.role === 'admin' && (
             <li role="none">
-              <Link role="menuitem" className="user-menu__item" to="/admin/users" onClick={() => setOpen(false)}>
+              <ScopedLink role="menuitem" className="user-menu__item" to="/admin/users" onClick={() => setOpen(false)}>
                 Admin
-              </Link>
+              </ScopedLink>
             </li>
           )}
           <li role="none">

@@ -1,5 +1,6 @@
-// Tests for the admin area: hidden from non-admins, the user list and its row actions,
-// the new-user form, and the audit log as sentences.
+// Tests for the admin area: hidden from non-admins, /admin opening the Users tab with
+// the department filter kept, the user list and its row actions, the new-user form, and
+// the audit log as sentences.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,15 @@ describe('admin area', () => {
     await user.click(screen.getByRole('button', { name: /alice/ }));
     expect(screen.queryByRole('menuitem', { name: 'Admin' })).not.toBeInTheDocument();
     expect(fetchCalls(fetchMock).map(([url]) => url)).not.toContain('/api/users?page=1&pageSize=100');
+  });
+
+  it('opens on the Users tab with the department filter kept, and so do the tabs', async () => {
+    mockFetch(() => jsonResponse(page([])));
+    const { router } = renderRoute('/admin?department=2&sub=0', { session: admin });
+    expect(router.state.location.pathname).toBe('/admin/users');
+    expect(router.state.location.search).toBe('?department=2&sub=0');
+    const tabs = await screen.findByRole('navigation', { name: 'Admin sections' });
+    expect(within(tabs).getByRole('link', { name: 'Audit log' })).toHaveAttribute('href', '/admin/audit?department=2&sub=0');
   });
 
   it('lists users with the filters from the URL and changes a role', async () => {

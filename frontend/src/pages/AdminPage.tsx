@@ -1,6 +1,7 @@
 // /admin: the administrators' area, with Users and Audit as tabs whose state is the URL
 // (/admin/users, /admin/audit).
-import { NavLink, Outlet } from 'react-router';
+import { Outlet } from 'react-router';
+import { ScopedNavLink } from '../features/departmentScope/ScopedLink';
 import '../features/admin/admin.css';
 
 const TABS = [
@@ -14,9 +15,9 @@ export function AdminPage() {
       <h1>Admin</h1>
       <nav className="tabs" aria-label="Admin sections">
         {TABS.map((tab) => (
-          <NavLink key={tab.to} to={tab.to} className="tabs__tab">
+          <ScopedNavLink key={tab.to} to={tab.to} className="tabs__tab">
             {tab.label}
-          </NavLink>
+          </ScopedNavLink>
         ))}
       </nav>
       <Outlet />

@@ -1,5 +1,6 @@
 // Any unknown path: say so plainly and offer a way back.
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
+import { ScopedLink } from '../features/departmentScope/ScopedLink';
 
 export function NotFoundPage() {
   const { pathname } = useLocation();
@@ -11,7 +12,7 @@ export function NotFoundPage() {
         There is no page at <code>{pathname}</code>. The link may be old or mistyped.
       </p>
       <p>
-        <Link to="/">Go to the overview</Link>
+        <ScopedLink to="/">Go to the overview</ScopedLink>
       </p>
     </>
   );

@@ -1,5 +1,5 @@
-// Tests for /people: the URL drives the request and the controls (and back), header
-// clicks toggle the sort, "New person" shows browser and server field errors, the bulk
+// Tests for /people: the URL drives the request and the controls (and back), person
+// links keep the department filter, header clicks toggle the sort, "New person" shows browser and server field errors, the bulk
 // move sends the selection, and plain users get no write controls.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -48,6 +48,16 @@ describe('people page', () => {
     expect(router.state.location.search).toBe('?q=ann&department=1&sub=1&role=7&active=false&sort=-department');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Showing' }), '');
     expect(router.state.location.search).toBe('?q=ann&role=7&active=false&sort=-department');
+  });
+
+  it('links each person with the department filter kept', async () => {
+    servePeople();
+    const { router } = renderRoute('/people?q=ann&department=2&sub=0&sort=-name', { session: manager });
+    const link = await screen.findByRole('link', { name: 'Ann Archer' });
+    expect(link).toHaveAttribute('href', '/people/1?department=2&sub=0');
+    await userEvent.setup().click(link);
+    expect(router.state.location.pathname).toBe('/people/1');
+    expect(router.state.location.search).toBe('?department=2&sub=0');
   });
 
   it('toggles the sort when a column header is clicked', async () => {
@@ -117,6 +127,7 @@ describe('people page', () => {
     await user.type(within(dialog).getByLabelText('Email'), 'cy@example.com');
     await user.click(within(dialog).getByRole('button', { name: 'Add person' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/people/9'));
+    expect(router.state.location.search).toBe('?department=2&sub=1');
     const posts = fetchCalls(fetchMock).filter(([, init]) => init.method === 'POST');
     expect(JSON.parse(posts[1]?.[1].body as string)).toEqual({
       name: 'Cy Cole',

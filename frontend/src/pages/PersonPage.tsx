@@ -1,8 +1,9 @@
 // /people/:id: one person's profile (editable for managers and admins, with
 // deactivate/reactivate), their next 12 weeks' utilization, their assignments and skills.
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { fetchPerson } from '../api/people';
+import { ScopedLink } from '../features/departmentScope/ScopedLink';
 import { PersonAssignments } from '../features/people/PersonAssignments';
 import { PersonEditor } from '../features/people/PersonEditor';
 import { PersonSummary } from '../features/people/PersonSummary';
@@ -23,7 +24,7 @@ export function PersonPage() {
   return (
     <>
       <title>{`${person.data?.name ?? 'Person'} · Workload Tracker`}</title>
-      <p><Link to="/people">← People</Link></p>
+      <p><ScopedLink to="/people">← People</ScopedLink></p>
       {person.error && <FormAlert tone="error">{errorMessage(person.error)}</FormAlert>}
       {person.isPending && !person.error && <p className="muted" role="status">Loading…</p>}
       {person.data && (

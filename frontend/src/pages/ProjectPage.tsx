@@ -2,9 +2,10 @@
 // If-Match), its deliverables in order, and the people on it, with "Add a person" from
 // the candidates for the chosen weeks and skills.
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { fetchProject } from '../api/projects';
 import { DeliverablesSection } from '../features/deliverables/DeliverablesSection';
+import { ScopedLink } from '../features/departmentScope/ScopedLink';
 import { useCanPlan } from '../features/people/useCanPlan';
 import { ProjectAssignments } from '../features/projects/ProjectAssignments';
 import { ProjectEditor } from '../features/projects/ProjectEditor';
@@ -24,7 +25,7 @@ export function ProjectPage() {
   return (
     <>
       <title>{`${project.data?.name ?? 'Project'} · Workload Tracker`}</title>
-      <p><Link to="/projects">← Projects</Link></p>
+      <p><ScopedLink to="/projects">← Projects</ScopedLink></p>
       {project.error && <FormAlert tone="error">{errorMessage(project.error)}</FormAlert>}
       {project.isPending && !project.error && <p className="muted" role="status">Loading…</p>}
       {project.data && (

@@ -1,5 +1,5 @@
 // Shown when rendering a route throws: an honest message and a reload action.
-import { Link } from 'react-router';
+import { ScopedLink } from '../features/departmentScope/ScopedLink';
 
 export function RouteErrorPage() {
   return (
@@ -11,7 +11,7 @@ export function RouteErrorPage() {
         <button type="button" className="button" onClick={() => window.location.reload()}>
           Reload the page
         </button>{' '}
-        or <Link to="/">go to the overview</Link>.
+        or <ScopedLink to="/">go to the overview</ScopedLink>.
       </p>
     </div>
   );

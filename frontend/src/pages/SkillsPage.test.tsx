@@ -97,7 +97,7 @@ describe('skills page', () => {
       () => skills,
       (url, init) => {
         if (init.method !== 'DELETE') return undefined;
-        if (refuse) return problem(409, 'skill_in_use', 'People have this skill. Remove it from them first.');
+        if (refuse) return problem(409, 'skill_in_use', '2 people have this skill. Take it off their profiles first.');
         skills = skills.filter((skill) => `/api/skills/${skill.id}` !== url.pathname);
         return new Response(null, { status: 204 });
       },
@@ -107,7 +107,7 @@ describe('skills page', () => {
     await user.click(within(await screen.findByTestId('skill-Revit')).getByRole('button', { name: 'Delete Revit' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete Revit?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete skill' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('People have this skill. Remove it from them first.');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('2 people have this skill. Take it off their profiles first.');
 
     refuse = false;
     await user.click(within(dialog).getByRole('button', { name: 'Delete skill' }));

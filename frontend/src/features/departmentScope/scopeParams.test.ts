@@ -1,8 +1,8 @@
 // The department filter's URL logic: reading with the include-children default, writing
 // only department/sub (other params kept, page and open department dropped on a real
-// change), and the search string nav links carry.
+// change), and the search string nav links and in-page links carry.
 import { describe, expect, it } from 'vitest';
-import { applyScope, readScope, scopeEntries, scopeSearch } from './scopeParams';
+import { applyScope, readScope, scopeEntries, scopeSearch, withScope } from './scopeParams';
 
 const query = (search: string) => new URLSearchParams(search);
 
@@ -40,5 +40,13 @@ describe('department scope in the URL', () => {
     expect(scopeSearch(query('q=ann&department=3&page=2'))).toBe('?department=3&sub=1');
     expect(scopeSearch(query('department=3&sub=0'))).toBe('?department=3&sub=0');
     expect(scopeSearch(query('q=ann&sub=0'))).toBe('');
+  });
+
+  it('adds the scope to a link target unless it names its own', () => {
+    const scope = { department: 3, includeChildren: false };
+    expect(withScope('', scope)).toBe('?department=3&sub=0');
+    expect(withScope('?q=ann', scope)).toBe('?q=ann&department=3&sub=0');
+    expect(withScope('?department=5', scope)).toBe('?department=5');
+    expect(withScope('?q=a b', { department: null, includeChildren: true })).toBe('?q=a b');
   });
 });

@@ -1,7 +1,8 @@
 // The global department filter in the query string (?department=3&sub=0), read and
 // written by pure functions. Every page reads these same two names; sub-departments
 // are included unless sub=0. Changing the scope also drops the params that depend on
-// it: a list's page number and the departments page's open department.
+// it: a list's page number and the departments page's open department. Links add the
+// current scope to their target unless it names its own.
 export interface DepartmentScope {
   department: number | null;
   includeChildren: boolean;
@@ -44,8 +45,19 @@ export function applyScope(query: URLSearchParams, scope: DepartmentScope): URLS
   return next;
 }
 
+/**
+ * A link target's search string with `scope` added, so the filter survives following it.
+ * A target that names a department (or sub) itself is left as it is: its scope is meant.
+ */
+export function withScope(search: string, scope: DepartmentScope): string {
+  const target = new URLSearchParams(search);
+  const entries = scopeEntries(scope);
+  if (entries.length === 0 || target.has('department') || target.has('sub')) return search;
+  for (const [key, value] of entries) target.append(key, value);
+  return `?${target.toString()}`;
+}
+
 /** The search string a link carries so the scope survives navigation ('' or '?department=…'). */
 export function scopeSearch(query: URLSearchParams): string {
-  const entries = scopeEntries(readScope(query));
-  return entries.length === 0 ? '' : `?${new URLSearchParams(entries).toString()}`;
+  return withScope('', readScope(query));
 }

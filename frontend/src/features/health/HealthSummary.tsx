@@ -1,6 +1,6 @@
 // A compact one-card summary of system health for the Overview page.
 import './health.css';
-import { Link } from 'react-router';
+import { ScopedLink } from '../departmentScope/ScopedLink';
 import { describeError } from './describeError';
 import { OverallBadge } from './StatusBadge';
 import { useHealth } from './useHealth';
@@ -31,7 +31,7 @@ export function HealthSummary() {
       <h2 id="health-summary-title">System status</h2>
       <div className="health-summary__line">
         {body}
-        <Link to="/status">View details</Link>
+        <ScopedLink to="/status">View details</ScopedLink>
       </div>
     </section>
   );

@@ -3,13 +3,13 @@
 // fields. The new person's page opens once created.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { useNavigate } from 'react-router';
 import { createPerson } from '../../api/people';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
+import { useScopedNavigate } from '../departmentScope/ScopedLink';
 import { PersonFields } from './PersonFields';
 import { EMPTY_PERSON, newPersonBody, personProblems } from './personForm';
 import { useCheckedForm } from './useCheckedForm';
@@ -23,7 +23,7 @@ interface Props {
 
 export function NewPersonDialog({ reference, department, onClose }: Props) {
   const toast = useToast();
-  const navigate = useNavigate();
+  const navigate = useScopedNavigate();
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: createPerson,

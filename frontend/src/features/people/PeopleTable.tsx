@@ -1,6 +1,6 @@
 // The people table: sortable headers, one row per person (virtualized: only the rows
 // in view are in the page), and for managers a checkbox per row plus "select all".
-import { Link } from 'react-router';
+import { ScopedLink } from '../departmentScope/ScopedLink';
 import type { PeopleSort, PeopleSortKey, Person } from '../../api/people';
 import { formatHours } from './weeks';
 import { SortHeader } from './SortHeader';
@@ -59,7 +59,7 @@ export function PeopleTable({ people, sort, onSort, selection }: Props) {
                     onChange={(event) => toggle(person.id, event.target.checked)} />
                 </td>
               )}
-              <th scope="row"><Link to={`/people/${person.id}`}>{person.name}</Link></th>
+              <th scope="row"><ScopedLink to={`/people/${person.id}`}>{person.name}</ScopedLink></th>
               <td>{person.email ?? ''}</td>
               <td>{person.roleName ?? ''}</td>
               <td>{person.departmentName ?? ''}</td>

@@ -1,6 +1,6 @@
 // A person's active assignments: project (linked), role on it and hours this week.
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { ScopedLink } from '../departmentScope/ScopedLink';
 import { fetchAssignments } from '../../api/assignments';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
@@ -29,7 +29,7 @@ export function PersonAssignments({ personId }: { personId: number }) {
       <tbody>
         {assignments.data.items.map((assignment) => (
           <tr key={assignment.id}>
-            <td><Link to={`/projects/${assignment.project}`}>{assignment.projectName}</Link></td>
+            <td><ScopedLink to={`/projects/${assignment.project}`}>{assignment.projectName}</ScopedLink></td>
             <td>{assignment.roleOnProject}</td>
             <td className="num">{formatHours(assignment.weeklyHours[week] ?? 0)}</td>
           </tr>

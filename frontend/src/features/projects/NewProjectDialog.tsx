@@ -3,19 +3,19 @@
 // project's page opens once created.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { useNavigate } from 'react-router';
 import { createProject } from '../../api/projects';
 import { Dialog } from '../../ui/Dialog';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
+import { useScopedNavigate } from '../departmentScope/ScopedLink';
 import { useCheckedForm } from '../people/useCheckedForm';
 import { ProjectFields } from './ProjectFields';
 import { EMPTY_PROJECT, newProjectBody, projectProblems } from './projectForm';
 
 export function NewProjectDialog({ onClose }: { onClose: () => void }) {
   const toast = useToast();
-  const navigate = useNavigate();
+  const navigate = useScopedNavigate();
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: createProject,

@@ -3,7 +3,7 @@
 // skills and free hours) and remove an assignment after confirming.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { ScopedLink } from '../departmentScope/ScopedLink';
 import { deleteAssignment, fetchAssignments, type Assignment } from '../../api/assignments';
 import type { Project } from '../../api/projects';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -59,7 +59,7 @@ export function ProjectAssignments({ project, canEdit }: { project: Project; can
           <tbody>
             {items.map((assignment) => (
               <tr key={assignment.id}>
-                <td><Link to={`/people/${assignment.person}`}>{assignment.personName}</Link></td>
+                <td><ScopedLink to={`/people/${assignment.person}`}>{assignment.personName}</ScopedLink></td>
                 <td>{assignment.roleOnProject}</td>
                 <td className="num">{formatHours(sumWeeks(assignment.weeklyHours, weeks))}</td>
                 {canEdit && (

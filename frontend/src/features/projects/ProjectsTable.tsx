@@ -1,6 +1,6 @@
 // The projects table: sortable headers and one row per project (a page holds at most
 // 100, so it is not virtualized), or words about why it is empty.
-import { Link } from 'react-router';
+import { ScopedLink } from '../departmentScope/ScopedLink';
 import type { Project, ProjectSort, ProjectSortKey } from '../../api/projects';
 import { formatDate } from '../../ui/formatTime';
 import { SortHeader } from '../people/SortHeader';
@@ -32,7 +32,7 @@ export function ProjectsTable({ projects, sort, onSort }: Props) {
       <tbody>
         {projects.map((project) => (
           <tr key={project.id}>
-            <th scope="row"><Link to={`/projects/${project.id}`}>{project.name}</Link></th>
+            <th scope="row"><ScopedLink to={`/projects/${project.id}`}>{project.name}</ScopedLink></th>
             <td>{project.projectNumber ?? ''}</td>
             <td>{project.client}</td>
             <td><span className={`status status--${project.status}`}>{STATUS_LABELS[project.status]}</span></td>

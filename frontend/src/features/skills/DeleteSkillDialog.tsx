@@ -1,5 +1,5 @@
-// "Delete this skill?": deleting a tag also takes it off everyone who has it, so the
-// confirmation says so; a refusal from the server is shown in its own words.
+// "Delete this skill?": only a skill nobody has can go (profiles hang on the others), so
+// the server's refusal, naming how many people have it, is shown in its own words.
 import type { Skill } from '../../api/skills';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { writeErrorMessage } from '../../ui/errorMessage';
@@ -16,7 +16,7 @@ export function DeleteSkillDialog({ skill, onClose }: { skill: Skill; onClose: (
       onConfirm={() => remove.mutate(undefined, { onSuccess: onClose })}
       onClose={onClose}
     >
-      <p>This removes the skill from the list and from every person who has it. It cannot be undone.</p>
+      <p>This removes the skill from the list. A skill people have must first be taken off their profiles. It cannot be undone.</p>
     </ConfirmDialog>
   );
 }

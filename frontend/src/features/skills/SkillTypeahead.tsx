@@ -2,8 +2,8 @@
 // category, arrows move, Enter or a click picks, Escape closes the list. Typing a whole
 // name and leaving the field picks that skill too. `value` is the picked skill, if any.
 import { useId, useState, type KeyboardEvent } from 'react';
-import { Link } from 'react-router';
 import type { Skill } from '../../api/skills';
+import { ScopedLink } from '../departmentScope/ScopedLink';
 
 const MAX_MATCHES = 8;
 
@@ -87,7 +87,7 @@ export function SkillTypeahead({ label, skills, value, onChange, error, autoFocu
       {(skills.length === 0 || noMatch) && (
         <p className="field__hint">
           {skills.length === 0 ? 'No skills left to add. ' : `No skill matches “${text.trim()}”. `}
-          New skills are added on the <Link to="/skills">Skills page</Link>.
+          New skills are added on the <ScopedLink to="/skills">Skills page</ScopedLink>.
         </p>
       )}
       {error && <p id={`${id}-error`} className="field__error">{error}</p>}
