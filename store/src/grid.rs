@@ -184,26 +184,42 @@ pub async fn projects(
 }
 
 /// Each project's planned hours per week in the window (active assignments of active
-/// people, within the department scope when one is set).
+/// people, within the department scope when one is set). Without a department the
+/// maintained `project_week_load` answers; a department's share of a project is not kept
+/// there, so it is summed from the plan over that department's people.
 pub async fn project_totals(
     ex: impl PgExecutor<'_>,
     projects: &[i64],
     scope: &GridScope,
 ) -> Result<Vec<Cell>, StoreError> {
+    let Some(department_id) = scope.department_id else {
+        let cells = sqlx::query_as!(
+            Cell,
+            r#"SELECT project_id AS "row_id!", week AS "week!", centihours::bigint AS "centihours!"
+               FROM project_week_load
+               WHERE project_id = ANY($1) AND week BETWEEN $2 AND $3"#,
+            projects,
+            scope.first_week,
+            scope.last_week,
+        )
+        .fetch_all(ex)
+        .await?;
+        return Ok(cells);
+    };
     let cells = sqlx::query_as!(
         Cell,
         r#"SELECT a.project_id AS "row_id!", w.week AS "week!",
                   sum(w.centihours) AS "centihours!"
-           FROM assignment_weeks w
-           JOIN assignments a ON a.id = w.assignment_id AND a.is_active
-           JOIN people p ON p.id = a.person_id AND p.is_active
-           WHERE a.project_id = ANY($1) AND w.week BETWEEN $2 AND $3
-             AND ($4::bigint IS NULL OR p.department_id IN (SELECT department_scope($4, $5)))
+           FROM people p
+           JOIN assignments a ON a.person_id = p.id AND a.is_active
+           JOIN assignment_weeks w ON w.assignment_id = a.id AND w.week BETWEEN $2 AND $3
+           WHERE p.is_active AND a.project_id = ANY($1)
+             AND p.department_id IN (SELECT department_scope($4, $5))
            GROUP BY a.project_id, w.week"#,
         projects,
         scope.first_week,
         scope.last_week,
-        scope.department_id,
+        department_id,
         scope.include_children,
     )
     .fetch_all(ex)

@@ -402,4 +402,35 @@ async fn the_project_grid_sums_each_projects_people(pool: PgPool) {
         .map(|a| a["personName"].as_str().unwrap())
         .collect();
     assert_eq!(people, ["Ivo", "Jan"]);
+
+    // A deactivated person stops counting; a department counts only its own people.
+    let deactivated = plan
+        .call(
+            "PATCH",
+            &format!("/api/people/{jan}"),
+            Some(json!({ "isActive": false })),
+        )
+        .await;
+    assert_eq!(deactivated.status, StatusCode::OK);
+    let hours = |query: String| {
+        let plan = &plan;
+        async move {
+            let uri = format!("/api/assignments/project-grid?weeks=8&start=2026-11-22{query}");
+            plan.call("GET", &uri, None).await.json()["hoursByProject"][project.to_string()].clone()
+        }
+    };
+    assert_eq!(hours(String::new()).await, json!({ "2026-11-22": 10 }));
+    let civil = plan
+        .id_of("/api/departments", json!({ "name": "Civil" }))
+        .await;
+    plan.call(
+        "PATCH",
+        &format!("/api/people/{jan}"),
+        Some(json!({ "isActive": true, "department": civil })),
+    )
+    .await;
+    let everyone = json!({ "2026-11-22": 16.5, "2026-11-29": 2 });
+    assert_eq!(hours(String::new()).await, everyone);
+    let jans = json!({ "2026-11-22": 6.5, "2026-11-29": 2 });
+    assert_eq!(hours(format!("&department={civil}")).await, jans);
 }

@@ -1,14 +1,18 @@
+DROP TRIGGER people_load_update ON people;
 DROP TRIGGER projects_load_update ON projects;
 DROP TRIGGER assignments_load_delete ON assignments;
 DROP TRIGGER assignments_load_update ON assignments;
 DROP TRIGGER assignment_weeks_load_delete ON assignment_weeks;
 DROP TRIGGER assignment_weeks_load_update ON assignment_weeks;
 DROP TRIGGER assignment_weeks_load_insert ON assignment_weeks;
+DROP FUNCTION people_track_load();
 DROP FUNCTION projects_track_load();
 DROP FUNCTION assignments_release_load();
 DROP FUNCTION assignments_track_load();
 DROP FUNCTION assignment_weeks_track_load();
 DROP FUNCTION apply_load_changes(load_change[]);
+DROP FUNCTION load_changes(bigint, bigint, bigint, text, integer, boolean, boolean, boolean);
 DROP TYPE load_change;
 DROP FUNCTION load_in_statuses(person_week_load, text[]);
+DROP TABLE project_week_load;
 DROP TABLE person_week_load;

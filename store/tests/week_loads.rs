@@ -1,8 +1,9 @@
-//! The maintained weekly load against the real PostgreSQL: after any random sequence of
+//! The maintained weekly loads against the real PostgreSQL: after any random sequence of
 //! plan changes (hours set and cleared, assignments deactivated, reactivated and deleted,
-//! projects changing status or switched off and on) `person_week_load` holds exactly
-//! what summing the plan from scratch gives; and two transactions adding hours to the
-//! same person and week at once both count.
+//! projects changing status or switched off and on, people deactivated and back)
+//! `person_week_load` and `project_week_load` hold exactly what summing the plan from
+//! scratch gives; two transactions adding hours to the same person and week at once both
+//! count; and writers that cross each other get a clean contention error.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,6 +36,7 @@ enum Change {
     DeleteAssignment(usize),
     ProjectStatus(usize, usize),
     ProjectActive(usize, bool),
+    PersonActive(usize, bool),
 }
 
 fn weeks() -> impl Strategy<Value = Weeks> {
@@ -48,6 +50,7 @@ fn changes() -> impl Strategy<Value = Vec<Change>> {
         1 => (0..ASSIGNMENTS).prop_map(Change::DeleteAssignment),
         1 => (0usize..3, 0..STATUSES.len()).prop_map(|(p, s)| Change::ProjectStatus(p, s)),
         1 => (0usize..3, any::<bool>()).prop_map(|(p, on)| Change::ProjectActive(p, on)),
+        1 => (0usize..3, any::<bool>()).prop_map(|(p, on)| Change::PersonActive(p, on)),
     ];
     (
         prop::collection::vec((0usize..3, 0usize..3, weeks()), ASSIGNMENTS),
@@ -77,8 +80,15 @@ async fn set_weeks(conn: &mut PgConnection, assignment: i64, weeks: &Weeks) {
         .expect("weeks written");
 }
 
+/// The rows a case changes, by index.
+struct Seeded {
+    assignment_ids: Vec<i64>,
+    project_ids: Vec<i64>,
+    person_ids: Vec<i64>,
+}
+
 /// Three people, three projects and six assignments between them (rolled back later).
-async fn seed(conn: &mut PgConnection) -> (Vec<i64>, Vec<i64>) {
+async fn seed(conn: &mut PgConnection) -> Seeded {
     let mut person_ids = Vec::new();
     let mut project_ids = Vec::new();
     for i in 0..3 {
@@ -110,11 +120,19 @@ async fn seed(conn: &mut PgConnection) -> (Vec<i64>, Vec<i64>) {
                 .expect("assignment"),
         );
     }
-    (assignment_ids, project_ids)
+    Seeded {
+        assignment_ids,
+        project_ids,
+        person_ids,
+    }
 }
 
-async fn apply(conn: &mut PgConnection, change: &Change, ids: &(Vec<i64>, Vec<i64>)) {
-    let (assignment_ids, project_ids) = ids;
+async fn apply(conn: &mut PgConnection, change: &Change, ids: &Seeded) {
+    let Seeded {
+        assignment_ids,
+        project_ids,
+        person_ids,
+    } = ids;
     let outcome = match change {
         Change::SetWeeks(a, weeks) => {
             set_weeks(conn, assignment_ids[*a], weeks).await;
@@ -147,40 +165,64 @@ async fn apply(conn: &mut PgConnection, change: &Change, ids: &(Vec<i64>, Vec<i6
                 .execute(conn)
                 .await
         }
+        Change::PersonActive(p, on) => {
+            sqlx::query("UPDATE people SET is_active = $2 WHERE id = $1")
+                .bind(person_ids[*p])
+                .bind(on)
+                .execute(conn)
+                .await
+        }
     };
     outcome.expect("change applied");
 }
 
-/// Rows of the maintained load that differ from the plan summed from scratch, both ways.
+/// Rows of the maintained loads that differ from the plan summed from scratch, both ways.
 async fn mismatches(conn: &mut PgConnection) -> Vec<String> {
     sqlx::query_scalar(
-        r#"WITH expected AS (
-               SELECT a.person_id, w.week,
-                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'planning'), 0) AS planning,
-                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'active'), 0) AS active,
-                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'active_ca'), 0) AS active_ca,
-                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'on_hold'), 0) AS on_hold,
-                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'completed'), 0) AS completed,
-                      coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'cancelled'), 0) AS cancelled
+        r#"WITH counted AS (
+               SELECT a.person_id, a.project_id, w.week, w.centihours, pr.status,
+                      pr.is_active AS project_active, p.is_active AS person_active
                FROM assignment_weeks w
                JOIN assignments a ON a.id = w.assignment_id AND a.is_active
-               JOIN projects pr ON pr.id = a.project_id AND pr.is_active
-               GROUP BY a.person_id, w.week),
-           kept AS (
+               JOIN projects pr ON pr.id = a.project_id
+               JOIN people p ON p.id = a.person_id),
+           person_expected AS (
+               SELECT person_id, week,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'planning'), 0) AS planning,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'active'), 0) AS active,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'active_ca'), 0) AS active_ca,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'on_hold'), 0) AS on_hold,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'completed'), 0) AS completed,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'cancelled'), 0) AS cancelled
+               FROM counted WHERE project_active GROUP BY person_id, week),
+           person_kept AS (
                SELECT person_id, week, planning::bigint, active::bigint, active_ca::bigint,
                       on_hold::bigint, completed::bigint, cancelled::bigint
-               FROM person_week_load)
-           SELECT 'missing ' || e::text FROM (SELECT * FROM expected EXCEPT SELECT * FROM kept) e
+               FROM person_week_load),
+           project_expected AS (
+               SELECT project_id, week, sum(centihours) AS centihours
+               FROM counted WHERE person_active GROUP BY project_id, week),
+           project_kept AS (
+               SELECT project_id, week, centihours::bigint FROM project_week_load)
+           SELECT 'person missing ' || e::text
+           FROM (SELECT * FROM person_expected EXCEPT SELECT * FROM person_kept) e
            UNION ALL
-           SELECT 'extra ' || k::text FROM (SELECT * FROM kept EXCEPT SELECT * FROM expected) k"#,
+           SELECT 'person extra ' || k::text
+           FROM (SELECT * FROM person_kept EXCEPT SELECT * FROM person_expected) k
+           UNION ALL
+           SELECT 'project missing ' || e::text
+           FROM (SELECT * FROM project_expected EXCEPT SELECT * FROM project_kept) e
+           UNION ALL
+           SELECT 'project extra ' || k::text
+           FROM (SELECT * FROM project_kept EXCEPT SELECT * FROM project_expected) k"#,
     )
     .fetch_all(conn)
     .await
-    .expect("load compared")
+    .expect("loads compared")
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
-async fn the_load_always_equals_the_plan_summed_from_scratch(pool: PgPool) {
+async fn the_loads_always_equal_the_plan_summed_from_scratch(pool: PgPool) {
     run_cases(32, changes(), move |changes| {
         let pool = pool.clone();
         async move {
