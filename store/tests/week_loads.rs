@@ -80,6 +80,43 @@ async fn set_weeks(conn: &mut PgConnection, assignment: i64, weeks: &Weeks) {
         .expect("weeks written");
 }
 
+async fn new_person(conn: &mut PgConnection, name: &str) -> i64 {
+    people::insert(conn, &person(name.into()))
+        .await
+        .expect("person")
+        .id
+}
+
+async fn new_project(conn: &mut PgConnection, name: &str) -> i64 {
+    projects::insert(conn, &project(name.into()))
+        .await
+        .expect("project")
+        .id
+}
+
+async fn assign(conn: &mut PgConnection, person_id: i64, project_id: i64, role: String) -> i64 {
+    let fields = AssignmentFields {
+        person_id,
+        project_id,
+        role_on_project: role,
+        notes: String::new(),
+        is_active: true,
+    };
+    assignments::insert(conn, &fields)
+        .await
+        .expect("assignment")
+}
+
+/// For each person in turn, a new project and an assignment to it.
+async fn on_new_projects(conn: &mut PgConnection, staff: &[i64]) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for (i, person_id) in staff.iter().enumerate() {
+        let project_id = new_project(conn, &format!("J{i}")).await;
+        ids.push(assign(conn, *person_id, project_id, String::new()).await);
+    }
+    ids
+}
+
 /// The rows a case changes, by index.
 struct Seeded {
     assignment_ids: Vec<i64>,
@@ -92,33 +129,13 @@ async fn seed(conn: &mut PgConnection) -> Seeded {
     let mut person_ids = Vec::new();
     let mut project_ids = Vec::new();
     for i in 0..3 {
-        person_ids.push(
-            people::insert(&mut *conn, &person(format!("P{i}")))
-                .await
-                .expect("person")
-                .id,
-        );
-        project_ids.push(
-            projects::insert(&mut *conn, &project(format!("J{i}")))
-                .await
-                .expect("project")
-                .id,
-        );
+        person_ids.push(new_person(conn, &format!("P{i}")).await);
+        project_ids.push(new_project(conn, &format!("J{i}")).await);
     }
     let mut assignment_ids = Vec::new();
     for i in 0..ASSIGNMENTS {
-        let fields = AssignmentFields {
-            person_id: person_ids[i % 3],
-            project_id: project_ids[(i / 2) % 3],
-            role_on_project: format!("r{i}"),
-            notes: String::new(),
-            is_active: true,
-        };
-        assignment_ids.push(
-            assignments::insert(conn, &fields)
-                .await
-                .expect("assignment"),
-        );
+        let (person_id, project_id) = (person_ids[i % 3], project_ids[(i / 2) % 3]);
+        assignment_ids.push(assign(conn, person_id, project_id, format!("r{i}")).await);
     }
     Seeded {
         assignment_ids,
@@ -256,29 +273,8 @@ async fn the_loads_always_equal_the_plan_summed_from_scratch(pool: PgPool) {
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn concurrent_hours_for_the_same_person_and_week_both_count(pool: PgPool) {
     let mut setup = pool.acquire().await.expect("a connection");
-    let person_id = people::insert(&mut setup, &person("Pat".into()))
-        .await
-        .expect("person")
-        .id;
-    let mut assignment_ids = Vec::new();
-    for name in ["North", "South"] {
-        let project_id = projects::insert(&mut *setup, &project(name.into()))
-            .await
-            .expect("project")
-            .id;
-        let fields = AssignmentFields {
-            person_id,
-            project_id,
-            role_on_project: String::new(),
-            notes: String::new(),
-            is_active: true,
-        };
-        assignment_ids.push(
-            assignments::insert(&mut setup, &fields)
-                .await
-                .expect("assignment"),
-        );
-    }
+    let person_id = new_person(&mut setup, "Pat").await;
+    let assignment_ids = on_new_projects(&mut setup, &[person_id, person_id]).await;
     let week = Weeks::from([(0, 800)]);
 
     let mut first = pool.begin().await.expect("a transaction");
@@ -312,38 +308,12 @@ async fn concurrent_hours_for_the_same_person_and_week_both_count(pool: PgPool) 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn crossing_writes_roll_one_back_as_contention(pool: PgPool) {
     let mut setup = pool.acquire().await.expect("a connection");
-    let mut people_ids = Vec::new();
-    for name in ["Ann", "Bo"] {
-        people_ids.push(
-            people::insert(&mut setup, &person(name.into()))
-                .await
-                .expect("person")
-                .id,
-        );
-    }
+    let (ann, bo) = (
+        new_person(&mut setup, "Ann").await,
+        new_person(&mut setup, "Bo").await,
+    );
     // Two assignments each: the writers meet on both people's load rows, in opposite order.
-    let mut ids = Vec::new();
-    for (i, person_id) in [people_ids[0], people_ids[1], people_ids[1], people_ids[0]]
-        .into_iter()
-        .enumerate()
-    {
-        let project_id = projects::insert(&mut *setup, &project(format!("J{i}")))
-            .await
-            .expect("project")
-            .id;
-        let fields = AssignmentFields {
-            person_id,
-            project_id,
-            role_on_project: String::new(),
-            notes: String::new(),
-            is_active: true,
-        };
-        ids.push(
-            assignments::insert(&mut setup, &fields)
-                .await
-                .expect("assignment"),
-        );
-    }
+    let ids = on_new_projects(&mut setup, &[ann, bo, bo, ann]).await;
     let week = Weeks::from([(0, 400)]);
     let mut first = pool.begin().await.expect("a transaction");
     let mut second = pool.begin().await.expect("a transaction");
