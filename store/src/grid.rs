@@ -104,22 +104,30 @@ pub struct GridAssignment {
     pub version: i64,
 }
 
-/// The active assignments of `people` on active projects in the chosen statuses.
+/// The active assignments of the active people in scope on active projects in the
+/// chosen statuses. The people are matched here rather than passed as ids, so this query
+/// need not wait for the people list.
 pub async fn assignments(
     ex: impl PgExecutor<'_>,
-    people: &[i64],
     scope: &GridScope,
 ) -> Result<Vec<GridAssignment>, StoreError> {
+    let pattern = scope.search.as_deref().map(crate::like_pattern);
     let rows = sqlx::query_as!(
         GridAssignment,
         r#"SELECT a.id, a.person_id, a.project_id, pr.name AS project_name,
                   pr.status AS project_status, a.role_on_project, a.version
-           FROM assignments a JOIN projects pr ON pr.id = a.project_id AND pr.is_active
-           WHERE a.is_active AND a.person_id = ANY($1)
-             AND (cardinality($2::text[]) = 0 OR pr.status = ANY($2))
+           FROM assignments a
+           JOIN projects pr ON pr.id = a.project_id AND pr.is_active
+           JOIN people p ON p.id = a.person_id AND p.is_active
+           WHERE a.is_active
+             AND (cardinality($1::text[]) = 0 OR pr.status = ANY($1))
+             AND ($2::bigint IS NULL OR p.department_id IN (SELECT department_scope($2, $3)))
+             AND ($4::text IS NULL OR lower(p.name) LIKE $4)
            ORDER BY a.person_id, lower(pr.name), a.id"#,
-        people,
         &scope.statuses,
+        scope.department_id,
+        scope.include_children,
+        pattern,
     )
     .fetch_all(ex)
     .await?;

@@ -74,9 +74,7 @@ async fn check(pool: &PgPool, plan: &Plan) -> Result<(), TestCaseError> {
         last_week: start + Duration::weeks(11),
     };
     let totals = grid::person_totals(&mut *tx, &scope).await.expect("totals");
-    let rows = grid::assignments(&mut *tx, &person_ids, &scope)
-        .await
-        .expect("rows");
+    let rows = grid::assignments(&mut *tx, &scope).await.expect("rows");
     let row_ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let cells = grid::assignment_cells(&mut *tx, &row_ids, &scope)
         .await

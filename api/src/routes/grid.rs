@@ -11,6 +11,7 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use wt_domain::hours::{Hours, HoursTotal};
 use wt_domain::weeks::Week;
+use wt_store::StoreError;
 use wt_store::grid::{self, Cell, GridScope};
 
 use crate::auth::Reader;
@@ -167,30 +168,36 @@ pub async fn grid(
     QueryParams(query): QueryParams<GridQuery>,
 ) -> Result<axum::Json<GridView>, ApiError> {
     let (weeks, scope, with_assignments) = parse(&query)?;
-    let people = grid::people(&state.db, &scope).await?;
-    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
-    let totals = by_row(grid::person_totals(&state.db, &scope).await?);
-    let assignments = if with_assignments {
-        let rows = grid::assignments(&state.db, &ids, &scope).await?;
+    let db = &state.db;
+    // Three independent reads on their own connections, so their waits overlap.
+    let rows = async {
+        if !with_assignments {
+            return Ok(None);
+        }
+        let rows = grid::assignments(db, &scope).await?;
         let row_ids: Vec<i64> = rows.iter().map(|a| a.id).collect();
-        let mut cells = by_row(grid::assignment_cells(&state.db, &row_ids, &scope).await?);
-        Some(
-            rows.into_iter()
-                .map(|a| GridAssignmentView {
-                    weekly_hours: cells.remove(&a.id).unwrap_or_default(),
-                    id: a.id,
-                    person: a.person_id,
-                    project: a.project_id,
-                    project_name: a.project_name,
-                    project_status: a.project_status,
-                    role_on_project: a.role_on_project,
-                    version: a.version,
-                })
-                .collect(),
-        )
-    } else {
-        None
+        let cells = grid::assignment_cells(db, &row_ids, &scope).await?;
+        Ok::<_, StoreError>(Some((rows, by_row(cells))))
     };
+    let (people, totals, rows) = tokio::try_join!(
+        grid::people(db, &scope),
+        grid::person_totals(db, &scope),
+        rows
+    )?;
+    let assignments = rows.map(|(rows, mut cells)| {
+        rows.into_iter()
+            .map(|a| GridAssignmentView {
+                weekly_hours: cells.remove(&a.id).unwrap_or_default(),
+                id: a.id,
+                person: a.person_id,
+                project: a.project_id,
+                project_name: a.project_name,
+                project_status: a.project_status,
+                role_on_project: a.role_on_project,
+                version: a.version,
+            })
+            .collect()
+    });
     let people = people
         .into_iter()
         .map(|p| GridPersonView {
@@ -204,7 +211,7 @@ pub async fn grid(
     Ok(axum::Json(GridView {
         week_keys: weeks,
         people,
-        hours_by_person: totals,
+        hours_by_person: by_row(totals),
         assignments,
     }))
 }
