@@ -197,10 +197,40 @@ fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+impl Week {
+    /// The key as ASCII bytes, `YYYY-MM-DD`. Written digit by digit because the grids
+    /// print hundreds of thousands of keys per response, and general date formatting
+    /// showed in their timings; every week lies in years 2000..=2100, so four digits.
+    fn key(&self) -> WeekKey {
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let (year, month, day) = (self.0.year().unsigned_abs(), self.0.month(), self.0.day());
+        WeekKey([
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            b'-',
+            digit(month / 10),
+            digit(month),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ])
+    }
+}
+
+/// A week's key on the stack: ten ASCII bytes.
+struct WeekKey([u8; 10]);
+
+impl WeekKey {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
 impl fmt::Display for Week {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // NaiveDate prints years 0..=9999 as YYYY-MM-DD, and the window is inside that.
-        write!(f, "{}", self.0)
+        f.write_str(self.key().as_str())
     }
 }
 
@@ -214,7 +244,7 @@ impl FromStr for Week {
 
 impl Serialize for Week {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(self.key().as_str())
     }
 }
 

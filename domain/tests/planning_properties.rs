@@ -36,7 +36,9 @@ proptest! {
     fn weeks_round_trip_through_their_key(week in any_week()) {
         prop_assert_eq!(week.as_date().weekday(), Weekday::Sun);
         prop_assert_eq!(Week::parse(&week.to_string()), Ok(week));
+        prop_assert_eq!(week.to_string(), week.as_date().format("%Y-%m-%d").to_string());
         let json = serde_json::to_string(&week).unwrap();
+        prop_assert_eq!(&json, &format!("\"{week}\""));
         prop_assert_eq!(serde_json::from_str::<Week>(&json).unwrap(), week);
     }
 

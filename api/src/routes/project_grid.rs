@@ -10,6 +10,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use wt_domain::hours::HoursTotal;
 use wt_domain::weeks::Week;
+use wt_store::StoreError;
 use wt_store::grid;
 
 use crate::auth::Reader;
@@ -69,27 +70,32 @@ pub async fn project_grid(
     let (weeks, scope, with_assignments) = parse(&query)?;
     let projects = grid::projects(&state.db, &scope).await?;
     let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
-    let totals = by_row(grid::project_totals(&state.db, &ids, &scope).await?);
-    let assignments = if with_assignments {
-        let rows = grid::project_assignments(&state.db, &ids, &scope).await?;
+    let db = &state.db;
+    // The totals and the assignment rows both follow from the project list; read them
+    // on their own connections so their waits overlap.
+    let rows = async {
+        if !with_assignments {
+            return Ok(None);
+        }
+        let rows = grid::project_assignments(db, &ids, &scope).await?;
         let row_ids: Vec<i64> = rows.iter().map(|a| a.id).collect();
-        let mut cells = by_row(grid::assignment_cells(&state.db, &row_ids, &scope).await?);
-        Some(
-            rows.into_iter()
-                .map(|a| ProjectRowView {
-                    weekly_hours: cells.remove(&a.id).unwrap_or_default(),
-                    id: a.id,
-                    project: a.project_id,
-                    person: a.person_id,
-                    person_name: a.person_name,
-                    role_on_project: a.role_on_project,
-                    version: a.version,
-                })
-                .collect(),
-        )
-    } else {
-        None
+        let cells = grid::assignment_cells(db, &row_ids, &scope).await?;
+        Ok::<_, StoreError>(Some((rows, by_row(cells))))
     };
+    let (totals, rows) = tokio::try_join!(grid::project_totals(db, &ids, &scope), rows)?;
+    let assignments = rows.map(|(rows, mut cells)| {
+        rows.into_iter()
+            .map(|a| ProjectRowView {
+                weekly_hours: cells.remove(&a.id).unwrap_or_default(),
+                id: a.id,
+                project: a.project_id,
+                person: a.person_id,
+                person_name: a.person_name,
+                role_on_project: a.role_on_project,
+                version: a.version,
+            })
+            .collect()
+    });
     let projects = projects
         .into_iter()
         .map(|p| GridProjectView {
@@ -103,7 +109,7 @@ pub async fn project_grid(
     Ok(axum::Json(ProjectGridView {
         week_keys: weeks,
         projects,
-        hours_by_project: totals,
+        hours_by_project: by_row(totals),
         assignments,
     }))
 }
