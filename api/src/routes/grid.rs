@@ -3,12 +3,14 @@
 //! assignment's hours. Every dataset is one aggregate query in PostgreSQL.
 
 use std::collections::{BTreeMap, HashMap};
+use std::future::Future;
 use std::ops::RangeInclusive;
 use utoipa::{IntoParams, ToSchema};
 
 use axum::extract::State;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
 use wt_domain::hours::{Hours, HoursTotal};
 use wt_domain::weeks::Week;
 use wt_store::StoreError;
@@ -122,6 +124,24 @@ pub(crate) fn by_row(cells: Vec<Cell>) -> HashMap<i64, BTreeMap<Week, HoursTotal
     rows
 }
 
+/// Assignment rows with their hours in the window, keyed by row id; `None` unless asked
+/// for. `rows` is only awaited when asked for; the cells follow from its ids.
+pub(crate) async fn rows_with_cells<R>(
+    asked: bool,
+    db: &PgPool,
+    scope: &GridScope,
+    rows: impl Future<Output = Result<Vec<R>, StoreError>>,
+    id: impl Fn(&R) -> i64,
+) -> Result<Option<(Vec<R>, HashMap<i64, BTreeMap<Week, HoursTotal>>)>, StoreError> {
+    if !asked {
+        return Ok(None);
+    }
+    let rows = rows.await?;
+    let row_ids: Vec<i64> = rows.iter().map(id).collect();
+    let cells = grid::assignment_cells(db, &row_ids, scope).await?;
+    Ok(Some((rows, by_row(cells))))
+}
+
 /// The window, the scope and whether per-assignment rows were asked for.
 pub(crate) fn parse(query: &GridQuery) -> Result<(Vec<Week>, GridScope, bool), ApiError> {
     let weeks = window(
@@ -170,15 +190,13 @@ pub async fn grid(
     let (weeks, scope, with_assignments) = parse(&query)?;
     let db = &state.db;
     // Three independent reads on their own connections, so their waits overlap.
-    let rows = async {
-        if !with_assignments {
-            return Ok(None);
-        }
-        let rows = grid::assignments(db, &scope).await?;
-        let row_ids: Vec<i64> = rows.iter().map(|a| a.id).collect();
-        let cells = grid::assignment_cells(db, &row_ids, &scope).await?;
-        Ok::<_, StoreError>(Some((rows, by_row(cells))))
-    };
+    let rows = rows_with_cells(
+        with_assignments,
+        db,
+        &scope,
+        grid::assignments(db, &scope),
+        |a| a.id,
+    );
     let (people, totals, rows) = tokio::try_join!(
         grid::people(db, &scope),
         grid::person_totals(db, &scope),

@@ -10,14 +10,13 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use wt_domain::hours::HoursTotal;
 use wt_domain::weeks::Week;
-use wt_store::StoreError;
 use wt_store::grid;
 
 use crate::auth::Reader;
 use crate::extract::QueryParams;
 use crate::openapi::responses as r;
 use crate::problem::ApiError;
-use crate::routes::grid::{GridQuery, by_row, parse};
+use crate::routes::grid::{GridQuery, by_row, parse, rows_with_cells};
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -73,15 +72,8 @@ pub async fn project_grid(
     let db = &state.db;
     // The totals and the assignment rows both follow from the project list; read them
     // on their own connections so their waits overlap.
-    let rows = async {
-        if !with_assignments {
-            return Ok(None);
-        }
-        let rows = grid::project_assignments(db, &ids, &scope).await?;
-        let row_ids: Vec<i64> = rows.iter().map(|a| a.id).collect();
-        let cells = grid::assignment_cells(db, &row_ids, &scope).await?;
-        Ok::<_, StoreError>(Some((rows, by_row(cells))))
-    };
+    let assigned = grid::project_assignments(db, &ids, &scope);
+    let rows = rows_with_cells(with_assignments, db, &scope, assigned, |a| a.id);
     let (totals, rows) = tokio::try_join!(grid::project_totals(db, &ids, &scope), rows)?;
     let assignments = rows.map(|(rows, mut cells)| {
         rows.into_iter()
