@@ -81,7 +81,7 @@ migrate: ## Apply migrations to the database in DATABASE_URL (or .env)
 sqlx-prepare: ## Regenerate .sqlx/ (the query cache) against a freshly migrated database
 	url="$$(deploy/local/test-db.sh wt_sqlx_prepare --fresh)"; \
 	for f in migrations/*.up.sql; do psql -X -q -v ON_ERROR_STOP=1 "$$url" -f "$$f"; done; \
-	rm -rf .sqlx && mkdir .sqlx && touch store/src/*.rs; \
+	rm -rf .sqlx && mkdir .sqlx && git ls-files -z '*.rs' | xargs -0 touch; \
 	SQLX_OFFLINE=false SQLX_OFFLINE_DIR="$$PWD/.sqlx" DATABASE_URL="$$url" \
 	  $(CARGO) check --workspace --all-targets
 

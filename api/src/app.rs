@@ -1,6 +1,7 @@
 //! The whole HTTP application: API routes, the web app fallback, and the middleware every
 //! response passes through (request id and access log, security headers, CSP, host check,
-//! CORS, panic catching, compression, body limits, trailing-slash tolerance).
+//! CORS, panic catching, compression, body limits, trailing-slash tolerance), and the
+//! metrics route beside them.
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -11,6 +12,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 
+use crate::metrics::{self, label_route};
 use crate::observe::observe;
 use crate::openapi;
 use crate::problem::internal_error;
@@ -28,16 +30,20 @@ const JSON_BODY_LIMIT: usize = 1024 * 1024;
 pub fn router(state: AppState) -> NormalizePath<Router> {
     let dist = state.static_dir.clone();
     let settings = state.settings.clone();
+    let metrics = metrics::router(state.clone());
     let app = api_router()
         .merge(openapi::router())
         .merge(security::report::router(&settings.csp_report_uri))
+        .route_layer(middleware::from_fn(label_route))
         .fallback_service(spa::router(&dist))
         .with_state(state)
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panic_response));
     // Inside the access log, so refused hosts and preflights are logged too.
-    let app = security::wrap(app, &settings).layer(middleware::from_fn(observe));
+    let app = security::wrap(app, &settings)
+        .merge(metrics)
+        .layer(middleware::from_fn(observe));
     NormalizePathLayer::trim_trailing_slash().layer(app)
 }
 

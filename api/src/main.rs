@@ -10,7 +10,7 @@ use axum::ServiceExt;
 use axum::extract::Request;
 use clap::{Parser, Subcommand};
 use wt_api::routes::jobs::enqueue_warm_cache;
-use wt_api::{AppState, commands, demo};
+use wt_api::{AppState, commands, demo, schedule_report};
 use wt_runtime::{Settings, database_pool, shutdown, telemetry};
 use wt_store::MIGRATOR;
 
@@ -72,6 +72,9 @@ enum Command {
     },
     /// Print the OpenAPI document (JSON) and exit; needs no database.
     Openapi,
+    /// List the job schedules with their next run (UTC), and their latest run when the
+    /// database answers.
+    Schedules,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -123,6 +126,7 @@ fn main() -> anyhow::Result<()> {
         Some(Command::SeedDemo { people, if_empty }) => {
             runtime.block_on(seed_demo(&cli.settings, people, if_empty))
         }
+        Some(Command::Schedules) => runtime.block_on(schedule_report::print(&cli.settings)),
         Some(Command::Openapi) => unreachable!("handled before the runtime starts"),
     }
 }
@@ -164,7 +168,7 @@ async fn serve(cli: Cli) -> anyhow::Result<()> {
     let state = AppState::new(cli.settings, pool, cli.static_dir)?;
     let warm_up = state.clone();
     tokio::spawn(async move {
-        if let Err(error) = enqueue_warm_cache(&warm_up).await {
+        if let Err(error) = enqueue_warm_cache(&warm_up, None).await {
             tracing::warn!(%error, "could not queue the start-up cache warm-up");
         }
     });

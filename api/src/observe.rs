@@ -1,7 +1,7 @@
 //! Request ids and the access log. Each request gets an id (a sane incoming `X-Request-ID`
 //! is kept, anything else replaced), echoed in the response; every log line written while
 //! handling it carries the id; one JSON access line records method, path, status and
-//! duration. Only the path is logged: query strings, headers, cookies and bodies can hold
+//! duration, and the request is counted and timed for the metrics. Only the path is logged: query strings, headers, cookies and bodies can hold
 //! secrets and never are.
 
 use std::time::Instant;
@@ -11,6 +11,8 @@ use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
 use tracing::Instrument;
+
+use crate::metrics::{RouteLabel, record_request};
 
 pub const REQUEST_ID: &str = "x-request-id";
 
@@ -44,7 +46,14 @@ pub async fn observe(mut request: Request, next: Next) -> Response {
     let span = tracing::info_span!("request", request_id = %id);
     let mut response = next.run(request).instrument(span.clone()).await;
     let status = response.status().as_u16();
-    let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let took = started.elapsed();
+    record_request(
+        &method,
+        response.extensions().get::<RouteLabel>(),
+        status,
+        took,
+    );
+    let duration_ms = took.as_secs_f64() * 1000.0;
     span.in_scope(|| {
         tracing::info!(target: "access", %method, %path, status, duration_ms, "request");
     });

@@ -19,7 +19,7 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder, Schema, respo
 use utoipa::{Modify, OpenApi, ToResponse};
 use utoipa_swagger_ui::Config;
 use wt_domain::accounts::Role;
-use wt_domain::jobs::{JobKind, JobState};
+use wt_domain::jobs::{JobKind, JobState, Queue};
 
 use crate::problem::Problem;
 use crate::routes::{
@@ -67,7 +67,9 @@ pub const BEARER: &str = "bearer";
         deliverables::list, deliverables::calendar, deliverables::create, deliverables::show,
         deliverables::update, deliverables::delete, deliverables::reorder,
         milestone_people::people, milestone_people::link, milestone_people::unlink,
-        jobs::show, jobs::warm_cache,
+        jobs::list, jobs::show, jobs::actions::cancel, jobs::actions::retry,
+        jobs::operations::stats, jobs::operations::schedules, jobs::start::warm_cache,
+        jobs::start::probe,
     ),
     components(schemas(Problem), responses(
         responses::BadRequest, responses::Unauthorized, responses::Forbidden,
@@ -281,4 +283,9 @@ pub fn job_kind_schema() -> Schema {
 /// Where a job is in its life.
 pub fn job_state_schema() -> Schema {
     string_enum(JobState::ALL.map(JobState::as_str))
+}
+
+/// The queue that carries a job to a worker.
+pub fn queue_schema() -> Schema {
+    string_enum(Queue::ALL.map(Queue::as_str))
 }

@@ -105,6 +105,15 @@ impl From<sqlx::Error> for ApiError {
     }
 }
 
+impl From<wt_jobs::EnqueueError> for ApiError {
+    fn from(error: wt_jobs::EnqueueError) -> Self {
+        match error {
+            wt_jobs::EnqueueError::Store(error) => error.into(),
+            payload => ApiError::Internal(payload.into()),
+        }
+    }
+}
+
 impl From<wt_store::StoreError> for ApiError {
     fn from(error: wt_store::StoreError) -> Self {
         match error {

@@ -4,11 +4,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use sqlx::PgPool;
-use wt_jobs::ConnectionManager;
 use wt_jobs::queues::Queues;
+use wt_jobs::{ConnectionManager, Dispatcher};
 use wt_runtime::{RedisConnector, Settings};
 
 use crate::auth::jwt::AccessKeys;
+use crate::job_watch::JobWatch;
 use crate::routes::password_reset::reset_limiter;
 use crate::security::rate_limit::RateLimiter;
 
@@ -17,7 +18,10 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub db: PgPool,
     pub redis: RedisConnector,
-    pub queues: Queues,
+    /// Enqueues background work inside a change's transaction, pushes after commit.
+    pub jobs: Dispatcher,
+    /// Tells waiting requests (`Prefer: wait`) when a job ends.
+    pub job_watch: Arc<JobWatch>,
     /// The built single-page app (`frontend/dist`).
     pub static_dir: PathBuf,
     pub access_keys: Arc<AccessKeys>,
@@ -33,25 +37,27 @@ impl AppState {
         static_dir: PathBuf,
     ) -> Result<Self, wt_runtime::connections::ConnectionError> {
         let redis = RedisConnector::new(&settings)?;
-        let queues = Queues {
-            namespace: settings.queue_namespace.clone(),
-            heartbeat_interval: settings.heartbeat_interval(),
-            missed_heartbeats: usize::try_from(settings.worker_missed_heartbeats).unwrap_or(3),
-        };
+        let jobs = Dispatcher::new(Queues::from_settings(&settings.jobs), redis.clone());
         let access_keys = AccessKeys::new(&settings.secret_key, settings.access_token_lifetime());
         Ok(Self {
             settings: Arc::new(settings),
+            job_watch: Arc::new(JobWatch::new(db.clone())),
             db,
             redis,
-            queues,
+            jobs,
             static_dir,
             access_keys: Arc::new(access_keys),
             reset_limiter: Arc::new(reset_limiter()),
         })
     }
 
+    /// The prefix of every Redis key of this installation.
+    pub fn namespace(&self) -> &str {
+        &self.jobs.queues.namespace
+    }
+
     /// A Redis connection, or `None` (logged) when Redis is away: callers that can work
-    /// without it (enqueueing falls back to the reconciler) carry on.
+    /// without it carry on.
     pub async fn redis_or_none(&self) -> Option<ConnectionManager> {
         match self.redis.connection().await {
             Ok(conn) => Some(conn),

@@ -1,15 +1,15 @@
-//! One Redis queue per job kind, configured explicitly: the queue name (never the Rust
+//! The Redis side of each [`Queue`], configured explicitly: the queue name (never the Rust
 //! type path, which would strand jobs on a rename), heartbeat interval and missed
-//! heartbeats (so a dead worker's jobs move on), and an idempotency TTL (without one,
-//! apalis-redis drops the claim at once and deduplicates nothing).
+//! heartbeats (so a dead worker's deliveries move on), and an idempotency TTL (without
+//! one, apalis-redis drops the claim at once and deduplicates nothing).
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use apalis_core::backend::TaskSink;
 use apalis_core::task::builder::TaskBuilder;
 use apalis_redis::{Config, RedisStorage};
 use redis::aio::ConnectionManager;
-use wt_domain::jobs::JobKind;
+use wt_domain::jobs::Queue;
 
 use crate::JobMessage;
 
@@ -25,6 +25,18 @@ pub struct Queues {
     pub missed_heartbeats: usize,
 }
 
+/// Which idempotency key a push carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PushKey {
+    /// One key per attempt number: pushing a job again for the same attempt (the
+    /// reconciler's re-push of a job still waiting in Redis) is absorbed. Attempt numbers
+    /// only grow, so each new attempt's push goes through.
+    Attempt,
+    /// A key never used before: the push always goes through (a delivery that came too
+    /// early was consumed, and the job must be delivered again for the same attempt).
+    Fresh,
+}
+
 /// Why a job could not be handed to Redis.
 #[derive(Debug, thiserror::Error)]
 #[error("could not push job {job_id} to Redis: {reason}")]
@@ -33,43 +45,95 @@ pub struct PushError {
     pub reason: String,
 }
 
+/// One job to hand to a queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Push {
+    pub job_id: i64,
+    pub queue: Queue,
+    /// The job's attempts so far, which names the push for [`PushKey::Attempt`].
+    pub attempts: i32,
+    pub key: PushKey,
+    /// How long the job must wait before a worker may take it.
+    pub delay: Duration,
+}
+
 impl Queues {
-    /// The Redis queue name of `kind`, e.g. `wt:jobs:warm_cache`.
-    pub fn queue_name(&self, kind: JobKind) -> String {
-        format!("{}:jobs:{}", self.namespace, kind.as_str())
+    /// The Redis queue name of `queue`, e.g. `wt:jobs:imports`.
+    pub fn queue_name(&self, queue: Queue) -> String {
+        format!("{}:jobs:{}", self.namespace, queue.as_str())
     }
 
-    /// The apalis storage of `kind`'s queue over `conn`.
-    pub fn storage(&self, conn: ConnectionManager, kind: JobKind) -> RedisStorage<JobMessage> {
+    /// The apalis storage of `queue` over `conn`. A worker fetches one delivery at a time,
+    /// when it has room to start it: it never holds jobs it cannot run yet while other
+    /// workers could.
+    pub fn storage(&self, conn: ConnectionManager, queue: Queue) -> RedisStorage<JobMessage> {
         let config = Config::default()
-            .queue(self.queue_name(kind))
+            .queue(self.queue_name(queue))
+            .batch_size(1)
             .heartbeat_interval(self.heartbeat_interval)
             .missed_heartbeats(self.missed_heartbeats)
             .idempotency_ttl(Some(IDEMPOTENCY_TTL));
         RedisStorage::new(conn).with_config(config)
     }
 
-    /// Hands job `job_id` to its queue, to run after `delay`. The idempotency key includes
-    /// the attempt count, so re-pushing a job that is still waiting in Redis is a no-op,
-    /// while the retry of a later attempt goes through.
-    pub async fn push(
-        &self,
-        conn: ConnectionManager,
-        kind: JobKind,
-        job_id: i64,
-        attempts: i32,
-        delay: Duration,
-    ) -> Result<(), PushError> {
-        let task = TaskBuilder::new(JobMessage { job_id })
-            .idempotency_key(format!("job-{job_id}-{attempts}"))
-            .run_after(delay)
-            .build();
-        self.storage(conn, kind)
-            .push_task(task)
+    /// The Redis channel apalis-redis announces a newly available job of `queue` on, so
+    /// an idle worker wakes at once instead of at its next poll.
+    pub fn available_channel(&self, queue: Queue) -> String {
+        let config = Config::default().queue(self.queue_name(queue));
+        format!("tasks:{}:available", config.active_jobs_list())
+    }
+
+    /// Hands one job to its queue.
+    pub async fn push(&self, conn: ConnectionManager, push: Push) -> Result<(), PushError> {
+        let key = match push.key {
+            PushKey::Attempt => format!("job-{}-{}", push.job_id, push.attempts),
+            PushKey::Fresh => format!("job-{}-{}-{}", push.job_id, push.attempts, unique()),
+        };
+        let mut task = TaskBuilder::new(JobMessage {
+            job_id: push.job_id,
+        })
+        .idempotency_key(key);
+        // A job due now goes straight onto the list (and wakes idle workers); a delayed
+        // one waits in the scheduled set until the whole second it is due, rounded up so
+        // it never arrives early.
+        if !push.delay.is_zero() {
+            task = task.run_at_timestamp(due_second(push.delay));
+        }
+        self.storage(conn, push.queue)
+            .push_task(task.build())
             .await
             .map_err(|e| PushError {
-                job_id,
+                job_id: push.job_id,
                 reason: e.to_string(),
             })
+    }
+}
+
+fn since_epoch() -> Duration {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+}
+
+/// The Unix second at which something `delay` from now is due, rounded up.
+fn due_second(delay: Duration) -> u64 {
+    let due = since_epoch() + delay;
+    due.as_secs() + u64::from(due.subsec_nanos() > 0)
+}
+
+/// A suffix no other push of this process or any other carries.
+fn unique() -> String {
+    format!("{}-{}", since_epoch().as_nanos(), std::process::id())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_round_up_to_the_second() {
+        let now = since_epoch().as_secs();
+        let due = due_second(Duration::from_millis(1500));
+        assert!(due == now + 2 || due == now + 3, "{due} vs {now}");
     }
 }

@@ -104,12 +104,26 @@ pub struct RedisConnector {
 
 impl RedisConnector {
     pub fn new(settings: &Settings) -> Result<Self, ConnectionError> {
-        let url = redis_url(settings)?;
+        Self::from_url(&redis_url(settings)?)
+    }
+
+    /// A connector for a complete Redis URL (tests; processes use [`Self::new`]).
+    pub fn from_url(url: &str) -> Result<Self, ConnectionError> {
         let client = redis::Client::open(url).map_err(|_| ConnectionError::RedisUrl)?;
         Ok(Self {
             client,
             manager: Default::default(),
         })
+    }
+
+    /// A new connection for subscribing to channels (a subscribed connection can do
+    /// nothing else, so it is never the shared one).
+    pub async fn pubsub(&self) -> Result<redis::aio::PubSub, ConnectionError> {
+        let connect = self.client.get_async_pubsub();
+        match tokio::time::timeout(REDIS_CONNECT_TIMEOUT * 2, connect).await {
+            Ok(result) => result.map_err(ConnectionError::from),
+            Err(_) => Err(ConnectionError::RedisTimeout(REDIS_CONNECT_TIMEOUT * 2)),
+        }
     }
 
     /// A clone of the shared connection, connecting first if needed.

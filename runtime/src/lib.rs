@@ -3,9 +3,10 @@
 //! shutdown signal. Both binaries start the same way, so this lives in one place.
 
 pub mod connections;
+pub mod metrics;
 pub mod settings;
 pub mod shutdown;
 pub mod telemetry;
 
 pub use connections::{RedisConnector, database_pool};
-pub use settings::{InsecureSetting, Settings};
+pub use settings::{CronSetting, InsecureSetting, JobSettings, Settings};

@@ -16,6 +16,7 @@ pub mod people;
 pub mod projects;
 pub mod reset_tokens;
 pub mod roles;
+pub mod schedules;
 pub mod sessions;
 pub mod skills;
 pub mod users;

@@ -1,40 +1,25 @@
-//! Runs one delivered job through the ledger: claim it (or do nothing when it is finished
-//! or someone else holds it), run its handler, and record the outcome. The handler's
-//! database effects and the `succeeded` state commit in one transaction, so a second
-//! delivery of the same job finds it done and runs nothing.
+//! Runs one delivered job through the ledger: claim it (or hand it back, or do nothing
+//! when another attempt holds it or it ended), run its handler within the kind's time
+//! limit with panics caught, and record how the attempt ended. The handler's database
+//! effects and the `succeeded` state commit in one transaction, so a second delivery of
+//! the same job finds it done and runs nothing, and a cancelled job leaves no effect.
 
-use std::time::Duration;
+use std::panic::AssertUnwindSafe;
+use std::time::{Duration, Instant};
 
+use chrono::Utc;
+use futures::FutureExt;
+use wt_domain::jobs::Queue;
 use wt_jobs::JobMessage;
+use wt_jobs::queues::{Push, PushKey};
 use wt_store::StoreError;
-use wt_store::jobs::{self, Job, JobError};
+use wt_store::jobs::lifecycle::{self, Claim, Ending, Lease, Standing};
+use wt_store::jobs::{Job, JobError};
 
+use crate::context::{JobContext, JobFailure};
+use crate::control::{JobControl, StopReason};
 use crate::handlers;
 use crate::state::WorkerState;
-
-/// Why a handler could not finish.
-#[derive(Debug)]
-pub enum JobFailure {
-    /// Retrying cannot help (bad input): the job fails at once.
-    Permanent(JobError),
-    /// Worth another attempt later (a dependency was briefly away).
-    Transient(JobError),
-}
-
-impl JobFailure {
-    pub fn transient(code: &str, message: impl Into<String>) -> Self {
-        JobFailure::Transient(JobError {
-            code: code.to_owned(),
-            message: message.into(),
-        })
-    }
-}
-
-impl From<StoreError> for JobFailure {
-    fn from(error: StoreError) -> Self {
-        JobFailure::transient("database_error", error.to_string())
-    }
-}
 
 /// What happened to one delivery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,102 +28,217 @@ pub enum Delivery {
     Succeeded,
     /// The job ran and failed for good.
     Failed,
-    /// The job ran, failed, and was queued again.
+    /// The job ran, failed, and waits for its next attempt.
     Retrying,
-    /// Nothing ran: the job was finished, held by another worker, or unknown.
+    /// The job was asked to stop and ended cancelled.
+    Cancelled,
+    /// The worker is draining: the job went back to the queue for another worker.
+    Released,
+    /// The attempt lost its lease while running; another attempt owns the job.
+    Abandoned,
+    /// The job waits for its backoff: it was pushed again for later.
+    Deferred,
+    /// Nothing ran: another attempt holds the job, it ended, or it is gone.
     Skipped,
 }
 
-/// The delay before retry number `attempts`: 5 s doubling, at most 10 minutes.
-pub fn retry_delay(attempts: i32) -> Duration {
-    let exponent = u32::try_from(attempts.clamp(1, 8) - 1).unwrap_or(0);
-    Duration::from_secs(5 * 2u64.pow(exponent)).min(Duration::from_secs(600))
+impl Delivery {
+    /// The name metrics and logs use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Delivery::Succeeded => "succeeded",
+            Delivery::Failed => "failed",
+            Delivery::Retrying => "retrying",
+            Delivery::Cancelled => "cancelled",
+            Delivery::Released => "released",
+            Delivery::Abandoned => "abandoned",
+            Delivery::Deferred => "deferred",
+            Delivery::Skipped => "skipped",
+        }
+    }
 }
 
-/// Runs the delivery of `message` as `owner` (the apalis worker's unique name).
+/// Runs the delivery of `message`, which came from `queue`.
 pub async fn execute(
     state: &WorkerState,
-    owner: &str,
+    queue: Queue,
     message: JobMessage,
 ) -> Result<Delivery, StoreError> {
-    let Some(job) = jobs::claim(&state.pool, message.job_id, owner, state.lease).await? else {
-        tracing::debug!(
-            job_id = message.job_id,
-            "delivery skipped: finished or taken"
-        );
-        return Ok(Delivery::Skipped);
-    };
-    tracing::info!(job_id = job.id, kind = %job.kind, attempt = job.attempts, "job started");
-    match run_and_commit(state, owner, &job).await {
-        Ok(true) => {
-            tracing::info!(job_id = job.id, kind = %job.kind, "job succeeded");
-            Ok(Delivery::Succeeded)
+    let id = message.job_id;
+    if state.is_draining() {
+        // Not claimed, so nothing changes in the ledger: another worker takes it now.
+        push_again(state, id, queue, 0, PushKey::Fresh, Duration::ZERO).await;
+        return Ok(Delivery::Released);
+    }
+    match lifecycle::claim(&state.pool, id, &state.owner, state.lease).await? {
+        Claim::Taken(job) => run(state, job).await,
+        Claim::Later(at) => {
+            let delay = (at - Utc::now()).to_std().unwrap_or_default();
+            push_again(state, id, queue, 0, PushKey::Fresh, delay).await;
+            Ok(Delivery::Deferred)
         }
-        Ok(false) => {
-            tracing::warn!(
-                job_id = job.id,
-                "lease lost before commit; another worker owns the job"
-            );
+        Claim::Elsewhere => {
+            tracing::debug!(job_id = id, "delivery skipped: held elsewhere or ended");
             Ok(Delivery::Skipped)
         }
-        Err(failure) => record_failure(state, owner, &job, failure).await,
     }
 }
 
-/// Runs the handler in a transaction and commits it with the `succeeded` state. Returns
-/// false (and rolls back) when the lease was lost meanwhile.
-async fn run_and_commit(state: &WorkerState, owner: &str, job: &Job) -> Result<bool, JobFailure> {
-    let mut tx = state.pool.begin().await.map_err(StoreError::from)?;
-    let result = handlers::run(state, owner, job, &mut tx).await?;
-    if !jobs::succeed(&mut *tx, job.id, owner, &result).await? {
-        return Ok(false);
-    }
-    tx.commit().await.map_err(StoreError::from)?;
-    Ok(true)
-}
-
-async fn record_failure(
-    state: &WorkerState,
-    owner: &str,
-    job: &Job,
-    failure: JobFailure,
-) -> Result<Delivery, StoreError> {
-    let (error, retry) = match failure {
-        JobFailure::Permanent(error) => (error, false),
-        JobFailure::Transient(error) => (error, job.attempts < job.max_attempts),
+async fn run(state: &WorkerState, job: Job) -> Result<Delivery, StoreError> {
+    let lease = Lease {
+        owner: state.owner.clone(),
+        attempt: job.attempts,
     };
-    if !retry {
-        tracing::error!(job_id = job.id, kind = %job.kind, code = %error.code,
-            message = %error.message, "job failed");
-        jobs::record_failure(&state.pool, job.id, owner, &error, false).await?;
-        return Ok(Delivery::Failed);
+    let running = state.running.enter(job.id);
+    tracing::info!(job_id = job.id, kind = %job.kind, attempt = lease.attempt, "job started");
+    let started = Instant::now();
+    let outcome = attempt(state, &job, &lease, running.control()).await;
+    let delivery = record(state, &job, &lease, outcome).await?;
+    drop(running);
+    crate::exporter::job_finished(job.kind, delivery, started.elapsed());
+    Ok(delivery)
+}
+
+/// Runs the handler and commits its effects with `succeeded`.
+async fn attempt(
+    state: &WorkerState,
+    job: &Job,
+    lease: &Lease,
+    control: &std::sync::Arc<JobControl>,
+) -> Result<(), JobFailure> {
+    let mut tx = state.pool.begin().await?;
+    let mut context = JobContext::new(state, job, lease, control.clone());
+    let limit = job.kind.policy().timeout;
+    let work = AssertUnwindSafe(handlers::run(&mut context, &mut tx)).catch_unwind();
+    let result = match tokio::time::timeout(limit, work).await {
+        Err(_) => {
+            let message = format!("The attempt ran longer than {} s.", limit.as_secs());
+            return Err(JobFailure::transient("timed_out", message));
+        }
+        Ok(Err(panic)) => {
+            let message = format!("The handler failed unexpectedly: {}", panic_text(&*panic));
+            return Err(JobFailure::transient("handler_panicked", message));
+        }
+        Ok(Ok(result)) => result?,
+    };
+    if !lifecycle::succeed(&mut *tx, job.id, lease, &result).await? {
+        drop(tx);
+        return Err(JobFailure::Stopped(
+            match lifecycle::standing(&state.pool, job.id, lease).await? {
+                Standing::CancelRequested => StopReason::Cancelled,
+                Standing::Held | Standing::Lost => StopReason::LeaseLost,
+            },
+        ));
     }
-    tracing::warn!(job_id = job.id, kind = %job.kind, code = %error.code,
-        message = %error.message, attempt = job.attempts, "job will be retried");
-    if jobs::record_failure(&state.pool, job.id, owner, &error, true).await? {
-        let delay = retry_delay(job.attempts);
-        let pushed = state
-            .queues
-            .push(state.redis.clone(), job.kind, job.id, job.attempts, delay)
+    tx.commit().await?;
+    Ok(())
+}
+
+fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
+}
+
+/// Writes how the attempt ended and hands the job back to Redis when it runs again.
+async fn record(
+    state: &WorkerState,
+    job: &Job,
+    lease: &Lease,
+    outcome: Result<(), JobFailure>,
+) -> Result<Delivery, StoreError> {
+    let failure = match outcome {
+        Ok(()) => {
+            tracing::info!(job_id = job.id, kind = %job.kind, "job succeeded");
+            return Ok(Delivery::Succeeded);
+        }
+        Err(failure) => failure,
+    };
+    let (ending, delivery) = match &failure {
+        JobFailure::Stopped(StopReason::LeaseLost) => {
+            tracing::warn!(job_id = job.id, "lease lost; another attempt owns the job");
+            return Ok(Delivery::Abandoned);
+        }
+        JobFailure::Stopped(StopReason::Cancelled) => (Ending::Cancelled, Delivery::Cancelled),
+        JobFailure::Stopped(StopReason::Draining) => (Ending::Released, Delivery::Released),
+        JobFailure::Permanent(error) => (Ending::Failed(error), Delivery::Failed),
+        JobFailure::Transient(error) if lease.attempt < job.max_attempts => {
+            let jitter: f64 = rand::random();
+            let delay = job.kind.policy().backoff(attempt_number(lease), jitter);
+            (Ending::Retry(error, delay), Delivery::Retrying)
+        }
+        JobFailure::Transient(error) => (Ending::Failed(error), Delivery::Failed),
+    };
+    log_ending(job, lease, &ending);
+    if !lifecycle::end_attempt(&state.pool, job.id, lease, ending.clone()).await? {
+        return Ok(Delivery::Abandoned);
+    }
+    match ending {
+        Ending::Retry(_, delay) => {
+            push_again(
+                state,
+                job.id,
+                job.queue,
+                lease.attempt,
+                PushKey::Attempt,
+                delay,
+            )
             .await;
-        match pushed {
-            Ok(()) => jobs::mark_pushed(&state.pool, job.id).await?,
-            Err(error) => tracing::warn!(%error, "retry push failed; the reconciler will push"),
+        }
+        Ending::Released => {
+            let attempts = lease.attempt;
+            push_again(
+                state,
+                job.id,
+                job.queue,
+                attempts,
+                PushKey::Attempt,
+                Duration::ZERO,
+            )
+            .await;
+        }
+        Ending::Failed(_) | Ending::Cancelled => {}
+    }
+    Ok(delivery)
+}
+
+fn attempt_number(lease: &Lease) -> u32 {
+    u32::try_from(lease.attempt).unwrap_or(1)
+}
+
+fn log_ending(job: &Job, lease: &Lease, ending: &Ending<'_>) {
+    let (id, kind, attempt) = (job.id, job.kind, lease.attempt);
+    match ending {
+        Ending::Failed(JobError { code, message }) => {
+            tracing::error!(job_id = id, %kind, attempt, %code, %message, "job failed");
+        }
+        Ending::Retry(JobError { code, message }, delay) => {
+            tracing::warn!(job_id = id, %kind, attempt, %code, %message,
+                retry_in_secs = delay.as_secs_f64(), "job will be retried");
+        }
+        Ending::Cancelled => tracing::info!(job_id = id, %kind, attempt, "job cancelled"),
+        Ending::Released => {
+            tracing::info!(job_id = id, %kind, attempt, "job released to another worker");
         }
     }
-    Ok(Delivery::Retrying)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn retry_delay_doubles_and_is_capped() {
-        assert_eq!(retry_delay(1), Duration::from_secs(5));
-        assert_eq!(retry_delay(2), Duration::from_secs(10));
-        assert_eq!(retry_delay(4), Duration::from_secs(40));
-        assert_eq!(retry_delay(100), Duration::from_secs(600));
-        assert_eq!(retry_delay(0), Duration::from_secs(5));
-    }
+async fn push_again(
+    state: &WorkerState,
+    job_id: i64,
+    queue: Queue,
+    attempts: i32,
+    key: PushKey,
+    delay: Duration,
+) {
+    let push = Push {
+        job_id,
+        queue,
+        attempts,
+        key,
+        delay,
+    };
+    state.dispatcher.push(&[push]).await;
 }

@@ -1,82 +1,79 @@
-//! The scheduler role: periodic work that keeps the job system whole. The reconciler
-//! re-pushes ledger rows Redis lost; the daily vacuum removes finished queue entries,
-//! which apalis-redis otherwise keeps forever. Running the role in several processes is
-//! harmless: a re-push of a job still waiting in Redis is absorbed by its idempotency key,
-//! a duplicate delivery by the ledger claim, and a second vacuum finds nothing to do.
+//! The scheduler role: the reconciler, which keeps Redis in step with the ledger and takes
+//! back the jobs of workers that stopped, and the schedules, which queue a job per cron
+//! slot. Several processes may hold the role: the reconciler skips rows another pass
+//! holds, and a schedule slot fires once across all schedulers (see `wt_jobs::schedules`).
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::time::Duration;
 
-use apalis_core::backend::Vacuum;
-use wt_domain::jobs::JobKind;
-use wt_jobs::ledger;
+use chrono::{DateTime, Utc};
+use wt_jobs::reconcile::reconcile;
+use wt_jobs::schedules::{self, CATCH_UP, Fired, Schedule};
 
 use crate::state::WorkerState;
 
-/// How often the reconciler looks: a quarter of the grace period, within 1-30 seconds.
-pub fn reconcile_every(grace: Duration) -> Duration {
-    (grace / 4).clamp(Duration::from_secs(1), Duration::from_secs(30))
+/// How often the schedules are looked at: expressions may have a seconds field.
+const SCHEDULE_TICK: Duration = Duration::from_secs(1);
+
+/// How the role runs.
+#[derive(Debug, Clone)]
+pub struct SchedulerOptions {
+    /// How often the reconciler passes; a lost worker's job is taken back at the first
+    /// pass after its lease ran out.
+    pub reconcile_every: Duration,
+    /// How long a queued job may wait unpushed before the reconciler pushes it again.
+    pub reconcile_grace: Duration,
+    pub schedules: Vec<Schedule>,
 }
 
-/// How often finished queue entries are vacuumed, and how long they are kept: the ledger
-/// in PostgreSQL is the record, Redis needs them only briefly.
-const VACUUM_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
-
-/// Reconciles every [`reconcile_every`]`(grace)` and vacuums daily until `stop` resolves.
-pub async fn run(state: WorkerState, grace: Duration, stop: impl Future<Output = ()>) {
-    let mut reconcile_ticks = tokio::time::interval(reconcile_every(grace));
-    let mut vacuum_ticks = tokio::time::interval(VACUUM_EVERY);
+/// Runs the role until `stop` resolves.
+pub async fn run(state: WorkerState, options: SchedulerOptions, stop: impl Future<Output = ()>) {
+    let mut reconcile_ticks = tokio::time::interval(options.reconcile_every);
+    let mut schedule_ticks = tokio::time::interval(SCHEDULE_TICK);
+    let mut fired: HashMap<&'static str, DateTime<Utc>> = HashMap::new();
     tokio::pin!(stop);
     loop {
         tokio::select! {
             _ = reconcile_ticks.tick() => {
-                let pass = ledger::reconcile(&state.pool, state.redis.clone(), &state.queues, grace);
+                let pass = reconcile(&state.pool, &state.dispatcher, options.reconcile_grace);
                 if let Err(error) = pass.await {
                     tracing::warn!(%error, "reconcile pass failed");
                 }
             }
-            _ = vacuum_ticks.tick() => {
-                vacuum_finished(&state, VACUUM_EVERY).await;
+            _ = schedule_ticks.tick() => {
+                fire_due(&state, &options.schedules, &mut fired, Utc::now()).await;
             }
             () = &mut stop => break,
         }
     }
 }
 
-/// Removes every queue's entries that finished more than `older_than` ago; returns how
-/// many went.
-pub async fn vacuum_finished(state: &WorkerState, older_than: Duration) -> usize {
-    let mut removed = 0;
-    for kind in JobKind::ALL {
-        let mut storage = state.queues.storage(state.redis.clone(), kind);
-        match storage.vacuum_before(older_than).await {
-            Ok(count) => removed += count,
-            Err(error) => tracing::warn!(%error, queue = %kind, "vacuum failed"),
+/// Fires each schedule's due slot that this process has not fired (or seen fired) yet.
+async fn fire_due(
+    state: &WorkerState,
+    schedules: &[Schedule],
+    fired: &mut HashMap<&'static str, DateTime<Utc>>,
+    now: DateTime<Utc>,
+) {
+    for schedule in schedules {
+        let Some(slot) = schedule.due_slot(now, CATCH_UP) else {
+            continue;
+        };
+        if fired.get(schedule.name) == Some(&slot) {
+            continue;
         }
-    }
-    if removed > 0 {
-        tracing::info!(removed, "vacuumed finished queue entries");
-    }
-    removed
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reconcile_interval_is_bounded() {
-        assert_eq!(
-            reconcile_every(Duration::from_secs(60)),
-            Duration::from_secs(15)
-        );
-        assert_eq!(
-            reconcile_every(Duration::from_secs(1)),
-            Duration::from_secs(1)
-        );
-        assert_eq!(
-            reconcile_every(Duration::from_secs(3600)),
-            Duration::from_secs(30)
-        );
+        match schedules::fire(&state.pool, &state.dispatcher, schedule, slot).await {
+            Ok(Fired::Queued(job)) => {
+                tracing::info!(schedule = schedule.name, %slot, job_id = job.id, "schedule fired");
+                fired.insert(schedule.name, slot);
+            }
+            Ok(Fired::Already) => {
+                fired.insert(schedule.name, slot);
+            }
+            Err(error) => {
+                tracing::warn!(schedule = schedule.name, %slot, %error, "schedule could not fire");
+            }
+        }
     }
 }

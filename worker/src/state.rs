@@ -1,24 +1,73 @@
-//! What every job handler can reach: the database, Redis, the queue settings and mail.
+//! What every part of a worker process can reach: the database, Redis, the dispatcher,
+//! the jobs running here, and the settings handlers need.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use redis::aio::ConnectionManager;
 use sqlx::PgPool;
-use wt_jobs::queues::Queues;
+use wt_jobs::Dispatcher;
 
+use crate::control::RunningJobs;
 use crate::mailer::Mailer;
 
-/// Shared by all handlers of one worker process; cheap to clone.
+/// Shared by all parts of one worker process; cheap to clone.
 #[derive(Clone)]
 pub struct WorkerState {
     pub pool: PgPool,
     pub redis: ConnectionManager,
-    pub queues: Queues,
-    /// How long a claim keeps other workers away from a running job.
+    pub dispatcher: Dispatcher,
+    /// This process's name, unique among workers (`worker-<host>-<pid>`): it owns the
+    /// leases of the jobs that run here.
+    pub owner: String,
+    /// How long a claim (renewed by every heartbeat) keeps other workers away.
     pub lease: Duration,
+    /// How long finished jobs are kept (`JOB_RETENTION_DAYS`).
+    pub retention: Duration,
     /// Outgoing mail, when `EMAIL_HOST` is set.
     pub mailer: Option<Arc<Mailer>>,
     /// The app's address, for links in mails (`PUBLIC_URL`).
     pub public_url: String,
+    /// Whether probes may ask for faults (`WORKER_FAULT_INJECTION`, tests only).
+    pub fault_injection: bool,
+    pub running: Arc<RunningJobs>,
+    pub draining: Arc<AtomicBool>,
+}
+
+impl WorkerState {
+    /// A worker named `owner` with the defaults: a lease of heartbeat x missed
+    /// heartbeats, 30 days of retention, no mail, no fault injection.
+    pub fn new(
+        pool: PgPool,
+        redis: ConnectionManager,
+        dispatcher: Dispatcher,
+        owner: String,
+    ) -> Self {
+        let queues = &dispatcher.queues;
+        let lease =
+            queues.heartbeat_interval * u32::try_from(queues.missed_heartbeats).unwrap_or(3);
+        WorkerState {
+            pool,
+            redis,
+            dispatcher,
+            owner,
+            lease,
+            retention: Duration::from_secs(30 * 24 * 60 * 60),
+            mailer: None,
+            public_url: "http://127.0.0.1:8000".to_owned(),
+            fault_injection: false,
+            running: Default::default(),
+            draining: Default::default(),
+        }
+    }
+
+    /// Whether the process is shutting down: it claims nothing more.
+    pub fn is_draining(&self) -> bool {
+        self.draining.load(Ordering::Acquire)
+    }
+
+    pub fn start_draining(&self) {
+        self.draining.store(true, Ordering::Release);
+    }
 }

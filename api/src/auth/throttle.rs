@@ -20,7 +20,7 @@ const PER_USERNAME: u64 = 10;
 const PER_IP: u64 = 50;
 
 fn keys(state: &AppState, ip: Option<IpAddr>, username: &str) -> [(String, u64); 2] {
-    let namespace = &state.queues.namespace;
+    let namespace = state.namespace();
     // Hashing keeps arbitrary user input out of key names, and caps their length.
     let user_digest = Sha256::digest(username.trim().to_lowercase().as_bytes());
     let user_key = format!(

@@ -115,8 +115,8 @@ async fn check_redis(state: &AppState) -> (Check, Check) {
             .await
             .map_err(|e| e.to_string())?;
         let redis_latency = Check::up(started, None);
-        let window = state.settings.worker_timeout();
-        let alive = heartbeat::alive(&mut conn, &state.queues.namespace, window)
+        let window = state.settings.jobs.worker_timeout();
+        let alive = heartbeat::alive(&mut conn, state.namespace(), window)
             .await
             .map_err(|e| e.to_string())?;
         Ok::<_, String>((redis_latency, alive, window))

@@ -148,8 +148,14 @@ pub fn api_router() -> Router<AppState> {
             "/api/roles/{id}",
             get(roles::show).patch(roles::update).delete(roles::delete),
         )
-        .route("/api/jobs/warm-cache", post(jobs::warm_cache))
+        .route("/api/jobs", get(jobs::list))
+        .route("/api/jobs/stats", get(jobs::operations::stats))
+        .route("/api/jobs/schedules", get(jobs::operations::schedules))
+        .route("/api/jobs/warm-cache", post(jobs::start::warm_cache))
+        .route("/api/jobs/probe", post(jobs::start::probe))
         .route("/api/jobs/{id}", get(jobs::show))
+        .route("/api/jobs/{id}/cancel", post(jobs::actions::cancel))
+        .route("/api/jobs/{id}/retry", post(jobs::actions::retry))
         .route("/api", any(unknown_api_path))
         .route("/api/{*rest}", any(unknown_api_path))
 }

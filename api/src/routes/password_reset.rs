@@ -6,12 +6,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use serde_json::json;
 use utoipa::ToSchema;
-use wt_domain::jobs::JobKind;
 use wt_domain::secrets::token_hash;
-use wt_jobs::ledger;
-use wt_store::jobs::{Job, NewJob};
+use wt_jobs::payloads::{Email, MailTemplate};
 use wt_store::{reset_tokens, sessions, users};
 
 use crate::auth::passwords;
@@ -21,38 +18,6 @@ use crate::problem::{ApiError, Problem, too_many_requests};
 use crate::routes::me::{password_event, weak_password};
 use crate::security::rate_limit::RateLimiter;
 use crate::state::AppState;
-
-/// The mails the worker knows how to write.
-#[derive(Debug, Clone, Copy)]
-pub enum Mail {
-    PasswordReset,
-    Invitation,
-}
-
-impl Mail {
-    fn template(self) -> &'static str {
-        match self {
-            Mail::PasswordReset => "password_reset",
-            Mail::Invitation => "invitation",
-        }
-    }
-}
-
-/// Queues `mail` to `user_id`; at most one of a kind waits per user, so repeated clicks
-/// do not flood an inbox.
-pub async fn enqueue_mail(
-    state: &AppState,
-    mail: Mail,
-    user_id: i64,
-    requested_by: Option<i64>,
-) -> Result<Job, wt_store::StoreError> {
-    let mut new =
-        NewJob::new(JobKind::Email).dedupe_key(format!("email:{}:{user_id}", mail.template()));
-    new.payload = json!({ "template": mail.template(), "userId": user_id });
-    new.requested_by = requested_by;
-    let redis = state.redis_or_none().await;
-    ledger::enqueue(&state.db, redis, &state.queues, &new).await
-}
 
 #[derive(Deserialize, ToSchema)]
 pub struct ResetRequest {
@@ -86,7 +51,13 @@ pub async fn request(
         && email.contains('@')
         && let Some(user) = users::find_active_by_email(&state.db, email).await?
     {
-        enqueue_mail(&state, Mail::PasswordReset, user.id, None).await?;
+        let mail = Email {
+            template: MailTemplate::PasswordReset,
+            user_id: user.id,
+        };
+        let mut tx = state.jobs.begin(&state.db).await?;
+        tx.enqueue(&mail, None).await?;
+        tx.commit().await?;
     }
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -8,6 +8,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
+use wt_jobs::payloads::{Email, MailTemplate};
 use wt_store::{audit, sessions, users};
 
 use crate::auth::{Admin, passwords};
@@ -16,7 +17,6 @@ use crate::openapi::responses as r;
 use crate::problem::{ApiError, Problem};
 use crate::routes::jobs::accepted;
 use crate::routes::me::{password_event, weak_password};
-use crate::routes::password_reset::{Mail, enqueue_mail};
 use crate::state::AppState;
 
 #[utoipa::path(
@@ -36,7 +36,12 @@ pub async fn send_reset(
         .await?
         .filter(|user| user.is_active)
         .ok_or_else(|| Problem::not_found("The active user"))?;
-    let job = enqueue_mail(&state, Mail::PasswordReset, user.id, Some(admin.id)).await?;
+    let mail = Email {
+        template: MailTemplate::PasswordReset,
+        user_id: user.id,
+    };
+    let mut tx = state.jobs.begin(&state.db).await?;
+    let job = tx.enqueue(&mail, Some(admin.id)).await?;
     let event = audit::NewEvent {
         actor_id: Some(admin.id),
         action: "password_reset_sent",
@@ -45,7 +50,8 @@ pub async fn send_reset(
         target_label: &user.username,
         details: json!({ "jobId": job.id }),
     };
-    audit::record(&state.db, &event).await?;
+    audit::record(&mut *tx, &event).await?;
+    tx.commit().await?;
     Ok(accepted(&job))
 }
 

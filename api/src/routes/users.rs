@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 use wt_domain::accounts::Role;
+use wt_jobs::payloads::{Email, MailTemplate};
 use wt_store::users::{self, NewUser, User, UserChanges, UserFilter};
 use wt_store::{StoreError, audit, sessions};
 
@@ -21,7 +22,6 @@ use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::list::ListPage;
 use crate::routes::me::weak_password;
-use crate::routes::password_reset::{Mail, enqueue_mail};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -258,7 +258,7 @@ pub async fn create(
         password_hash,
         role: body.role,
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.jobs.begin(&state.db).await?;
     let user = users::insert(&mut *tx, &new).await.map_err(conflict)?;
     let event = audit::NewEvent {
         actor_id: Some(admin.id),
@@ -273,10 +273,14 @@ pub async fn create(
         details: json!({ "role": user.role, "email": user.email }),
     };
     audit::record(&mut *tx, &event).await?;
-    tx.commit().await?;
     if invite {
-        enqueue_mail(&state, Mail::Invitation, user.id, Some(admin.id)).await?;
+        let mail = Email {
+            template: MailTemplate::Invitation,
+            user_id: user.id,
+        };
+        tx.enqueue(&mail, Some(admin.id)).await?;
     }
+    tx.commit().await?;
     let location = format!("/api/users/{}", user.id);
     Ok(created(location, user.version, UserView::from(user)))
 }

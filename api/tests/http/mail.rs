@@ -86,21 +86,14 @@ async fn start_worker(
     let port = format!("--email-port={smtp_port}");
     let mail_settings = settings(&["--email-host=127.0.0.1", &port]);
     let mailer = Mailer::from_settings(&mail_settings).unwrap().unwrap();
+    let redis = state.redis.connection().await.unwrap();
+    let owner = format!("mail-test-{}", uuid::Uuid::new_v4());
     let worker_state = WorkerState {
-        pool: state.db.clone(),
-        redis: state.redis.connection().await.unwrap(),
-        queues: state.queues.clone(),
-        lease: Duration::from_secs(60),
         mailer: Some(Arc::new(mailer)),
         public_url: "http://plan.example.com".to_owned(),
+        ..WorkerState::new(state.db.clone(), redis, state.jobs.clone(), owner)
     };
-    let options = RunOptions {
-        name: format!("mail-test-{}", uuid::Uuid::new_v4()),
-        concurrency: 2,
-        scheduler: false,
-        heartbeat_interval: Duration::from_secs(1),
-        reconcile_grace: Duration::from_secs(1),
-    };
+    let options = RunOptions::every_queue(2, Duration::from_secs(1), Duration::from_secs(5));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(wt_worker::run(worker_state, options, async move {
         let _ = stopped.await;

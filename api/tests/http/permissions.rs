@@ -109,8 +109,8 @@ async fn a_job_is_visible_to_its_requester_and_admins_only(pool: PgPool) {
     let dist = no_dist();
     let (state, app) = app_with(pool, settings(&[]), dist.path());
     let (tokens, user_id) = tokens_for_all_roles(&state).await;
-    let mut new = wt_store::jobs::NewJob::new(wt_domain::jobs::JobKind::WarmCache);
-    new.requested_by = Some(user_id);
+    let new = wt_store::jobs::NewJob::new(wt_domain::jobs::JobKind::WarmCache, json!({}))
+        .requested_by(Some(user_id));
     let mut conn = state.db.acquire().await.unwrap();
     let job = wt_store::jobs::insert(&mut conn, &new).await.unwrap().job;
     let path = format!("/api/jobs/{}", job.id);
@@ -125,7 +125,7 @@ async fn staged_roll_out_opens_reads_but_never_writes(pool: PgPool) {
     let dist = no_dist();
     let (state, app) = app_with(pool, settings(&["--auth-enforced=false"]), dist.path());
     let mut conn = state.db.acquire().await.unwrap();
-    let new = wt_store::jobs::NewJob::new(wt_domain::jobs::JobKind::WarmCache);
+    let new = wt_store::jobs::NewJob::new(wt_domain::jobs::JobKind::WarmCache, json!({}));
     let job = wt_store::jobs::insert(&mut conn, &new).await.unwrap().job;
     let read = app.get(&format!("/api/jobs/{}", job.id)).await;
     assert_eq!(read.status, StatusCode::OK);

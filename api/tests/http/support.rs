@@ -91,7 +91,7 @@ pub fn no_dist() -> tempfile::TempDir {
 
 pub async fn publish_heartbeat(state: &AppState) {
     let mut conn = state.redis.connection().await.expect("Redis is running");
-    wt_jobs::heartbeat::publish(&mut conn, &state.queues.namespace, "test-worker")
+    wt_jobs::heartbeat::publish(&mut conn, state.namespace(), "test-worker")
         .await
         .unwrap();
 }

@@ -4,34 +4,18 @@
 
 use std::time::Duration;
 
-use serde::Deserialize;
 use serde_json::{Value, json};
 use sqlx::PgConnection;
 use wt_domain::secrets::{new_token, token_hash};
-use wt_store::jobs::{Job, JobError};
+use wt_jobs::payloads::{Email, JobPayload, MailTemplate};
 use wt_store::reset_tokens::{self, Purpose};
 use wt_store::users;
 
-use crate::executor::JobFailure;
+use crate::context::{JobContext, JobFailure};
 use crate::mailer::MailError;
-use crate::state::WorkerState;
 
 const RESET_LIFETIME: Duration = Duration::from_secs(60 * 60);
 const INVITATION_LIFETIME: Duration = Duration::from_secs(7 * 24 * 60 * 60);
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Payload {
-    template: String,
-    user_id: i64,
-}
-
-fn permanent(code: &str, message: impl Into<String>) -> JobFailure {
-    JobFailure::Permanent(JobError {
-        code: code.to_owned(),
-        message: message.into(),
-    })
-}
 
 /// What each template says, and how long its link lives.
 struct Template {
@@ -42,62 +26,60 @@ struct Template {
     query: &'static str,
 }
 
-fn template(name: &str) -> Option<Template> {
-    match name {
-        "password_reset" => Some(Template {
+fn template(mail: MailTemplate) -> Template {
+    match mail {
+        MailTemplate::PasswordReset => Template {
             purpose: Purpose::Reset,
             lifetime: RESET_LIFETIME,
             subject: "Reset your Workload Tracker password",
             lead: "Someone (hopefully you) asked to reset the password of your Workload \
                    Tracker account. Open this link within an hour to choose a new one:",
             query: "",
-        }),
-        "invitation" => Some(Template {
+        },
+        MailTemplate::Invitation => Template {
             purpose: Purpose::Invite,
             lifetime: INVITATION_LIFETIME,
             subject: "You are invited to Workload Tracker",
             lead: "An administrator created a Workload Tracker account for you. Open this \
                    link within a week to set your password:",
             query: "&invite=1",
-        }),
-        _ => None,
+        },
     }
 }
 
-pub async fn run(
-    state: &WorkerState,
-    _owner: &str,
-    job: &Job,
-    _tx: &mut PgConnection,
-) -> Result<Value, JobFailure> {
-    let payload: Payload = serde_json::from_value(job.payload.clone())
-        .map_err(|e| permanent("invalid_payload", e.to_string()))?;
-    let template = template(&payload.template)
-        .ok_or_else(|| permanent("unknown_template", payload.template.clone()))?;
-    let mailer = state.mailer.as_ref().ok_or_else(|| {
-        permanent(
+/// Issues the link token and sends the mail. The token row is written in the job's
+/// transaction and the mail goes out before it commits: a mail whose job then fails to
+/// commit carries a link that never worked, and the retry sends a fresh one, so a person
+/// never holds two live links from one job.
+pub async fn run(context: &mut JobContext<'_>, tx: &mut PgConnection) -> Result<Value, JobFailure> {
+    let payload = Email::of(context.job)?;
+    let template = template(payload.template);
+    let mailer = context.state.mailer.as_ref().ok_or_else(|| {
+        JobFailure::permanent(
             "mail_not_configured",
             "Outgoing mail is not configured (EMAIL_HOST).",
         )
     })?;
-    let user = users::find(&state.pool, payload.user_id)
+    let user = users::find(&mut *tx, payload.user_id)
         .await?
         .filter(|user| user.is_active)
         .ok_or_else(|| {
-            permanent(
+            JobFailure::permanent(
                 "user_not_found",
                 "The user no longer exists or is inactive.",
             )
         })?;
+    context
+        .progress(
+            "Writing",
+            30,
+            &format!("Writing the mail to {}", masked(&user.email)),
+        )
+        .await?;
 
     let token = new_token();
-    let mut conn = state
-        .pool
-        .acquire()
-        .await
-        .map_err(wt_store::StoreError::from)?;
     reset_tokens::issue(
-        &mut conn,
+        &mut *tx,
         user.id,
         &token_hash(&token),
         template.purpose,
@@ -106,19 +88,22 @@ pub async fn run(
     .await?;
     let link = format!(
         "{}/reset-password?token={token}{}",
-        state.public_url.trim_end_matches('/'),
+        context.state.public_url.trim_end_matches('/'),
         template.query
     );
     let body = format!(
         "Hello {},\n\n{}\n\n{link}\n\nIf you did not expect this mail, you can ignore it.\n",
         user.username, template.lead
     );
+    context
+        .progress("Sending", 60, "Handing the mail to the mail server")
+        .await?;
     mailer
         .send(&user.email, template.subject, body)
         .await
         .map_err(|error| match error {
             MailError::Unavailable(message) => JobFailure::transient("mail_unavailable", message),
-            other => permanent("mail_rejected", other.to_string()),
+            other => JobFailure::permanent("mail_rejected", other.to_string()),
         })?;
     Ok(json!({ "template": payload.template, "to": masked(&user.email) }))
 }
@@ -142,7 +127,6 @@ mod tests {
     fn addresses_are_masked_in_results() {
         assert_eq!(masked("alice@example.com"), "a***@example.com");
         assert_eq!(masked("nonsense"), "***");
-        assert!(template("password_reset").is_some());
-        assert!(template("spam").is_none());
+        assert_eq!(template(MailTemplate::Invitation).query, "&invite=1");
     }
 }

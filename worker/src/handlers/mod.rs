@@ -1,27 +1,25 @@
 //! One module per job kind; `run` picks the handler for a claimed job. A handler returns
-//! the job's result (shown by `GET /api/jobs/{id}`) and writes its database effects
-//! through the transaction it is given, which commits together with `succeeded`.
+//! the job's result (shown by `GET /api/jobs/{id}`), reports progress through its
+//! [`JobContext`], and writes its database effects through the transaction it is given,
+//! which commits together with `succeeded` (or rolls back when the job is stopped).
 
 mod email;
+mod housekeeping;
+mod probe;
 mod warm_cache;
 
 use serde_json::Value;
 use sqlx::PgConnection;
 use wt_domain::jobs::JobKind;
-use wt_store::jobs::Job;
 
-use crate::executor::JobFailure;
-use crate::state::WorkerState;
+use crate::context::{JobContext, JobFailure};
 
-/// Runs the handler of `job.kind` as `owner`.
-pub async fn run(
-    state: &WorkerState,
-    owner: &str,
-    job: &Job,
-    tx: &mut PgConnection,
-) -> Result<Value, JobFailure> {
-    match job.kind {
-        JobKind::WarmCache => warm_cache::run(state, owner, job, tx).await,
-        JobKind::Email => email::run(state, owner, job, tx).await,
+/// Runs the handler of the context's job kind.
+pub async fn run(context: &mut JobContext<'_>, tx: &mut PgConnection) -> Result<Value, JobFailure> {
+    match context.job.kind {
+        JobKind::WarmCache => warm_cache::run(context).await,
+        JobKind::Email => email::run(context, tx).await,
+        JobKind::Probe => probe::run(context, tx).await,
+        JobKind::Housekeeping => housekeeping::run(context).await,
     }
 }

@@ -10,6 +10,10 @@ use clap::ArgAction;
 use clap::builder::BoolishValueParser;
 use sqlx::postgres::PgSslMode;
 
+mod jobs;
+
+pub use jobs::{CronSetting, JobSettings};
+
 /// The placeholder secret. It keeps development friction-free and is refused whenever
 /// `DEBUG=false`.
 pub const DEFAULT_SECRET_KEY: &str = "insecure-development-secret-change-me";
@@ -206,21 +210,14 @@ pub struct Settings {
     #[arg(long, env = "RUN_MIGRATIONS_ON_START", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
     pub run_migrations_on_start: Option<bool>,
 
-    /// Prefix of every Redis key of the job system (queues, heartbeats, cache).
-    #[arg(long, env = "QUEUE_NAMESPACE", default_value = "wt")]
-    pub queue_namespace: String,
+    /// Bearer token that lets a scraper read `/metrics` from another machine (without it,
+    /// only direct connections from this machine may).
+    #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
 
-    /// Seconds between worker heartbeats.
-    #[arg(long, env = "WORKER_HEARTBEAT_SECONDS", default_value = "10", value_parser = clap::value_parser!(u64).range(1..=300))]
-    pub worker_heartbeat_seconds: u64,
-
-    /// Heartbeats a worker may miss before its jobs go to another worker.
-    #[arg(long, env = "WORKER_MISSED_HEARTBEATS", default_value = "3", value_parser = clap::value_parser!(u64).range(1..=100))]
-    pub worker_missed_heartbeats: u64,
-
-    /// Seconds a queued job may wait unclaimed before the reconciler pushes it again.
-    #[arg(long, env = "JOB_RECONCILE_GRACE_SECONDS", default_value = "60", value_parser = clap::value_parser!(u64).range(1..=86400))]
-    pub job_reconcile_grace_seconds: u64,
+    /// The job system: queues, worker liveness, retention and schedules.
+    #[command(flatten)]
+    pub jobs: JobSettings,
 }
 
 /// The default deliverables of a new project, in order: (percentage, description).
@@ -301,19 +298,6 @@ impl Settings {
     /// The dashboard's cache lifetime: its own setting, else the aggregate one.
     pub fn dashboard_cache_ttl(&self) -> Duration {
         Duration::from_secs(self.dashboard_cache_ttl.unwrap_or(self.aggregate_cache_ttl))
-    }
-
-    pub fn heartbeat_interval(&self) -> Duration {
-        Duration::from_secs(self.worker_heartbeat_seconds)
-    }
-
-    /// How long without a heartbeat before a worker counts as gone.
-    pub fn worker_timeout(&self) -> Duration {
-        self.heartbeat_interval() * u32::try_from(self.worker_missed_heartbeats).unwrap_or(3)
-    }
-
-    pub fn reconcile_grace(&self) -> Duration {
-        Duration::from_secs(self.job_reconcile_grace_seconds)
     }
 
     pub fn access_token_lifetime(&self) -> Duration {

@@ -1,14 +1,20 @@
-//! The vocabulary of background work: which kinds of job exist and which states a job
-//! moves through. The ledger (`wt-store`) stores these as text; the names are part of
-//! the HTTP contract (`GET /api/jobs/{id}`), so they never change once released.
+//! The vocabulary of background work: which kinds of job exist, which states a job
+//! moves through, which queue carries each kind and how each kind retries. The ledger
+//! (`wt-store`) stores the names as text; they are part of the HTTP contract
+//! (`GET /api/jobs`), so they never change once released.
+
+mod policy;
+mod queue;
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// One kind of background work. Each kind has its own Redis queue, so a slow kind (an
-/// import) never holds up a quick one (a cache warm-up).
+pub use policy::RetryPolicy;
+pub use queue::Queue;
+
+/// One kind of background work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum JobKind {
@@ -16,17 +22,51 @@ pub enum JobKind {
     WarmCache,
     /// Write and send one email (password reset, invitation).
     Email,
+    /// A diagnostic job that walks through progress steps and does nothing else: how an
+    /// operator checks that a queue's workers take work, and what the benchmark times.
+    Probe,
+    /// Daily upkeep of the job system: old finished jobs leave the ledger, finished
+    /// queue entries leave Redis.
+    Housekeeping,
 }
 
 impl JobKind {
-    /// Every kind, so the worker can start one consumer per queue.
-    pub const ALL: [JobKind; 2] = [JobKind::WarmCache, JobKind::Email];
+    /// Every kind.
+    pub const ALL: [JobKind; 4] = [
+        JobKind::WarmCache,
+        JobKind::Email,
+        JobKind::Probe,
+        JobKind::Housekeeping,
+    ];
 
-    /// The stable name stored in the ledger and used in queue names.
+    /// The stable name stored in the ledger and shown by the API.
     pub fn as_str(self) -> &'static str {
         match self {
             JobKind::WarmCache => "warm_cache",
             JobKind::Email => "email",
+            JobKind::Probe => "probe",
+            JobKind::Housekeeping => "housekeeping",
+        }
+    }
+
+    /// The queue that carries this kind unless the job names another (only probes do).
+    pub fn queue(self) -> Queue {
+        match self {
+            JobKind::WarmCache => Queue::Cache,
+            JobKind::Email => Queue::Mail,
+            JobKind::Probe | JobKind::Housekeeping => Queue::Maintenance,
+        }
+    }
+
+    /// How often and how patiently this kind is tried.
+    pub fn policy(self) -> RetryPolicy {
+        use std::time::Duration;
+        let secs = Duration::from_secs;
+        match self {
+            JobKind::Email => RetryPolicy::new(5, secs(30), secs(30 * 60), secs(2 * 60)),
+            JobKind::WarmCache => RetryPolicy::new(3, secs(10), secs(5 * 60), secs(10 * 60)),
+            JobKind::Probe => RetryPolicy::new(3, secs(5), secs(60), secs(30 * 60)),
+            JobKind::Housekeeping => RetryPolicy::new(3, secs(60), secs(30 * 60), secs(60 * 60)),
         }
     }
 }
@@ -48,9 +88,10 @@ impl FromStr for JobKind {
     }
 }
 
-/// Where a job is in its life. `Queued -> Running -> Succeeded | Failed`, with
-/// `Running -> Queued` for a transient failure that will be retried, and `Cancelled`
-/// reachable from `Queued`.
+/// Where a job is in its life. `Queued -> Running -> Succeeded | Failed | Cancelled`,
+/// with `Running -> Queued` for an attempt that will be retried (a transient failure, a
+/// lost worker, a worker that drained), `Queued -> Cancelled`, and `Failed | Cancelled ->
+/// Queued` when an admin retries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum JobState {
@@ -125,6 +166,16 @@ mod tests {
         }
         for state in JobState::ALL {
             assert_eq!(state.as_str().parse::<JobState>(), Ok(state));
+        }
+    }
+
+    #[test]
+    fn every_kind_may_be_tried_and_has_a_time_limit() {
+        for kind in JobKind::ALL {
+            let policy = kind.policy();
+            assert!(policy.max_attempts >= 1, "{kind}");
+            assert!(policy.backoff_base <= policy.backoff_cap, "{kind}");
+            assert!(!policy.timeout.is_zero(), "{kind}");
         }
     }
 

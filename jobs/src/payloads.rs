@@ -1,0 +1,184 @@
+//! What each kind of job carries, typed. The api builds payloads, the worker reads them
+//! back; both use these types, so a field renamed on one side cannot go unnoticed. A
+//! payload holds ids and choices only, never data that PostgreSQL already holds.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use wt_domain::jobs::{JobKind, Queue};
+use wt_store::jobs::{Job, NewJob};
+
+/// A payload of one job kind.
+pub trait JobPayload: Serialize + DeserializeOwned {
+    const KIND: JobKind;
+
+    /// The queue that carries the job: its kind's, unless the payload chooses.
+    fn queue(&self) -> Queue {
+        Self::KIND.queue()
+    }
+
+    /// At most one unfinished job holds this key; enqueueing again returns that job.
+    fn dedupe_key(&self) -> Option<String> {
+        None
+    }
+
+    /// The ledger row to insert for this payload, asked for by `requested_by`.
+    fn new_job(&self, requested_by: Option<i64>) -> Result<NewJob, PayloadError> {
+        let value = serde_json::to_value(self).map_err(|e| PayloadError {
+            kind: Self::KIND,
+            reason: e.to_string(),
+        })?;
+        let mut new = NewJob::new(Self::KIND, value)
+            .on_queue(self.queue())
+            .requested_by(requested_by);
+        new.dedupe_key = self.dedupe_key();
+        Ok(new)
+    }
+
+    /// The payload of `job`, which must be of this kind.
+    fn of(job: &Job) -> Result<Self, PayloadError> {
+        let error = |reason: String| PayloadError {
+            kind: Self::KIND,
+            reason,
+        };
+        if job.kind != Self::KIND {
+            return Err(error(format!("job {} is a {} job", job.id, job.kind)));
+        }
+        serde_json::from_value(job.payload.clone()).map_err(|e| error(e.to_string()))
+    }
+}
+
+/// A payload that could not be written or read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {kind} payload: {reason}")]
+pub struct PayloadError {
+    pub kind: JobKind,
+    pub reason: String,
+}
+
+/// The account mails the worker writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailTemplate {
+    PasswordReset,
+    Invitation,
+}
+
+impl MailTemplate {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailTemplate::PasswordReset => "password_reset",
+            MailTemplate::Invitation => "invitation",
+        }
+    }
+}
+
+/// `email`: one account mail to one user. The single-use link inside is made by the
+/// worker, so it exists nowhere but in the mail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Email {
+    pub template: MailTemplate,
+    pub user_id: i64,
+}
+
+impl JobPayload for Email {
+    const KIND: JobKind = JobKind::Email;
+
+    /// One mail of a kind waits per user, so repeated clicks do not flood an inbox.
+    fn dedupe_key(&self) -> Option<String> {
+        Some(format!("email:{}:{}", self.template.as_str(), self.user_id))
+    }
+}
+
+/// `warm_cache`: start a new cache generation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WarmCache {}
+
+impl JobPayload for WarmCache {
+    const KIND: JobKind = JobKind::WarmCache;
+
+    /// One warm-up waiting is enough: a second would compute the same.
+    fn dedupe_key(&self) -> Option<String> {
+        Some("warm_cache".to_owned())
+    }
+}
+
+/// `housekeeping`: delete old finished jobs and finished queue entries.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Housekeeping {}
+
+impl JobPayload for Housekeeping {
+    const KIND: JobKind = JobKind::Housekeeping;
+
+    fn dedupe_key(&self) -> Option<String> {
+        Some("housekeeping".to_owned())
+    }
+}
+
+/// `probe`: walk through `steps` progress steps of `step_millis` each on `queue`, then
+/// succeed. The fault fields make it misbehave on purpose; a worker obeys them only when
+/// started with fault injection on (`WORKER_FAULT_INJECTION`), and the api never sets
+/// them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Probe {
+    pub steps: u16,
+    pub step_millis: u32,
+    pub queue: Queue,
+    /// The first this many attempts fail with a transient error.
+    #[serde(default)]
+    pub fail_attempts: u16,
+    /// Every attempt aborts the worker process halfway (a job that kills its worker).
+    #[serde(default)]
+    pub crash: bool,
+}
+
+impl Probe {
+    /// A well-behaved probe.
+    pub fn new(steps: u16, step_millis: u32, queue: Queue) -> Self {
+        Probe {
+            steps,
+            step_millis,
+            queue,
+            fail_attempts: 0,
+            crash: false,
+        }
+    }
+
+    /// Whether the probe asks for faults.
+    pub fn misbehaves(&self) -> bool {
+        self.fail_attempts > 0 || self.crash
+    }
+}
+
+impl JobPayload for Probe {
+    const KIND: JobKind = JobKind::Probe;
+
+    fn queue(&self) -> Queue {
+        self.queue
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_make_rows_with_their_queue_and_key() {
+        let mail = Email {
+            template: MailTemplate::Invitation,
+            user_id: 7,
+        };
+        let new = mail.new_job(Some(1)).unwrap();
+        assert_eq!(new.kind, JobKind::Email);
+        assert_eq!(new.queue, Queue::Mail);
+        assert_eq!(new.dedupe_key.as_deref(), Some("email:invitation:7"));
+        assert_eq!(new.payload["template"], "invitation");
+        assert_eq!(new.payload["userId"], 7);
+        assert_eq!(new.requested_by, Some(1));
+
+        let probe = Probe::new(3, 10, Queue::Imports).new_job(None).unwrap();
+        assert_eq!(probe.queue, Queue::Imports);
+        assert_eq!(probe.dedupe_key, None);
+    }
+}

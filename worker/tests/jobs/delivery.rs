@@ -1,0 +1,177 @@
+//! Delivery: a job makes the round trip through Redis; a job delivered twice, or several
+//! times at once, takes effect once; a job longer than its lease runs once while its
+//! worker lives; an enqueue rolled back leaves no job and no push.
+
+use std::time::Duration;
+
+use redis::AsyncCommands;
+use sqlx::PgPool;
+use wt_domain::jobs::{JobKind, JobState, Queue};
+use wt_jobs::payloads::{JobPayload, Probe, WarmCache};
+use wt_jobs::queues::{Push, PushKey};
+use wt_store::jobs::{self, NewJob};
+
+use crate::support::*;
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_job_makes_the_round_trip_through_redis(pool: PgPool) {
+    let state = state(pool).await;
+    let worker = RunningWorker::start(&state);
+    let job = enqueue(&state, &WarmCache::default().new_job(None).unwrap()).await;
+    assert_eq!((job.state, job.queue), (JobState::Queued, Queue::Cache));
+
+    let done = wait_until_finished(&state.pool, job.id).await;
+    assert_eq!(done.state, JobState::Succeeded, "{done:?}");
+    assert_eq!((done.attempts, done.progress), (1, 100));
+    assert_eq!(done.result.as_ref().unwrap()["generation"], 1);
+    assert!(done.started_at.is_some() && done.finished_at.is_some());
+    worker.stop().await;
+    flush_namespace(&state.dispatcher.queues.namespace).await;
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_job_delivered_twice_takes_effect_once(pool: PgPool) {
+    let state = state(pool).await;
+    let worker = RunningWorker::start(&state);
+    let job = probe(&state, 0, 0).await;
+    assert_eq!(
+        wait_until_finished(&state.pool, job.id).await.state,
+        JobState::Succeeded
+    );
+
+    // Redis delivers the same job again (a duplicate push past Redis's own dedupe): only
+    // the ledger can stop it, and it does.
+    let again = Push {
+        job_id: job.id,
+        queue: Queue::Maintenance,
+        attempts: 0,
+        key: PushKey::Fresh,
+        delay: Duration::ZERO,
+    };
+    state.dispatcher.push(&[again]).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let after = jobs::find(&state.pool, job.id).await.unwrap().unwrap();
+    assert_eq!(after.attempts, 1, "the second delivery did not run the job");
+    assert_eq!(probe_effects(&state.pool, job.id).await, 1);
+    worker.stop().await;
+    flush_namespace(&state.dispatcher.queues.namespace).await;
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn simultaneous_deliveries_run_the_job_once(pool: PgPool) {
+    let state = state(pool).await;
+    let new = Probe::new(2, 200, Queue::Maintenance)
+        .new_job(None)
+        .unwrap();
+    let mut conn = state.pool.acquire().await.unwrap();
+    let job = jobs::insert(&mut conn, &new).await.unwrap().job;
+    drop(conn);
+    let push = |attempts| Push {
+        job_id: job.id,
+        queue: Queue::Maintenance,
+        attempts,
+        key: PushKey::Fresh,
+        delay: Duration::ZERO,
+    };
+    state.dispatcher.push(&[push(0), push(0), push(0)]).await;
+    let first = RunningWorker::start(&state);
+    let second = RunningWorker::start(&sibling(&state));
+
+    let done = wait_until_finished(&state.pool, job.id).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!((done.state, done.attempts), (JobState::Succeeded, 1));
+    assert_eq!(probe_effects(&state.pool, job.id).await, 1);
+    first.stop().await;
+    second.stop().await;
+    flush_namespace(&state.dispatcher.queues.namespace).await;
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_job_longer_than_its_lease_runs_once_while_its_worker_lives(pool: PgPool) {
+    // Leases of two seconds, renewed every second; the job runs five.
+    let state = state(pool).await;
+    assert_eq!(state.lease, Duration::from_secs(2));
+    let scheduler = wt_worker::scheduler::SchedulerOptions {
+        reconcile_every: Duration::from_secs(1),
+        reconcile_grace: Duration::from_secs(1),
+        schedules: Vec::new(),
+    };
+    let mut options =
+        wt_worker::RunOptions::every_queue(4, Duration::from_secs(1), Duration::from_secs(5));
+    options.scheduler = Some(scheduler);
+    let worker = RunningWorker::start_with(&state, options);
+    let other = RunningWorker::start(&sibling(&state));
+    let job = probe(&state, 5, 1000).await;
+
+    let done = wait_until_finished(&state.pool, job.id).await;
+    assert_eq!(
+        (done.state, done.attempts),
+        (JobState::Succeeded, 1),
+        "{done:?}"
+    );
+    assert!(done.error.is_none());
+    assert_eq!(probe_effects(&state.pool, job.id).await, 1);
+    worker.stop().await;
+    other.stop().await;
+    flush_namespace(&state.dispatcher.queues.namespace).await;
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn an_enqueue_rolled_back_leaves_no_job_and_no_push(pool: PgPool) {
+    let state = state(pool).await;
+    let mut tx = state.dispatcher.begin(&state.pool).await.unwrap();
+    let job = tx
+        .enqueue(&Probe::new(0, 0, Queue::Imports), None)
+        .await
+        .unwrap();
+    drop(tx);
+
+    assert_eq!(jobs::find(&state.pool, job.id).await.unwrap(), None);
+    let count: i64 = sqlx::query_scalar!(r#"SELECT count(*) AS "n!" FROM jobs"#)
+        .fetch_one(&state.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 0);
+    let mut redis = state.redis.clone();
+    let prefix = state.dispatcher.queues.queue_name(Queue::Imports);
+    let keys: Vec<String> = redis.keys(format!("{prefix}*")).await.unwrap();
+    assert!(keys.is_empty(), "nothing reached Redis: {keys:?}");
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn enqueueing_with_a_dedupe_key_returns_the_waiting_job(pool: PgPool) {
+    let state = state(pool).await;
+    let new = WarmCache::default().new_job(None).unwrap();
+    let first = enqueue(&state, &new).await;
+    let second = enqueue(&state, &new).await;
+    assert_eq!(first.id, second.id);
+    assert_eq!(first.kind, JobKind::WarmCache);
+    flush_namespace(&state.dispatcher.queues.namespace).await;
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn housekeeping_deletes_jobs_past_their_retention(pool: PgPool) {
+    let state = state(pool).await;
+    let old = probe(&state, 0, 0).await;
+    let recent = probe(&state, 0, 0).await;
+    let worker = RunningWorker::start(&state);
+    wait_until_finished(&state.pool, old.id).await;
+    wait_until_finished(&state.pool, recent.id).await;
+    sqlx::query!(
+        "UPDATE jobs SET finished_at = now() - interval '31 days' WHERE id = $1",
+        old.id
+    )
+    .execute(&state.pool)
+    .await
+    .unwrap();
+
+    let new = NewJob::new(JobKind::Housekeeping, serde_json::json!({}));
+    let housekeeping = enqueue(&state, &new).await;
+    let done = wait_until_finished(&state.pool, housekeeping.id).await;
+    assert_eq!(done.state, JobState::Succeeded, "{done:?}");
+    assert_eq!(done.result.as_ref().unwrap()["jobsDeleted"], 1);
+    assert_eq!(jobs::find(&state.pool, old.id).await.unwrap(), None);
+    assert!(jobs::find(&state.pool, recent.id).await.unwrap().is_some());
+    worker.stop().await;
+    flush_namespace(&state.dispatcher.queues.namespace).await;
+}
