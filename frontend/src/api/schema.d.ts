@@ -676,6 +676,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["jobs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{id}": {
         parameters: {
             query?: never;
@@ -684,10 +700,81 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A job is visible to whoever asked for it and to admins (and to anyone while reads are
-         *     open); to others it does not exist.
+         * One job. With `Prefer: wait=N` the answer waits up to N seconds (at most 10) for the
+         *     job to end.
          */
         get: operations["jobs_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels a job: a queued one ends at once and never runs; a running one is asked to
+         *     stop, stops at its next progress point and rolls its work back (its state turns
+         *     `cancelled` then; `cancelRequested` says it was asked). Cancelling a cancelled job
+         *     changes nothing.
+         */
+        post: operations["jobs_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queues a failed or cancelled job again, with its kind's full number of attempts. */
+        post: operations["jobs_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["jobs_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["jobs_schedules"];
         put?: never;
         post?: never;
         delete?: never;
@@ -706,6 +793,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["jobs_warm_cache"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/probe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["jobs_probe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -951,27 +1054,73 @@ export interface components {
             code: string;
             message: string;
         };
+        JobStatsView: {
+            /** Format: date-time */
+            generatedAt: string;
+            /**
+             * Format: int64
+             * @description Worker processes that sent a heartbeat recently (`null` when Redis is away).
+             */
+            workersAlive?: number | null;
+            queues: components["schemas"]["QueueStatsView"][];
+        };
         /** @description A job as the API shows it. */
         JobView: {
             /** Format: int64 */
             id: number;
             /** @enum {string} */
-            kind: "warm_cache" | "email";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping";
+            /** @enum {string} */
+            queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @enum {string} */
             state: "queued" | "running" | "succeeded" | "failed" | "cancelled";
-            /** Format: int32 */
+            /** @description What the job is doing now, e.g. "Reading rows". */
+            stage?: string | null;
+            /**
+             * Format: int32
+             * @description 0-100.
+             */
             progress: number;
             message?: string | null;
             result?: unknown;
             error?: components["schemas"]["JobErrorView"] | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Attempts started so far.
+             */
             attempts: number;
+            /** Format: int32 */
+            maxAttempts: number;
+            /** @description Someone asked the running job to stop; it stops at its next progress point. */
+            cancelRequested: boolean;
+            /**
+             * Format: date-time
+             * @description When a queued job that waits for its backoff may run again.
+             */
+            nextAttemptAt?: string | null;
+            /** Format: int64 */
+            requestedBy?: number | null;
+            requestedByName?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the latest attempt started.
+             */
             startedAt?: string | null;
             /** Format: date-time */
             finishedAt?: string | null;
+        };
+        /** @description The latest slot a schedule fired. */
+        LastRunView: {
+            /** Format: date-time */
+            slot: string;
+            /** Format: int64 */
+            jobId: number;
+            /** @enum {string} */
+            state: "queued" | "running" | "succeeded" | "failed" | "cancelled";
         };
         LinkBody: {
             /** Format: int64 */
@@ -1047,6 +1196,62 @@ export interface components {
                 details: unknown;
                 /** Format: date-time */
                 createdAt: string;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /** Format: int64 */
+            total: number;
+        };
+        ListPage_JobView: {
+            items: {
+                /** Format: int64 */
+                id: number;
+                /** @enum {string} */
+                kind: "warm_cache" | "email" | "probe" | "housekeeping";
+                /** @enum {string} */
+                queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
+                /** @enum {string} */
+                state: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                /** @description What the job is doing now, e.g. "Reading rows". */
+                stage?: string | null;
+                /**
+                 * Format: int32
+                 * @description 0-100.
+                 */
+                progress: number;
+                message?: string | null;
+                result?: unknown;
+                error?: components["schemas"]["JobErrorView"] | null;
+                /**
+                 * Format: int32
+                 * @description Attempts started so far.
+                 */
+                attempts: number;
+                /** Format: int32 */
+                maxAttempts: number;
+                /** @description Someone asked the running job to stop; it stops at its next progress point. */
+                cancelRequested: boolean;
+                /**
+                 * Format: date-time
+                 * @description When a queued job that waits for its backoff may run again.
+                 */
+                nextAttemptAt?: string | null;
+                /** Format: int64 */
+                requestedBy?: number | null;
+                requestedByName?: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: date-time
+                 * @description When the latest attempt started.
+                 */
+                startedAt?: string | null;
+                /** Format: date-time */
+                finishedAt?: string | null;
             }[];
             /** Format: int64 */
             page: number;
@@ -1268,6 +1473,21 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A probe: `steps` progress steps of `stepMillis` each, on `queue`. */
+        ProbeBody: {
+            /**
+             * Format: int32
+             * @description 0-100 (default 10).
+             */
+            steps?: number | null;
+            /**
+             * Format: int32
+             * @description 0-10000 (default 500).
+             */
+            stepMillis?: number | null;
+            /** @enum {string} */
+            queue?: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
+        };
         /** @description A client-facing error (RFC 9457). */
         Problem: {
             type: string;
@@ -1342,6 +1562,39 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description One queue's figures. */
+        QueueStatsView: {
+            /** @enum {string} */
+            queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
+            /**
+             * Format: int64
+             * @description Queued jobs, those waiting for a retry's backoff included.
+             */
+            queued: number;
+            /**
+             * Format: int64
+             * @description Queued jobs waiting for a retry's backoff.
+             */
+            delayed: number;
+            /** Format: int64 */
+            running: number;
+            /** Format: int64 */
+            succeededLastHour: number;
+            /** Format: int64 */
+            failedLastHour: number;
+            /**
+             * Format: double
+             * @description How long the longest-waiting job that could run has waited, in seconds.
+             */
+            oldestWaitingSeconds?: number | null;
+            /**
+             * Format: double
+             * @description Median and 95th percentile run time of one attempt, over the last hour.
+             */
+            runSecondsP50?: number | null;
+            /** Format: double */
+            runSecondsP95?: number | null;
+        };
         /** @description The 202 answer for queued work. */
         Queued: {
             /** Format: int64 */
@@ -1373,6 +1626,23 @@ export interface components {
             isActive: boolean;
             /** Format: int64 */
             version: number;
+        };
+        ScheduleList: {
+            items: components["schemas"]["ScheduleView"][];
+        };
+        ScheduleView: {
+            name: string;
+            description: string;
+            /** @enum {string} */
+            kind: "warm_cache" | "email" | "probe" | "housekeeping";
+            /** @enum {string} */
+            queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
+            /** @description The cron expression (UTC), or `off`. */
+            cron: string;
+            enabled: boolean;
+            /** Format: date-time */
+            nextRun?: string | null;
+            lastRun?: components["schemas"]["LastRunView"] | null;
         };
         SettingsChange: {
             theme?: string | null;
@@ -3425,10 +3695,43 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    jobs_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "warm_cache" | "email" | "probe" | "housekeeping";
+                state?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                queue?: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
+                /** @description Only jobs this user asked for (admins; everyone else sees only their own). */
+                requestedBy?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Jobs, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPage_JobView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
     jobs_show: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `wait=N`: wait up to N seconds (at most 10) for the job to end */
+                Prefer?: string | null;
+            };
             path: {
                 id: number;
             };
@@ -3450,7 +3753,58 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    jobs_warm_cache: {
+    jobs_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled, or asked to stop */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    jobs_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    jobs_stats: {
         parameters: {
             query?: never;
             header?: never;
@@ -3459,6 +3813,62 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every queue's figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobStatsView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    jobs_schedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    jobs_warm_cache: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `wait=N`: answer with the ended job when it ends within N seconds */
+                Prefer?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended within the `Prefer: wait` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
             /** @description Queued (or the warm-up already waiting) */
             202: {
                 headers: {
@@ -3468,6 +3878,45 @@ export interface operations {
                     "application/json": components["schemas"]["Queued"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    jobs_probe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `wait=N`: answer with the ended job when it ends within N seconds */
+                Prefer?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProbeBody"];
+            };
+        };
+        responses: {
+            /** @description Ended within the `Prefer: wait` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Queued"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
