@@ -34,25 +34,41 @@ pub struct Schedule {
 /// The schedules, in the order they are listed, with the expressions `settings` give.
 pub fn table(settings: &JobSettings) -> Vec<Schedule> {
     vec![
-        Schedule {
-            name: "warm-cache",
-            description: "Start a new cache generation so dashboards are computed fresh.",
-            kind: JobKind::WarmCache,
-            cron: settings.schedule_warm_cache.cron().cloned(),
-            new_job: || WarmCache::default().new_job(None),
-        },
-        Schedule {
-            name: "housekeeping",
-            description: "Delete finished jobs past JOB_RETENTION_DAYS and finished queue \
-                          entries in Redis.",
-            kind: JobKind::Housekeeping,
-            cron: settings.schedule_housekeeping.cron().cloned(),
-            new_job: || Housekeeping::default().new_job(None),
-        },
+        Schedule::new(
+            "warm-cache",
+            "Start a new cache generation so dashboards are computed fresh.",
+            JobKind::WarmCache,
+            settings.schedule_warm_cache.cron().cloned(),
+            || WarmCache::default().new_job(None),
+        ),
+        Schedule::new(
+            "housekeeping",
+            "Delete finished jobs past JOB_RETENTION_DAYS and finished queue entries in Redis.",
+            JobKind::Housekeeping,
+            settings.schedule_housekeeping.cron().cloned(),
+            || Housekeeping::default().new_job(None),
+        ),
     ]
 }
 
 impl Schedule {
+    /// A schedule named `name` that queues `new_job()`'s row at each slot of `cron`.
+    pub fn new(
+        name: &'static str,
+        description: &'static str,
+        kind: JobKind,
+        cron: Option<Cron>,
+        new_job: fn() -> Result<NewJob, PayloadError>,
+    ) -> Self {
+        Schedule {
+            name,
+            description,
+            kind,
+            cron,
+            new_job,
+        }
+    }
+
     /// The expression as written, or `off`.
     pub fn expression(&self) -> String {
         self.cron
@@ -140,13 +156,13 @@ mod tests {
     use super::*;
 
     fn nightly() -> Schedule {
-        Schedule {
-            name: "test",
-            description: "",
-            kind: JobKind::Housekeeping,
-            cron: Some(Cron::from_str("0 2 * * *").unwrap()),
-            new_job: || Housekeeping::default().new_job(None),
-        }
+        Schedule::new(
+            "test",
+            "",
+            JobKind::Housekeeping,
+            Some(Cron::from_str("0 2 * * *").unwrap()),
+            || Housekeeping::default().new_job(None),
+        )
     }
 
     #[test]

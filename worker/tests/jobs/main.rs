@@ -4,4 +4,7 @@
 //! test has its own database (sqlx::test) and Redis key namespace.
 
 mod delivery;
+mod process;
+mod recovery;
+mod schedules;
 mod support;

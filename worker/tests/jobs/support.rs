@@ -13,9 +13,11 @@ use tokio::task::JoinHandle;
 use wt_domain::jobs::Queue;
 use wt_jobs::payloads::{JobPayload, Probe};
 use wt_jobs::queues::Queues;
+use wt_jobs::schedules::Schedule;
 use wt_jobs::{ConnectionManager, Dispatcher};
 use wt_runtime::RedisConnector;
 use wt_store::jobs::{self, Job, NewJob};
+use wt_worker::scheduler::SchedulerOptions;
 use wt_worker::{RunOptions, WorkerState};
 
 pub fn redis_url() -> String {
@@ -69,10 +71,27 @@ pub struct RunningWorker {
     task: JoinHandle<anyhow::Result<()>>,
 }
 
+/// Every queue, four jobs each, a one-second heartbeat, a five-second drain.
+pub fn options() -> RunOptions {
+    RunOptions::every_queue(4, Duration::from_secs(1), Duration::from_secs(5))
+}
+
+/// [`options`] with the scheduler role: a reconcile pass every second with a one-second
+/// grace, and `schedules`.
+pub fn scheduling(schedules: Vec<Schedule>) -> RunOptions {
+    RunOptions {
+        scheduler: Some(SchedulerOptions {
+            reconcile_every: Duration::from_secs(1),
+            reconcile_grace: Duration::from_secs(1),
+            schedules,
+        }),
+        ..options()
+    }
+}
+
 impl RunningWorker {
     pub fn start(state: &WorkerState) -> Self {
-        let options = RunOptions::every_queue(4, Duration::from_secs(1), Duration::from_secs(5));
-        Self::start_with(state, options)
+        Self::start_with(state, options())
     }
 
     pub fn start_with(state: &WorkerState, options: RunOptions) -> Self {
