@@ -22,12 +22,14 @@ use crate::state::AppState;
 #[derive(Debug, Clone)]
 pub struct RouteLabel(pub String);
 
-/// Route layer: labels the response with the template of the route that answered.
+/// Route layer: labels the response with the template of the route that answered, its
+/// parameters written `:id` rather than `{id}` (braces inside label values trip some
+/// Prometheus text parsers).
 pub async fn label_route(request: Request, next: Next) -> Response {
     let label = request
         .extensions()
         .get::<MatchedPath>()
-        .map(|path| RouteLabel(path.as_str().to_owned()));
+        .map(|path| RouteLabel(path.as_str().replace('{', ":").replace('}', "")));
     let mut response = next.run(request).await;
     if let Some(label) = label {
         response.extensions_mut().insert(label);

@@ -4,7 +4,8 @@
 # planning grid (with and without per-assignment rows), a 52-week grid, the project grid,
 # a people search, project candidates, a department's projects, and the request rate of
 # the grid and of health with `wrk` (installed from Debian when missing and permitted).
-# Prints a table; asserts nothing.
+# Then the job system's throughput and latency (deploy/local/bench-jobs.sh). Prints tables;
+# asserts nothing.
 set -euo pipefail
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -82,3 +83,5 @@ if command -v wrk >/dev/null 2>&1; then
 else
   printf '\n(wrk is not installed: no request-rate figures)\n'
 fi
+
+BASE="$BASE" TOKEN="$TOKEN" BIN="$BIN" deploy/local/bench-jobs.sh

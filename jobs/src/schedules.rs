@@ -11,7 +11,7 @@ use sqlx::PgPool;
 use wt_domain::jobs::JobKind;
 use wt_runtime::JobSettings;
 use wt_store::StoreError;
-use wt_store::jobs::{Job, NewJob};
+use wt_store::jobs::NewJob;
 use wt_store::schedules::{self, LastRun};
 
 use crate::dispatch::{Dispatcher, EnqueueError};
@@ -97,7 +97,7 @@ impl Schedule {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fired {
     /// The slot's job was queued (or an unfinished job of the same dedupe key stands in).
-    Queued(Job),
+    Queued { job_id: i64 },
     /// Another scheduler had fired the slot.
     Already,
 }
@@ -116,7 +116,7 @@ pub async fn fire(
         return Ok(Fired::Already);
     }
     tx.commit().await?;
-    Ok(Fired::Queued(job))
+    Ok(Fired::Queued { job_id: job.id })
 }
 
 /// A schedule with its next slot and the latest slot it fired.

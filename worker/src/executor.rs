@@ -71,7 +71,7 @@ pub async fn execute(
         return Ok(Delivery::Released);
     }
     match lifecycle::claim(&state.pool, id, &state.owner, state.lease).await? {
-        Claim::Taken(job) => run(state, job).await,
+        Claim::Taken(job) => run(state, *job).await,
         Claim::Later(at) => {
             let delay = (at - Utc::now()).to_std().unwrap_or_default();
             push_again(state, id, queue, 0, PushKey::Fresh, delay).await;

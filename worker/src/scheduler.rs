@@ -64,8 +64,8 @@ async fn fire_due(
             continue;
         }
         match schedules::fire(&state.pool, &state.dispatcher, schedule, slot).await {
-            Ok(Fired::Queued(job)) => {
-                tracing::info!(schedule = schedule.name, %slot, job_id = job.id, "schedule fired");
+            Ok(Fired::Queued { job_id }) => {
+                tracing::info!(schedule = schedule.name, %slot, job_id, "schedule fired");
                 fired.insert(schedule.name, slot);
             }
             Ok(Fired::Already) => {

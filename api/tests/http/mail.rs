@@ -12,8 +12,8 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 use wt_domain::accounts::Role;
+use wt_worker::WorkerState;
 use wt_worker::mailer::Mailer;
-use wt_worker::{RunOptions, WorkerState};
 
 use crate::support::*;
 
@@ -79,33 +79,43 @@ fn link_token(mail: &str) -> String {
         .collect()
 }
 
-async fn start_worker(
-    state: &wt_api::AppState,
-    smtp_port: u16,
-) -> tokio::sync::oneshot::Sender<()> {
+async fn start_worker(state: &wt_api::AppState, smtp_port: u16) -> TestWorker {
     let port = format!("--email-port={smtp_port}");
     let mail_settings = settings(&["--email-host=127.0.0.1", &port]);
     let mailer = Mailer::from_settings(&mail_settings).unwrap().unwrap();
-    let redis = state.redis.connection().await.unwrap();
-    let owner = format!("mail-test-{}", uuid::Uuid::new_v4());
-    let worker_state = WorkerState {
+    TestWorker::start(state, |worker| WorkerState {
         mailer: Some(Arc::new(mailer)),
         public_url: "http://plan.example.com".to_owned(),
-        ..WorkerState::new(state.db.clone(), redis, state.jobs.clone(), owner)
-    };
-    let options = RunOptions::every_queue(2, Duration::from_secs(1), Duration::from_secs(5));
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(wt_worker::run(worker_state, options, async move {
-        let _ = stopped.await;
-    }));
-    stop
+        ..worker
+    })
+    .await
 }
 
-async fn next_mail(received: &mut mpsc::UnboundedReceiver<String>) -> String {
-    tokio::time::timeout(Duration::from_secs(20), received.recv())
+/// The next mail, once its job committed: the worker sends the mail and then commits the
+/// link's token with the job, so a link is live a moment after its mail arrives (a person
+/// never clicks that fast; a test must wait).
+async fn next_mail(pool: &PgPool, received: &mut mpsc::UnboundedReceiver<String>) -> String {
+    let mail = tokio::time::timeout(Duration::from_secs(20), received.recv())
         .await
         .expect("a mail arrived in time")
-        .expect("the listener is running")
+        .expect("the listener is running");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let sending: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM jobs WHERE kind = 'email' AND state <> 'succeeded'",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        if sending == 0 {
+            return mail;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the mail job never committed"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
@@ -113,7 +123,7 @@ async fn a_reset_link_arrives_by_mail_and_works_once(pool: PgPool) {
     let dist = no_dist();
     let (state, app) = app_with(pool, settings(&[]), dist.path());
     let (smtp_port, mut received) = smtp_listener().await;
-    let stop = start_worker(&state, smtp_port).await;
+    let worker = start_worker(&state, smtp_port).await;
     create_user(&state, "lena", Role::User).await;
 
     let ask = |email: &str| {
@@ -133,7 +143,7 @@ async fn a_reset_link_arrives_by_mail_and_works_once(pool: PgPool) {
         StatusCode::NO_CONTENT
     );
 
-    let mail = next_mail(&mut received).await;
+    let mail = next_mail(&state.db, &mut received).await;
     assert!(mail.contains("To: lena@example.com"), "{mail}");
     assert!(
         mail.contains("http://plan.example.com/reset-password?token"),
@@ -177,7 +187,7 @@ async fn a_reset_link_arrives_by_mail_and_works_once(pool: PgPool) {
         received.try_recv().is_err(),
         "no mail for the unknown address"
     );
-    let _ = stop.send(());
+    worker.stop().await;
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
@@ -185,7 +195,7 @@ async fn an_invited_user_sets_a_password_from_the_mail(pool: PgPool) {
     let dist = no_dist();
     let (state, app) = app_with(pool, settings(&[]), dist.path());
     let (smtp_port, mut received) = smtp_listener().await;
-    let stop = start_worker(&state, smtp_port).await;
+    let worker = start_worker(&state, smtp_port).await;
     let admin = create_user(&state, "root-admin", Role::Admin).await;
     let invite = json!({ "username": "mia", "email": "mia@example.com", "role": "user" });
     let created = app
@@ -198,7 +208,7 @@ async fn an_invited_user_sets_a_password_from_the_mail(pool: PgPool) {
         .await;
     assert_eq!(created.status, StatusCode::CREATED);
 
-    let mail = next_mail(&mut received).await;
+    let mail = next_mail(&state.db, &mut received).await;
     assert!(decoded(&mail).contains("&invite=1"), "{mail}");
     let body = json!({ "token": link_token(&mail), "newPassword": "mias own password" });
     let set = app
@@ -210,5 +220,5 @@ async fn an_invited_user_sets_a_password_from_the_mail(pool: PgPool) {
         ))
         .await;
     assert_eq!(set.status, StatusCode::NO_CONTENT);
-    let _ = stop.send(());
+    worker.stop().await;
 }

@@ -179,3 +179,47 @@ impl Planner {
         answer.json()
     }
 }
+
+/// A worker running in the test process against the app's database and Redis namespace,
+/// with probes allowed to inject faults; stopped (cleanly) by [`TestWorker::stop`].
+pub struct TestWorker {
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl TestWorker {
+    /// Starts a worker; `customize` adjusts its state (a mailer, say).
+    pub async fn start(
+        state: &AppState,
+        customize: impl FnOnce(wt_worker::WorkerState) -> wt_worker::WorkerState,
+    ) -> Self {
+        let redis = state.redis.connection().await.expect("Redis is running");
+        let owner = format!("test-worker-{}", uuid::Uuid::new_v4());
+        let worker = wt_worker::WorkerState {
+            fault_injection: true,
+            ..wt_worker::WorkerState::new(state.db.clone(), redis, state.jobs.clone(), owner)
+        };
+        let second = std::time::Duration::from_secs(1);
+        let options = wt_worker::RunOptions::every_queue(2, second, 5 * second);
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(wt_worker::run(customize(worker), options, async move {
+            let _ = stopped.await;
+        }));
+        TestWorker {
+            stop: Some(stop),
+            task,
+        }
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let outcome =
+            tokio::time::timeout(std::time::Duration::from_secs(30), &mut self.task).await;
+        assert!(
+            matches!(outcome, Ok(Ok(Ok(())))),
+            "worker stops cleanly: {outcome:?}"
+        );
+    }
+}

@@ -28,7 +28,7 @@ pub struct Lease {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Claim {
     /// The job is ours to run as attempt `job.attempts`.
-    Taken(Job),
+    Taken(Box<Job>),
     /// The job waits for its backoff until this time: deliver it again then.
     Later(DateTime<Utc>),
     /// Nothing to do here: another attempt holds the job, it finished, or it is gone.
@@ -68,7 +68,7 @@ pub async fn claim(
     .fetch_optional(ex)
     .await?;
     if let Some(job) = job(row)? {
-        return Ok(Claim::Taken(job));
+        return Ok(Claim::Taken(Box::new(job)));
     }
     let waiting = sqlx::query_scalar!(
         r#"SELECT run_after FROM jobs

@@ -54,7 +54,7 @@ async fn simultaneous_fires_of_one_slot_queue_one_job(pool: PgPool) {
     let outcomes = futures::future::join_all(fires).await;
     let queued = outcomes
         .iter()
-        .filter(|outcome| matches!(outcome, Ok(Fired::Queued(_))))
+        .filter(|outcome| matches!(outcome, Ok(Fired::Queued { .. })))
         .count();
     let already = outcomes
         .iter()
