@@ -10,7 +10,7 @@ CARGO ?= cargo
 NPM ?= npm
 FRONTEND := frontend
 
-.PHONY: bench help run build build-rust build-frontend frontend-deps test lint-rust test-rust \
+.PHONY: bench help run build build-rust build-frontend frontend-deps test checks lint-rust test-rust \
         test-frontend e2e migrate sqlx-prepare fmt clean openapi check-openapi
 
 help: ## List the targets
@@ -31,7 +31,10 @@ frontend-deps:
 build-frontend: frontend-deps
 	cd $(FRONTEND) && $(NPM) run build
 
-test: lint-rust test-rust check-openapi test-frontend e2e ## Every check: format, lints, Rust, OpenAPI drift, frontend, Chromium e2e
+test: ## Every check (format, lints, Rust, OpenAPI drift, frontend, Chromium e2e), after installing what a fresh machine lacks
+	deploy/local/test.sh
+
+checks: lint-rust test-rust check-openapi test-frontend e2e
 	@echo "make test: all checks passed"
 
 lint-rust:
