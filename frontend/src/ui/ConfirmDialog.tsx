@@ -14,12 +14,14 @@ interface Props {
   onClose: () => void;
   /** Another way out offered beside the action, e.g. "Deactivate instead". */
   alternative?: ReactNode;
+  /** The words of the button that closes without acting, when "Cancel" would be ambiguous. */
+  dismissLabel?: string;
   /** The explanation. */
   children: ReactNode;
 }
 
 export function ConfirmDialog(props: Props) {
-  const { title, confirmLabel, pending, problem, onConfirm, onClose, alternative, children } = props;
+  const { title, confirmLabel, pending, problem, onConfirm, onClose, alternative, dismissLabel = 'Cancel', children } = props;
   return (
     <Dialog title={title} onClose={onClose}>
       {children}
@@ -30,7 +32,7 @@ export function ConfirmDialog(props: Props) {
         </button>
         {alternative}
         <button type="button" className="button button--quiet" onClick={onClose} autoFocus>
-          Cancel
+          {dismissLabel}
         </button>
       </div>
     </Dialog>

@@ -7,6 +7,10 @@ function entry(action: string, details: Record<string, unknown> = {}, actor: Aud
   return { id: 1, actor, action, target: { type: 'user', id: 2, label: 'bob' }, details, createdAt: '2025-03-01T12:00:00Z' };
 }
 
+function job(action: string, details: Record<string, unknown> = {}, label = '', actor: AuditEntry['actor'] = { id: 1, username: 'alice' }): AuditEntry {
+  return { ...entry(action, details, actor), target: { type: 'job', id: 12, label } };
+}
+
 describe('auditSentence', () => {
   it.each([
     [entry('role_changed', { from: 'user', to: 'manager' }), "alice changed bob's role from user to manager"],
@@ -20,6 +24,10 @@ describe('auditSentence', () => {
     [entry('email_changed', { from: 'b@old.example', to: 'b@new.example' }), "alice changed bob's email from b@old.example to b@new.example"],
     [entry('user_deactivated', {}, null), 'The system deactivated bob'],
     [entry('something_new'), 'alice: something new (bob)'],
+    [job('job_cancelled'), 'alice cancelled job #12'],
+    [job('job_retried'), 'alice retried job #12'],
+    [job('probe_ran', { queue: 'maintenance', attempt: 1 }, 'worker-vm-7'), "worker-vm-7 ran alice's probe, job #12, on the maintenance queue (attempt 1)"],
+    [job('probe_ran', { queue: 'mail', attempt: 2 }, 'worker-2', null), 'worker-2 ran a probe, job #12, on the mail queue (attempt 2)'],
   ])('entry %# reads as a sentence', (input, sentence) => {
     expect(auditSentence(input)).toBe(sentence);
   });

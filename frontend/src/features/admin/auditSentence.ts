@@ -1,5 +1,7 @@
 // Turns an audit-log entry into a sentence a person reads at a glance, e.g.
 // "alice changed bob's role from user to manager". Unknown actions still read sensibly.
+// Job entries name the job by number (their target has no label), except a probe's,
+// whose label is the worker that ran it.
 import type { AuditEntry } from '../../api/users';
 
 function text(value: unknown): string | undefined {
@@ -36,7 +38,22 @@ export function auditSentence(entry: AuditEntry): string {
       return `${actor} deactivated ${target}`;
     case 'user_reactivated':
       return `${actor} reactivated ${target}`;
+    case 'job_cancelled':
+      return `${actor} cancelled job #${entry.target.id}`;
+    case 'job_retried':
+      return `${actor} retried job #${entry.target.id}`;
+    case 'probe_ran':
+      return probeSentence(entry);
     default:
       return `${actor}: ${entry.action.replaceAll('_', ' ')} (${target})`;
   }
+}
+
+/** "worker-1 ran alice's probe, job #12, on the maintenance queue (attempt 1)". */
+function probeSentence(entry: AuditEntry): string {
+  const worker = entry.target.label || 'A worker';
+  const whose = entry.actor ? `${possessive(entry.actor.username)} probe` : 'a probe';
+  const queue = text(entry.details.queue);
+  const attempt = text(entry.details.attempt);
+  return `${worker} ran ${whose}, job #${entry.target.id}${queue ? `, on the ${queue} queue` : ''}${attempt ? ` (attempt ${attempt})` : ''}`;
 }
