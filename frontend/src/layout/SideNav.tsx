@@ -1,6 +1,6 @@
 // The primary navigation: one link per top-level page, the current one marked. Once
 // signed in it also shows Planning, People, Projects, the "Reference data" group (departments,
-// roles, skills) and Profile; Admin only for admins. Every link carries the global department
+// roles, skills), Jobs and Profile; Admin only for admins. Every link carries the global department
 // filter (department/sub) so it survives moving between pages.
 import { NavLink } from 'react-router';
 import { useCurrentUser } from '../auth/useSession';
@@ -32,7 +32,7 @@ function NavLinks({ links }: { links: NavEntry[] }) {
 export function SideNav() {
   const user = useCurrentUser();
   const links: NavEntry[] = [
-    ...(user ? [{ to: '/profile', label: 'Profile' }] : []),
+    ...(user ? [{ to: '/jobs', label: 'Jobs' }, { to: '/profile', label: 'Profile' }] : []),
     ...(user?.role === 'admin' ? [{ to: '/admin', label: 'Admin' }] : []),
     { to: '/status', label: 'System status' },
   ];
