@@ -147,6 +147,8 @@ describe('jobs page: for admins', () => {
     expect(await screen.findByText('Probe #30 was asked to stop; it ends at its next step.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(within(screen.getByTestId('job-30')).getByText('Cancel requested')).toBeInTheDocument();
+    // The Cancel button is gone; focus went to the row's name instead of the page.
+    expect(within(screen.getByTestId('job-30')).getByRole('rowheader')).toHaveFocus();
     expect(within(screen.getByTestId('job-30')).queryByRole('button', { name: /Cancel/ })).not.toBeInTheDocument();
   });
 

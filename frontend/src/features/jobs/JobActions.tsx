@@ -1,7 +1,10 @@
 // A job row's actions: Cancel (who asked for the job, or an admin, while it is queued
 // or running; confirmed first, since a cancelled job's work is rolled back) and Retry
 // (admins, for a failed or cancelled job). Buttons name their job for screen readers.
-import { useState } from 'react';
+// A done cancel takes the Cancel button away, so focus goes to the row's name rather
+// than falling to the page.
+import { useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { Job } from '../../api/jobs';
 import { canCancelJob, canRetryJob } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/useSession';
@@ -10,7 +13,7 @@ import { errorMessage } from '../../ui/errorMessage';
 import { jobTitle } from './jobLabels';
 import { useCancelJob, useRetryJob } from './useJobActions';
 
-function CancelJob({ job }: { job: Job }) {
+function CancelJob({ job, rowHead }: { job: Job; rowHead: RefObject<HTMLElement | null> }) {
   const [confirming, setConfirming] = useState(false);
   const cancel = useCancelJob(job);
   const title = jobTitle(job);
@@ -27,7 +30,15 @@ function CancelJob({ job }: { job: Job }) {
           dismissLabel="Keep it"
           pending={cancel.isPending}
           problem={cancel.error ? errorMessage(cancel.error) : undefined}
-          onConfirm={() => cancel.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+          onConfirm={() =>
+            cancel.mutate(undefined, {
+              onSuccess: () => {
+                // The dialog must be gone (and the page no longer inert) before focus can move.
+                flushSync(() => setConfirming(false));
+                rowHead.current?.focus();
+              },
+            })
+          }
           onClose={() => {
             setConfirming(false);
             cancel.reset();
@@ -54,11 +65,18 @@ function RetryJob({ job, onQueued }: { job: Job; onQueued: (id: number) => void 
   );
 }
 
-export function JobActions({ job, onQueued }: { job: Job; onQueued: (id: number) => void }) {
+interface Props {
+  job: Job;
+  onQueued: (id: number) => void;
+  /** The row's name cell, focused once a cancel is done. */
+  rowHead: RefObject<HTMLElement | null>;
+}
+
+export function JobActions({ job, onQueued, rowHead }: Props) {
   const me = useCurrentUser();
   return (
     <div className="row-actions">
-      {canCancelJob(me, job) && <CancelJob job={job} />}
+      {canCancelJob(me, job) && <CancelJob job={job} rowHead={rowHead} />}
       {canRetryJob(me, job) && <RetryJob job={job} onQueued={onQueued} />}
     </div>
   );

@@ -1,6 +1,7 @@
 // One job in the list: what it is and on which queue, its state, a live progress bar,
 // what came of it, its attempts (and when the next one is due), who asked and when,
 // and what may be done to it.
+import { useRef } from 'react';
 import type { Job } from '../../api/jobs';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { formatClock, formatExactTime } from '../../ui/formatTime';
@@ -27,9 +28,10 @@ function Attempts({ job }: { job: Job }) {
 }
 
 export function JobRow({ job, onQueued }: { job: Job; onQueued: (id: number) => void }) {
+  const head = useRef<HTMLTableCellElement>(null);
   return (
     <tr data-testid={`job-${job.id}`} data-state={job.state}>
-      <th scope="row">
+      <th scope="row" tabIndex={-1} ref={head}>
         {KIND_LABELS[job.kind]} <span className="muted num">#{job.id}</span>
         <span className="job-row__sub">{QUEUE_LABELS[job.queue]} queue</span>
       </th>
@@ -54,7 +56,7 @@ export function JobRow({ job, onQueued }: { job: Job; onQueued: (id: number) => 
         <RelativeTime iso={job.createdAt} className="job-row__sub" />
       </td>
       <td>
-        <JobActions job={job} onQueued={onQueued} />
+        <JobActions job={job} onQueued={onQueued} rowHead={head} />
       </td>
     </tr>
   );
