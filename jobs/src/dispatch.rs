@@ -8,7 +8,9 @@
 use std::ops::{Deref, DerefMut};
 use std::time::Duration;
 
+use redis::AsyncCommands;
 use sqlx::{PgConnection, PgPool, Postgres, Transaction};
+use wt_domain::jobs::Queue;
 use wt_runtime::RedisConnector;
 use wt_store::StoreError;
 use wt_store::jobs::{self, Inserted, Job, NewJob};
@@ -51,13 +53,14 @@ impl Dispatcher {
         })
     }
 
-    /// Pushes `pushes` to Redis, in order. Failures are logged: the reconciler pushes
-    /// whatever did not arrive.
+    /// Pushes `pushes` to Redis, in order, then wakes the workers of each queue that
+    /// received a job due now. Failures are logged: the reconciler pushes whatever did not
+    /// arrive.
     pub async fn push(&self, pushes: &[Push]) {
         if pushes.is_empty() {
             return;
         }
-        let conn = match self.redis.connection().await {
+        let mut conn = match self.redis.connection().await {
             Ok(conn) => conn,
             Err(error) => {
                 tracing::warn!(%error, jobs = pushes.len(),
@@ -69,6 +72,20 @@ impl Dispatcher {
             if let Err(error) = self.queues.push(conn.clone(), *push).await {
                 tracing::warn!(%error, "push failed; the reconciler will push the job");
                 return;
+            }
+        }
+        let mut due: Vec<Queue> = pushes
+            .iter()
+            .filter(|push| push.delay.is_zero())
+            .map(|push| push.queue)
+            .collect();
+        due.sort();
+        due.dedup();
+        for queue in due {
+            let announced: redis::RedisResult<()> =
+                conn.publish(self.queues.pushed_channel(queue), 1).await;
+            if let Err(error) = announced {
+                tracing::debug!(%error, "could not announce a push; workers will poll");
             }
         }
     }
@@ -115,16 +132,26 @@ impl JobTx<'_> {
         });
     }
 
-    /// Commits the change with its jobs, then pushes the jobs.
+    /// Commits the change with its jobs, then pushes the jobs. Both run in a task of their
+    /// own: a caller dropped meanwhile (a client that hung up while the commit was on its
+    /// way) cannot stop the push after the commit took effect, which would leave the jobs
+    /// waiting for the reconciler.
     pub async fn commit(self) -> Result<(), StoreError> {
         let JobTx {
             tx,
             dispatcher,
             pushes,
         } = self;
-        tx.commit().await?;
-        dispatcher.push(&pushes).await;
-        Ok(())
+        let dispatcher = dispatcher.clone();
+        let committing = tokio::spawn(async move {
+            tx.commit().await?;
+            dispatcher.push(&pushes).await;
+            Ok(())
+        });
+        committing.await.map_err(|error| {
+            let unfinished = std::io::Error::other(format!("the commit did not finish: {error}"));
+            StoreError::Database(sqlx::Error::Io(unfinished))
+        })?
     }
 }
 

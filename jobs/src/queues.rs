@@ -76,11 +76,11 @@ impl Queues {
         RedisStorage::new(conn).with_config(config)
     }
 
-    /// The Redis channel apalis-redis announces a newly available job of `queue` on, so
-    /// an idle worker wakes at once instead of at its next poll.
-    pub fn available_channel(&self, queue: Queue) -> String {
-        let config = Config::default().queue(self.queue_name(queue));
-        format!("tasks:{}:available", config.active_jobs_list())
+    /// The Redis channel that announces a job pushed to `queue` due now, so an idle
+    /// worker wakes at once instead of at its next poll. (apalis-redis 1.0 schedules every
+    /// push, due ones included, and announces none: without this a job waits for a poll.)
+    pub fn pushed_channel(&self, queue: Queue) -> String {
+        format!("{}:pushed", self.queue_name(queue))
     }
 
     /// Hands one job to its queue.
@@ -93,9 +93,8 @@ impl Queues {
             job_id: push.job_id,
         })
         .idempotency_key(key);
-        // A job due now goes straight onto the list (and wakes idle workers); a delayed
-        // one waits in the scheduled set until the whole second it is due, rounded up so
-        // it never arrives early.
+        // A delayed job waits until the whole second it is due, rounded up so it never
+        // arrives early; a job due now is fetched at once.
         if !push.delay.is_zero() {
             task = task.run_at_timestamp(due_second(push.delay));
         }

@@ -10,7 +10,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use apalis::prelude::{BackendExt, BoxDynError, Data, Monitor, WorkerBuilder, WorkerBuilderExt};
-use apalis_core::backend::ext::poll_strategy::Strategy;
 use tokio::sync::watch;
 use wt_domain::jobs::Queue;
 use wt_jobs::JobMessage;
@@ -160,11 +159,9 @@ fn register(
     let prefix = format!("{}-{}", state.owner, queue.as_str());
     monitor.register(move |restarts| {
         let storage = state.dispatcher.queues.storage(state.redis.clone(), queue);
-        let strategy = Strategy::new()
-            .stream(wakeups.subscribe(queue))
-            .interval(POLL_INTERVAL);
+        let wake = wakeups.subscribe(queue, POLL_INTERVAL);
         WorkerBuilder::new(format!("{prefix}-{restarts}").as_str())
-            .backend(storage.poll_with_strategy(strategy))
+            .backend(storage.poll_with_stream(wake))
             .data(state.clone())
             .data(queue)
             .concurrency(concurrency)

@@ -1,7 +1,7 @@
-//! Waking idle queue workers the moment a job is pushed. apalis-redis announces each job
-//! pushed straight onto a queue on a Redis channel; one subscription per process passes
-//! the news to the workers of that queue. Polling stays as the fallback (and is what
-//! picks up delayed jobs when they fall due), so a lost subscription costs latency,
+//! Waking idle queue workers the moment a job is pushed. The dispatcher announces each
+//! push of a job due now on its queue's Redis channel; one subscription per process
+//! passes the news to the workers of that queue. Polling stays as the fallback (and is
+//! what picks up delayed jobs when they fall due), so a lost subscription costs latency,
 //! never a job.
 
 use std::collections::HashMap;
@@ -9,8 +9,8 @@ use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use futures::StreamExt;
 use futures::channel::mpsc;
+use futures::{Stream, StreamExt, stream};
 use wt_domain::jobs::Queue;
 use wt_jobs::Dispatcher;
 
@@ -30,11 +30,22 @@ impl Wakeups {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// A stream that yields when a job is pushed to `queue`; bursts are coalesced.
-    pub fn subscribe(&self, queue: Queue) -> mpsc::Receiver<()> {
+    /// A stream that yields when a job is pushed to `queue` (bursts coalesced), and every
+    /// `poll` besides. The ticks live here rather than in a second apalis poll strategy:
+    /// apalis 1.0's interval strategy does not re-arm its timer after it fires, so beside
+    /// another strategy it can leave an idle worker asleep.
+    pub fn subscribe(
+        &self,
+        queue: Queue,
+        poll: Duration,
+    ) -> impl Stream<Item = ()> + Unpin + Send + Sync + use<> {
         let (sender, receiver) = mpsc::channel(1);
         self.subscribers().entry(queue).or_default().push(sender);
-        receiver
+        let ticks = stream::unfold((), move |()| async move {
+            tokio::time::sleep(poll).await;
+            Some(((), ()))
+        });
+        stream::select(receiver, Box::pin(ticks))
     }
 
     fn wake(&self, queue: Queue) {
@@ -57,7 +68,7 @@ impl Wakeups {
     ) {
         let channels: HashMap<String, Queue> = queues
             .iter()
-            .map(|queue| (dispatcher.queues.available_channel(*queue), *queue))
+            .map(|queue| (dispatcher.queues.pushed_channel(*queue), *queue))
             .collect();
         tokio::pin!(stop);
         loop {

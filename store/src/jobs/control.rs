@@ -63,7 +63,8 @@ pub async fn retry(
         JobRow,
         r#"UPDATE jobs
            SET state = 'queued', max_attempts = attempts + $2, run_after = now(),
-               pushed_at = now(), finished_at = NULL, cancel_requested_at = NULL,
+               pushed_at = now(), started_at = NULL, finished_at = NULL,
+               cancel_requested_at = NULL,
                stage = NULL, progress = 0, message = NULL, result = NULL,
                error_code = NULL, error_message = NULL, updated_at = now(),
                version = version + 1

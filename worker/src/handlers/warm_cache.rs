@@ -26,7 +26,7 @@ pub async fn run(context: &mut JobContext<'_>) -> Result<Value, JobFailure> {
         .incr(generation_key(namespace), 1)
         .await
         .map_err(redis_down)?;
-    let warmed_at = chrono::Utc::now().timestamp().to_string();
+    let warmed_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let _: () = redis
         .set(format!("{namespace}:cache:warmed_at"), &warmed_at)
         .await

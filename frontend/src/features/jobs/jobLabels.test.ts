@@ -42,7 +42,7 @@ describe('job labels', () => {
   it.each([
     [{ kind: 'probe', result: { steps: 8, queue: 'maintenance', attempt: 1, worker: 'worker-7' } }, '8 steps on Maintenance by worker-7'],
     [{ kind: 'probe', result: { steps: 1, queue: 'mail' } }, '1 step on Mail'],
-    [{ kind: 'warm_cache', result: { generation: 4, warmedAt: '1796398766' } }, 'Cache generation 4 ready'],
+    [{ kind: 'warm_cache', result: { generation: 4, warmedAt: '2026-12-04T16:00:00Z' } }, 'Cache generation 4 ready'],
     [{ kind: 'housekeeping', result: { jobsDeleted: 1, queueEntriesCleared: 12 } }, 'Deleted 1 old job, cleared 12 queue entries'],
     [{ kind: 'email', result: { template: 'password_reset', to: 'a***@example.com' } }, 'Sent “password reset” to a***@example.com'],
     [{ kind: 'probe', result: { note: 'odd', nested: { a: 1 } } }, 'note: odd'],
