@@ -58,7 +58,7 @@ describe('jobs', () => {
     expect(last.value).toBe(100);
 
     // The badge says it in words (its icon is decoration).
-    expect(await row.locator('.job-state').innerText()).toMatch(/Succeeded$/);
+    expect(await row.locator('[data-state]').innerText()).toMatch(/Succeeded$/);
     expect(await row.innerText()).toMatch(new RegExp(`${STEPS} steps on Maintenance by \\S+`));
     await page.getByTestId('toasts').getByText(new RegExp(`Probe #${jobId} finished: ${STEPS} steps on Maintenance`)).waitFor();
 

@@ -1,4 +1,5 @@
 // Status badges: colour plus an icon plus a word, so meaning never rests on colour alone.
+import '../../ui/badge.css';
 import './health.css';
 import type { CheckStatus, OverallStatus } from '../../api/health';
 
