@@ -88,9 +88,9 @@ async fn simultaneous_deliveries_run_the_job_once(pool: PgPool) {
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn a_job_longer_than_its_lease_runs_once_while_its_worker_lives(pool: PgPool) {
-    // Leases of two seconds, renewed every second; the job runs five.
+    // Leases of three seconds, renewed every second; the job runs six.
     let state = state(pool).await;
-    assert_eq!(state.lease, Duration::from_secs(2));
+    assert_eq!(state.lease, Duration::from_secs(3));
     let scheduler = wt_worker::scheduler::SchedulerOptions {
         reconcile_every: Duration::from_secs(1),
         reconcile_grace: Duration::from_secs(1),
@@ -101,7 +101,7 @@ async fn a_job_longer_than_its_lease_runs_once_while_its_worker_lives(pool: PgPo
     options.scheduler = Some(scheduler);
     let worker = RunningWorker::start_with(&state, options);
     let other = RunningWorker::start(&sibling(&state));
-    let job = probe(&state, 5, 1000).await;
+    let job = probe(&state, 6, 1000).await;
 
     let done = wait_until_finished(&state.pool, job.id).await;
     assert_eq!(

@@ -39,7 +39,9 @@ async fn two_schedulers_fire_each_slot_once(pool: PgPool) {
     let slots = count(&pool, "SELECT count(*) FROM schedule_slots").await;
     let distinct = count(&pool, "SELECT count(DISTINCT slot) FROM schedule_slots").await;
     let jobs = count(&pool, "SELECT count(*) FROM jobs WHERE kind = 'probe'").await;
-    assert!((3..=6).contains(&slots), "{slots} slots in 4.5 s");
+    // A loaded machine may skip a slot (a scheduler fires the latest one due), never
+    // fire one twice.
+    assert!((2..=6).contains(&slots), "{slots} slots in 4.5 s");
     assert_eq!(distinct, slots);
     assert_eq!(jobs, slots, "one job per slot");
     flush_namespace(&state.dispatcher.queues.namespace).await;

@@ -33,12 +33,13 @@ pub async fn redis() -> ConnectionManager {
 }
 
 /// Queue settings on a namespace of the test's own, with a 1 s heartbeat and a lease of
-/// two heartbeats, so recovery happens within seconds.
+/// three heartbeats, so recovery happens within seconds while a loaded machine still
+/// renews in time.
 pub fn queues() -> Queues {
     Queues {
         namespace: format!("test-{}", uuid::Uuid::new_v4()),
         heartbeat_interval: Duration::from_secs(1),
-        missed_heartbeats: 2,
+        missed_heartbeats: 3,
     }
 }
 
