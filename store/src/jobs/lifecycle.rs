@@ -85,7 +85,6 @@ pub async fn claim(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Held {
     pub id: i64,
-    pub attempt: i32,
     pub cancel_requested: bool,
 }
 
@@ -99,7 +98,7 @@ pub async fn renew_leases(
     let rows = sqlx::query!(
         r#"UPDATE jobs SET lease_expires_at = now() + make_interval(secs => $2)
            WHERE state = 'running' AND lease_owner = $1
-           RETURNING id, attempts, cancel_requested_at IS NOT NULL AS "cancel_requested!""#,
+           RETURNING id, cancel_requested_at IS NOT NULL AS "cancel_requested!""#,
         owner,
         lease.as_secs_f64(),
     )
@@ -109,7 +108,6 @@ pub async fn renew_leases(
         .into_iter()
         .map(|row| Held {
             id: row.id,
-            attempt: row.attempts,
             cancel_requested: row.cancel_requested,
         })
         .collect())
