@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod hours;
 pub mod jobs;
 pub mod secrets;
+pub mod transfer;
 pub mod utilization;
 pub mod weekly_hours;
 pub mod weeks;
