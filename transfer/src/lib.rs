@@ -1,0 +1,6 @@
+//! Spreadsheets in and out of Workload Tracker, shared by the worker's import and export
+//! jobs and the `wt-api import` / `export` commands, so both run the same code. Rules
+//! (limits, columns, cell checks, the report) live in `wt_domain::transfer`; this crate
+//! does the reading, writing and database work around them.
+
+pub mod files;
