@@ -23,8 +23,8 @@ use wt_domain::jobs::{JobKind, JobState, Queue};
 
 use crate::problem::Problem;
 use crate::routes::{
-    assignments, audit, candidates, deliverables, departments, grid, health, hours, jobs, me,
-    milestone_people, password_reset, people, project_grid, projects, roles, skills, token,
+    assignments, audit, candidates, deliverables, departments, grid, health, hours, imports, jobs,
+    me, milestone_people, password_reset, people, project_grid, projects, roles, skills, token,
     user_passwords, users,
 };
 use crate::security::report;
@@ -69,7 +69,7 @@ pub const BEARER: &str = "bearer";
         milestone_people::people, milestone_people::link, milestone_people::unlink,
         jobs::list, jobs::show, jobs::actions::cancel, jobs::actions::retry,
         jobs::operations::stats, jobs::operations::schedules, jobs::start::warm_cache,
-        jobs::start::probe,
+        jobs::start::probe, imports::upload,
     ),
     components(schemas(Problem), responses(
         responses::BadRequest, responses::Unauthorized, responses::Forbidden,
@@ -92,6 +92,7 @@ pub const BEARER: &str = "bearer";
         (name = "assignments", description = "People on projects, with weekly hours"),
         (name = "deliverables", description = "Projects' dated milestones"),
         (name = "jobs", description = "Background work"),
+        (name = "imports", description = "Spreadsheets of people and projects coming in"),
     )
 )]
 pub struct ApiDoc;

@@ -5,6 +5,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wt_domain::jobs::{JobKind, Queue};
+use wt_domain::transfer::imports::{ImportKind, ImportOptions};
 use wt_store::jobs::{Job, NewJob};
 
 /// A payload of one job kind.
@@ -17,7 +18,8 @@ pub trait JobPayload: Serialize + DeserializeOwned {
     }
 
     /// At most one unfinished job holds this key; enqueueing again returns that job.
-    fn dedupe_key(&self) -> Option<String> {
+    /// `requested_by` is who asks, for keys that are per person.
+    fn dedupe_key(&self, _requested_by: Option<i64>) -> Option<String> {
         None
     }
 
@@ -30,7 +32,7 @@ pub trait JobPayload: Serialize + DeserializeOwned {
         let mut new = NewJob::new(Self::KIND, value)
             .on_queue(self.queue())
             .requested_by(requested_by);
-        new.dedupe_key = self.dedupe_key();
+        new.dedupe_key = self.dedupe_key(requested_by);
         Ok(new)
     }
 
@@ -85,7 +87,7 @@ impl JobPayload for Email {
     const KIND: JobKind = JobKind::Email;
 
     /// One mail of a kind waits per user, so repeated clicks do not flood an inbox.
-    fn dedupe_key(&self) -> Option<String> {
+    fn dedupe_key(&self, _: Option<i64>) -> Option<String> {
         Some(format!("email:{}:{}", self.template.as_str(), self.user_id))
     }
 }
@@ -98,7 +100,7 @@ impl JobPayload for WarmCache {
     const KIND: JobKind = JobKind::WarmCache;
 
     /// One warm-up waiting is enough: a second would compute the same.
-    fn dedupe_key(&self) -> Option<String> {
+    fn dedupe_key(&self, _: Option<i64>) -> Option<String> {
         Some("warm_cache".to_owned())
     }
 }
@@ -110,7 +112,7 @@ pub struct Housekeeping {}
 impl JobPayload for Housekeeping {
     const KIND: JobKind = JobKind::Housekeeping;
 
-    fn dedupe_key(&self) -> Option<String> {
+    fn dedupe_key(&self, _: Option<i64>) -> Option<String> {
         Some("housekeeping".to_owned())
     }
 }
@@ -156,6 +158,35 @@ impl JobPayload for Probe {
 
     fn queue(&self) -> Queue {
         self.queue
+    }
+}
+
+/// `import`: the upload staged at `file` (relative to `BACKUPS_DIR`), whose SHA-256 is
+/// `sha256`, read as `kind` with `options`. The file itself never travels in the job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Import {
+    pub kind: ImportKind,
+    pub file: String,
+    pub sha256: String,
+    /// The name the file had on the uploader's machine, for people to recognise it.
+    pub file_name: String,
+    pub options: ImportOptions,
+}
+
+impl JobPayload for Import {
+    const KIND: JobKind = JobKind::Import;
+
+    /// The same file uploaded again by the same person, for the same kind of run, while
+    /// its job is unfinished, is that job.
+    fn dedupe_key(&self, requested_by: Option<i64>) -> Option<String> {
+        let who = requested_by.map_or_else(|| "cli".to_owned(), |id| id.to_string());
+        let run = if self.options.dry_run { "dry" } else { "apply" };
+        Some(format!(
+            "import:{}:{who}:{run}:{}",
+            self.kind.as_str(),
+            self.sha256
+        ))
     }
 }
 

@@ -4,3 +4,7 @@
 //! does the reading, writing and database work around them.
 
 pub mod files;
+pub mod import;
+pub mod inspect;
+pub mod read;
+pub mod refusal;

@@ -55,6 +55,7 @@ async fn serve(cli: Cli, queues: Vec<(Queue, usize)>) -> anyhow::Result<()> {
     let state = WorkerState {
         lease: cli.lease(),
         retention: jobs.retention(),
+        backups_dir: settings.backups_dir.clone(),
         mailer: Mailer::from_settings(settings)?.map(Arc::new),
         public_url: settings.public_url.clone(),
         fault_injection: cli.fault_injection,

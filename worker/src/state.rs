@@ -1,6 +1,7 @@
 //! What every part of a worker process can reach: the database, Redis, the dispatcher,
 //! the jobs running here, and the settings handlers need.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -25,6 +26,8 @@ pub struct WorkerState {
     pub lease: Duration,
     /// How long finished jobs are kept (`JOB_RETENTION_DAYS`).
     pub retention: Duration,
+    /// Staged uploads and the files jobs leave for download (`BACKUPS_DIR`).
+    pub backups_dir: PathBuf,
     /// Outgoing mail, when `EMAIL_HOST` is set.
     pub mailer: Option<Arc<Mailer>>,
     /// The app's address, for links in mails (`PUBLIC_URL`).
@@ -54,6 +57,7 @@ impl WorkerState {
             owner,
             lease,
             retention: Duration::from_secs(30 * 24 * 60 * 60),
+            backups_dir: PathBuf::from("backups"),
             mailer: None,
             public_url: "http://127.0.0.1:8000".to_owned(),
             fault_injection: false,

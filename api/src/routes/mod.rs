@@ -10,6 +10,7 @@ pub mod fields;
 pub mod grid;
 pub mod health;
 pub mod hours;
+pub mod imports;
 pub mod jobs;
 pub mod list;
 pub mod me;
@@ -147,6 +148,10 @@ pub fn api_router() -> Router<AppState> {
         .route(
             "/api/roles/{id}",
             get(roles::show).patch(roles::update).delete(roles::delete),
+        )
+        .route(
+            "/api/imports/{kind}",
+            post(imports::upload).layer(axum::extract::DefaultBodyLimit::disable()),
         )
         .route("/api/jobs", get(jobs::list))
         .route("/api/jobs/stats", get(jobs::operations::stats))

@@ -21,12 +21,15 @@ pub struct Crew {
     pub user: String,
     pub user_id: i64,
     _dist: tempfile::TempDir,
+    _backups: tempfile::TempDir,
 }
 
 impl Crew {
     pub async fn new(pool: PgPool) -> Self {
         let dist = no_dist();
-        let (state, app) = app_with(pool, settings(&[]), dist.path());
+        let backups = tempfile::tempdir().unwrap();
+        let dir = format!("--backups-dir={}", backups.path().display());
+        let (state, app) = app_with(pool, settings(&[&dir]), dist.path());
         let admin = create_user(&state, "boss", Role::Admin).await;
         let user = create_user(&state, "ulla", Role::User).await;
         Crew {
@@ -36,6 +39,7 @@ impl Crew {
             app,
             state,
             _dist: dist,
+            _backups: backups,
         }
     }
 

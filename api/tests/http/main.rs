@@ -5,6 +5,7 @@ mod accounts;
 mod candidates;
 mod deliverables;
 mod health;
+mod imports;
 mod job_control;
 mod jobs;
 mod mail;

@@ -197,6 +197,7 @@ impl TestWorker {
         let owner = format!("test-worker-{}", uuid::Uuid::new_v4());
         let worker = wt_worker::WorkerState {
             fault_injection: true,
+            backups_dir: state.settings.backups_dir.clone(),
             ..wt_worker::WorkerState::new(state.db.clone(), redis, state.jobs.clone(), owner)
         };
         let second = std::time::Duration::from_secs(1);

@@ -28,15 +28,19 @@ pub enum JobKind {
     /// Daily upkeep of the job system: old finished jobs leave the ledger, finished
     /// queue entries leave Redis.
     Housekeeping,
+    /// Read an uploaded spreadsheet of people or projects and apply it (or only report
+    /// what it would do).
+    Import,
 }
 
 impl JobKind {
     /// Every kind.
-    pub const ALL: [JobKind; 4] = [
+    pub const ALL: [JobKind; 5] = [
         JobKind::WarmCache,
         JobKind::Email,
         JobKind::Probe,
         JobKind::Housekeeping,
+        JobKind::Import,
     ];
 
     /// The stable name stored in the ledger and shown by the API.
@@ -46,6 +50,7 @@ impl JobKind {
             JobKind::Email => "email",
             JobKind::Probe => "probe",
             JobKind::Housekeeping => "housekeeping",
+            JobKind::Import => "import",
         }
     }
 
@@ -55,6 +60,7 @@ impl JobKind {
             JobKind::WarmCache => Queue::Cache,
             JobKind::Email => Queue::Mail,
             JobKind::Probe | JobKind::Housekeeping => Queue::Maintenance,
+            JobKind::Import => Queue::Imports,
         }
     }
 
@@ -67,6 +73,7 @@ impl JobKind {
             JobKind::WarmCache => RetryPolicy::new(3, secs(10), secs(5 * 60), secs(10 * 60)),
             JobKind::Probe => RetryPolicy::new(3, secs(5), secs(60), secs(30 * 60)),
             JobKind::Housekeeping => RetryPolicy::new(3, secs(60), secs(30 * 60), secs(60 * 60)),
+            JobKind::Import => RetryPolicy::new(3, secs(30), secs(10 * 60), secs(2 * 60 * 60)),
         }
     }
 }

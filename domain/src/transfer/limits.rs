@@ -27,6 +27,9 @@ pub const MAX_ZIP_ENTRIES: usize = 1_000;
 /// strings fit in well under this.
 pub const MAX_ENTRY_BYTES: u64 = 400 * 1024 * 1024;
 
+/// Uncompressed bytes of the shared-strings part, which the reader holds in memory whole.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 100 * 1024 * 1024;
+
 /// Uncompressed bytes of all zip entries together.
 pub const MAX_UNCOMPRESSED_BYTES: u64 = 600 * 1024 * 1024;
 
@@ -37,6 +40,9 @@ pub const MAX_COMPRESSION_RATIO: u64 = 200;
 /// Entries smaller than this are not judged by their ratio (a tiny file of repeated
 /// characters compresses well and harms nobody).
 pub const RATIO_FREE_BYTES: u64 = 1024 * 1024;
+
+/// Bytes of one CSV line: far beyond any honest row, short enough to hold in memory.
+pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Bytes of a CSV file read to tell its encoding and separator.
 pub const SNIFF_BYTES: usize = 64 * 1024;

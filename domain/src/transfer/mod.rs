@@ -8,5 +8,6 @@ pub mod cells;
 pub mod columns;
 pub mod dates;
 pub mod formulas;
+pub mod imports;
 pub mod limits;
 pub mod report;

@@ -5,6 +5,7 @@
 
 mod email;
 mod housekeeping;
+mod import;
 mod probe;
 mod warm_cache;
 
@@ -21,5 +22,6 @@ pub async fn run(context: &mut JobContext<'_>, tx: &mut PgConnection) -> Result<
         JobKind::Email => email::run(context, tx).await,
         JobKind::Probe => probe::run(context, tx).await,
         JobKind::Housekeeping => housekeeping::run(context).await,
+        JobKind::Import => import::run(context, tx).await,
     }
 }

@@ -1,0 +1,212 @@
+//! What an uploaded file really is, decided from its content (never its name) before any
+//! parser sees it. An .xlsx is a zip that declares `[Content_Types].xml` and a workbook;
+//! its container is checked against the limits (entry count, each entry's and the total
+//! declared uncompressed size, compression ratio, no encryption, no macros) so that a zip
+//! bomb is refused from its directory alone. Anything else must be text, a CSV, in an
+//! encoding we can tell: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use wt_domain::transfer::limits::{
+    MAX_COMPRESSION_RATIO, MAX_ENTRY_BYTES, MAX_SHARED_STRINGS_BYTES, MAX_UNCOMPRESSED_BYTES,
+    MAX_ZIP_ENTRIES, RATIO_FREE_BYTES, SNIFF_BYTES,
+};
+
+use crate::refusal::Refusal;
+
+/// A file that passed inspection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    Xlsx,
+    /// Text in this encoding, with a byte-order mark of `bom` bytes to skip.
+    Csv {
+        encoding: &'static Encoding,
+        bom: usize,
+    },
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+/// Old .xls workbooks and password-protected .xlsx files are OLE compound files.
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// How much of `[Content_Types].xml` is read to look for macros.
+const CONTENT_TYPES_BYTES: u64 = 1024 * 1024;
+
+fn unreadable(error: impl std::fmt::Display) -> Refusal {
+    tracing::debug!(%error, "upload unreadable");
+    Refusal::new("invalid_file", "The file could not be read.")
+}
+
+/// Inspects the file at `path`.
+pub fn inspect(path: &Path) -> Result<FileType, Refusal> {
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    File::open(path)
+        .map_err(unreadable)?
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(unreadable)?;
+    if head.is_empty() {
+        return Err(Refusal::new("empty_file", "The file is empty."));
+    }
+    if head.starts_with(ZIP_MAGIC) {
+        inspect_zip(path)?;
+        return Ok(FileType::Xlsx);
+    }
+    if head.starts_with(OLE_MAGIC) {
+        return Err(Refusal::new(
+            "unsupported_type",
+            "This is an old .xls workbook or a password-protected one. Save it as .xlsx \
+             (without a password) or as CSV, and upload that.",
+        ));
+    }
+    text_encoding(&head)
+}
+
+/// Tells the encoding of a text file from its first bytes.
+fn text_encoding(head: &[u8]) -> Result<FileType, Refusal> {
+    if let Some((encoding, bom)) = Encoding::for_bom(head) {
+        return Ok(FileType::Csv { encoding, bom });
+    }
+    if head.contains(&0) {
+        // NUL bytes without a byte-order mark: binary, or UTF-16 we cannot place.
+        return Err(Refusal::new(
+            "unsupported_type",
+            "This is neither an .xlsx workbook nor a CSV file.",
+        ));
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => Ok(FileType::Csv {
+            encoding: UTF_8,
+            bom: 0,
+        }),
+        // Cut in the middle of a character at the end of the sample: still UTF-8.
+        Err(error) if error.error_len().is_none() => Ok(FileType::Csv {
+            encoding: UTF_8,
+            bom: 0,
+        }),
+        Err(_) => windows_1252(head),
+    }
+}
+
+/// Windows-1252 leaves five byte values undefined; text using them is something else.
+fn windows_1252(head: &[u8]) -> Result<FileType, Refusal> {
+    let (_, had_errors) = WINDOWS_1252.decode_without_bom_handling(head);
+    let undefined = head
+        .iter()
+        .any(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D));
+    if had_errors || undefined {
+        return Err(Refusal::new(
+            "unsupported_encoding",
+            "The text encoding of this CSV is not one we read. Save it as CSV UTF-8.",
+        ));
+    }
+    Ok(FileType::Csv {
+        encoding: WINDOWS_1252,
+        bom: 0,
+    })
+}
+
+/// Checks the zip container of an .xlsx from its central directory, reading no entry.
+fn inspect_zip(path: &Path) -> Result<(), Refusal> {
+    let file = BufReader::new(File::open(path).map_err(unreadable)?);
+    let mut archive = zip::ZipArchive::new(file).map_err(|error| {
+        tracing::debug!(%error, "not a readable zip");
+        Refusal::new(
+            "invalid_xlsx",
+            "The workbook is damaged or incomplete (its zip container cannot be read).",
+        )
+    })?;
+    if archive.len() > MAX_ZIP_ENTRIES {
+        return Err(too_large("holds too many parts"));
+    }
+    let mut total: u64 = 0;
+    let (mut content_types, mut workbook) = (false, false);
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(|_| {
+            Refusal::new(
+                "invalid_xlsx",
+                "The workbook is damaged (a part cannot be read).",
+            )
+        })?;
+        if entry.encrypted() {
+            return Err(Refusal::new(
+                "xlsx_encrypted",
+                "The workbook is encrypted. Save it without a password and upload it again.",
+            ));
+        }
+        let name = entry
+            .name()
+            .map_err(|_| {
+                Refusal::new(
+                    "invalid_xlsx",
+                    "The workbook is damaged (a part name cannot be read).",
+                )
+            })?
+            .to_ascii_lowercase();
+        if name.ends_with("vbaproject.bin") || name.ends_with(".bin") && name.contains("macro") {
+            return Err(macros());
+        }
+        content_types |= name == "[content_types].xml";
+        workbook |= name == "xl/workbook.xml";
+        let size = entry.size();
+        let limit = if name == "xl/sharedstrings.xml" {
+            MAX_SHARED_STRINGS_BYTES
+        } else {
+            MAX_ENTRY_BYTES
+        };
+        let ratio_ok = size <= RATIO_FREE_BYTES
+            || size
+                <= entry
+                    .compressed_size()
+                    .saturating_mul(MAX_COMPRESSION_RATIO);
+        total = total.saturating_add(size);
+        if size > limit || !ratio_ok || total > MAX_UNCOMPRESSED_BYTES {
+            return Err(too_large("would be too large once uncompressed"));
+        }
+    }
+    if !content_types || !workbook {
+        return Err(Refusal::new(
+            "unsupported_type",
+            "This zip file is not an .xlsx workbook.",
+        ));
+    }
+    check_content_types(&mut archive)
+}
+
+fn too_large(what: &str) -> Refusal {
+    Refusal::new(
+        "xlsx_too_large_uncompressed",
+        format!("The workbook {what}; it may be a zip bomb. Split it or save it as CSV."),
+    )
+}
+
+fn macros() -> Refusal {
+    Refusal::new(
+        "xlsx_macros",
+        "The workbook contains macros (.xlsm). Save it as a plain .xlsx workbook.",
+    )
+}
+
+/// Refuses a macro-enabled workbook by its declared content type.
+fn check_content_types<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+) -> Result<(), Refusal> {
+    let entry = archive.by_name("[Content_Types].xml").map_err(|_| {
+        Refusal::new(
+            "invalid_xlsx",
+            "The workbook is damaged (no content types).",
+        )
+    })?;
+    let mut declared = String::new();
+    // A few kilobytes in any real workbook; more is read no further.
+    entry
+        .take(CONTENT_TYPES_BYTES)
+        .read_to_string(&mut declared)
+        .map_err(|_| Refusal::new("invalid_xlsx", "The workbook is damaged (content types)."))?;
+    if declared.to_ascii_lowercase().contains("macroenabled") {
+        return Err(macros());
+    }
+    Ok(())
+}
