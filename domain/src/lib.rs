@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod hours;
 pub mod jobs;
+pub mod projects;
 pub mod secrets;
 pub mod transfer;
 pub mod utilization;

@@ -5,9 +5,11 @@
 //! `&mut PgConnection`, so it works the same inside `pool.begin()` and on a lone connection.
 
 pub mod assignments;
+pub mod assignments_bulk;
 pub mod audit;
 pub mod candidates;
 pub mod deliverables;
+pub mod deliverables_bulk;
 pub mod departments;
 pub mod error;
 pub mod grid;
@@ -16,6 +18,7 @@ pub mod names;
 pub mod people;
 pub mod people_bulk;
 pub mod projects;
+pub mod projects_bulk;
 pub mod reset_tokens;
 pub mod roles;
 pub mod schedules;

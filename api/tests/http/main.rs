@@ -16,6 +16,7 @@ mod permissions;
 mod planning;
 mod planning_permissions;
 mod process;
+mod project_imports;
 mod projects;
 mod reference;
 mod security;

@@ -5,8 +5,12 @@
 //! issue, and owns the transaction: it commits the writes with the job's success.
 
 mod collect;
+mod links;
+mod links_plan;
 mod people;
 mod people_apply;
+mod projects;
+mod projects_apply;
 mod sheet;
 mod text;
 
@@ -71,11 +75,7 @@ pub async fn import<S: Stages + Send>(
     let file_type = blocking(move || inspect(&owned)).await?;
     match kind {
         ImportKind::People => people_apply::run(conn, path, file_type, options, stages).await,
-        ImportKind::Projects => Err(Refusal::new(
-            "unsupported_type",
-            "Projects are imported from the Projects sheet of a workbook.",
-        )
-        .into()),
+        ImportKind::Projects => projects_apply::run(conn, path, file_type, options, stages).await,
     }
 }
 

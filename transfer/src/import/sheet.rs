@@ -187,14 +187,6 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// Whether the sheet has `field` and this row's cell for it is not empty.
-    pub fn given(&self, field: Field) -> bool {
-        self.header
-            .fields
-            .get(&field)
-            .is_some_and(|(at, _)| !self.cell(*at).is_empty())
-    }
-
     /// The week cells of this row: Sunday, cell, header.
     pub fn weeks(&self) -> impl Iterator<Item = (NaiveDate, &'a Cell, &'a str)> + use<'a, '_> {
         let cells = self.cells;
@@ -217,6 +209,25 @@ impl<'a> Fields<'a> {
             value,
             code: error.code,
             message: error.message,
+        });
+    }
+
+    /// Records a warning about this row (it still goes in).
+    pub fn warn(
+        &mut self,
+        column: Option<&str>,
+        value: Option<String>,
+        code: &'static str,
+        message: String,
+    ) {
+        self.issues.push(Issue {
+            severity: Severity::Warning,
+            sheet: self.header.sheet.clone(),
+            row: self.number,
+            column: column.map(str::to_owned),
+            value,
+            code,
+            message,
         });
     }
 

@@ -25,15 +25,7 @@ mod body;
 pub use body::ProjectBody;
 use body::{empty, refused};
 
-/// The statuses a project moves through.
-pub const STATUSES: [&str; 6] = [
-    "planning",
-    "active",
-    "active_ca",
-    "on_hold",
-    "completed",
-    "cancelled",
-];
+pub use wt_domain::projects::STATUSES;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
