@@ -7,6 +7,7 @@ pub mod commands;
 pub mod conditional;
 pub mod demo;
 pub mod extract;
+pub mod import_command;
 pub mod job_watch;
 pub mod metrics;
 pub mod observe;

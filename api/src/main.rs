@@ -10,7 +10,8 @@ use axum::ServiceExt;
 use axum::extract::Request;
 use clap::{Parser, Subcommand};
 use wt_api::routes::jobs::enqueue_warm_cache;
-use wt_api::{AppState, commands, demo, schedule_report};
+use wt_api::{AppState, commands, demo, import_command, schedule_report};
+use wt_domain::transfer::imports::{ImportKind, ImportOptions};
 use wt_runtime::{Settings, database_pool, shutdown, telemetry};
 use wt_store::MIGRATOR;
 
@@ -75,6 +76,34 @@ enum Command {
     /// List the job schedules with their next run (UTC), and their latest run when the
     /// database answers.
     Schedules,
+    /// Import people or projects from an .xlsx or .csv file in one transaction, with the
+    /// same checks and rules as an upload.
+    Import {
+        /// `people` or `projects`.
+        #[arg(value_parser = import_kind)]
+        kind: ImportKind,
+        file: PathBuf,
+        /// Report what would happen, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Rows matching stored rows update them (otherwise they are skipped).
+        #[arg(long)]
+        update_existing: bool,
+        /// Leave rows with errors out and import the rest.
+        #[arg(long)]
+        skip_bad_rows: bool,
+        /// Write every issue to this CSV file.
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
+}
+
+fn import_kind(raw: &str) -> Result<ImportKind, String> {
+    match raw {
+        "people" => Ok(ImportKind::People),
+        "projects" => Ok(ImportKind::Projects),
+        _ => Err("people or projects".to_owned()),
+    }
 }
 
 fn main() -> anyhow::Result<()> {
@@ -127,6 +156,27 @@ fn main() -> anyhow::Result<()> {
             runtime.block_on(seed_demo(&cli.settings, people, if_empty))
         }
         Some(Command::Schedules) => runtime.block_on(schedule_report::print(&cli.settings)),
+        Some(Command::Import {
+            kind,
+            file,
+            dry_run,
+            update_existing,
+            skip_bad_rows,
+            report,
+        }) => {
+            let options = ImportOptions {
+                dry_run,
+                update_existing,
+                skip_bad_rows,
+            };
+            let run = import_command::run(&cli.settings, kind, &file, options, report.as_deref());
+            // A refused file or one kept out by its errors is an outcome, said in one line.
+            if let Err(error) = runtime.block_on(run) {
+                eprintln!("wt-api import: {error:#}");
+                std::process::exit(1);
+            }
+            Ok(())
+        }
         Some(Command::Openapi) => unreachable!("handled before the runtime starts"),
     }
 }

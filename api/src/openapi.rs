@@ -71,7 +71,7 @@ pub const BEARER: &str = "bearer";
         jobs::operations::stats, jobs::operations::schedules, jobs::start::warm_cache,
         jobs::start::probe, imports::upload,
     ),
-    components(schemas(Problem), responses(
+    components(schemas(Problem, imports::ImportReport), responses(
         responses::BadRequest, responses::Unauthorized, responses::Forbidden,
         responses::NotFound, responses::Conflict, responses::PreconditionFailed,
         responses::PayloadTooLarge, responses::TooManyRequests,

@@ -98,13 +98,7 @@ async fn seed_people(crew: &Crew) {
 }
 
 fn count_of(report: &Value, entity: &str, outcome: &str) -> i64 {
-    report["counts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|pair| pair[0] == entity)
-        .and_then(|pair| pair[1][outcome].as_i64())
-        .unwrap_or(0)
+    report["counts"][entity][outcome].as_i64().unwrap_or(0)
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]

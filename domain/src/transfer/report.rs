@@ -3,10 +3,12 @@
 //! row, column), the value and the reason. It is the import job's result and, in full, a
 //! CSV to download.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 /// What the rows of a sheet describe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Entity {
     Person,
@@ -77,7 +79,8 @@ pub struct Report {
     pub applied: bool,
     /// Data rows read, over all sheets.
     pub rows: u64,
-    pub counts: Vec<(Entity, Counts)>,
+    /// Per entity the file touches, e.g. `{"person": {"created": 3, ...}}`.
+    pub counts: BTreeMap<Entity, Counts>,
     pub errors: u64,
     pub warnings: u64,
     /// The first [`REPORTED_ISSUES`] issues, in sheet and row order.
@@ -87,14 +90,7 @@ pub struct Report {
 impl Report {
     /// The counts of `entity`, to add to.
     pub fn counts_mut(&mut self, entity: Entity) -> &mut Counts {
-        let at = match self.counts.iter().position(|(e, _)| *e == entity) {
-            Some(at) => at,
-            None => {
-                self.counts.push((entity, Counts::default()));
-                self.counts.len() - 1
-            }
-        };
-        &mut self.counts[at].1
+        self.counts.entry(entity).or_default()
     }
 
     /// Takes in `all` the issues (already in sheet and row order): counted in full, the

@@ -815,6 +815,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["imports_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1050,9 +1066,88 @@ export interface components {
             version: string;
             checks: components["schemas"]["Checks"];
         };
+        /** @description How the rows of one entity fared (documentation of the import report). */
+        ImportCounts: {
+            /** Format: int64 */
+            created: number;
+            /** Format: int64 */
+            updated: number;
+            /** Format: int64 */
+            unchanged: number;
+            /** Format: int64 */
+            skipped: number;
+        };
+        /**
+         * @description The form of an upload (documentation of the multipart fields: axum reads the form
+         *     field by field, so nothing ever builds this).
+         */
+        ImportForm: {
+            /**
+             * Format: binary
+             * @description The .xlsx or .csv file.
+             */
+            file: string;
+            /** @description `true`: report what would happen, write nothing. */
+            dryRun?: boolean | null;
+            /** @description `true`: rows matching stored rows update them (else they are skipped). */
+            updateExisting?: boolean | null;
+            /**
+             * @description `true`: rows with errors are left out and the rest imported (else one bad row stops
+             *     the file).
+             */
+            skipBadRows?: boolean | null;
+        };
+        /** @description One problem of an imported file (documentation of the import report). */
+        ImportIssue: {
+            severity: string;
+            sheet: string;
+            /**
+             * Format: int32
+             * @description The row as the spreadsheet numbers it (the header is row 1).
+             */
+            row: number;
+            column?: string | null;
+            value?: string | null;
+            code: string;
+            message: string;
+        };
+        /** @description The result of an `import` job (documentation: the job's `result` has this shape). */
+        ImportReport: {
+            kind: string;
+            fileName: string;
+            dryRun: boolean;
+            /** @description Whether the changes were written. */
+            applied: boolean;
+            /** Format: int64 */
+            rows: number;
+            /**
+             * @description Per entity (`person`, `role`, `department`, `project`, `assignment`,
+             *     `weekly_hours`, `deliverable`).
+             */
+            counts: {
+                [key: string]: components["schemas"]["ImportCounts"];
+            };
+            /** Format: int64 */
+            errors: number;
+            /** Format: int64 */
+            warnings: number;
+            /** @description The first 500 issues; the download holds them all. */
+            issues: components["schemas"]["ImportIssue"][];
+            download: components["schemas"]["JobFileView"];
+        };
         JobErrorView: {
             code: string;
             message: string;
+        };
+        /**
+         * @description A file a job left for download, as its result names it under `download`
+         *     (documentation of `wt_transfer::files::JobFile`).
+         */
+        JobFileView: {
+            name: string;
+            contentType: string;
+            /** Format: int64 */
+            bytes: number;
         };
         JobStatsView: {
             /** Format: date-time */
@@ -1069,7 +1164,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @enum {string} */
@@ -1209,7 +1304,7 @@ export interface components {
                 /** Format: int64 */
                 id: number;
                 /** @enum {string} */
-                kind: "warm_cache" | "email" | "probe" | "housekeeping";
+                kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import";
                 /** @enum {string} */
                 queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @enum {string} */
@@ -1634,7 +1729,7 @@ export interface components {
             name: string;
             description: string;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @description The cron expression (UTC), or `off`. */
@@ -3700,7 +3795,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: "warm_cache" | "email" | "probe" | "housekeeping";
+                kind?: "warm_cache" | "email" | "probe" | "housekeeping" | "import";
                 state?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                 queue?: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @description Only jobs this user asked for (admins; everyone else sees only their own). */
@@ -3919,6 +4014,50 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    imports_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `wait=N`: answer with the ended job when it ends within N seconds */
+                Prefer?: string | null;
+            };
+            path: {
+                /** @description `people` or `projects` */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportForm"];
+            };
+        };
+        responses: {
+            /** @description Ended within the `Prefer: wait` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description Queued; the job's result is the import report */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Queued"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
 }

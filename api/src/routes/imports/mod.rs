@@ -25,7 +25,8 @@ use crate::state::AppState;
 /// Room for the multipart framing and the option fields around the file itself.
 const MULTIPART_OVERHEAD: u64 = 64 * 1024;
 
-/// The form of an upload (documentation of the multipart fields).
+/// The form of an upload (documentation of the multipart fields: axum reads the form
+/// field by field, so nothing ever builds this).
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[allow(dead_code)]
@@ -40,6 +41,53 @@ pub struct ImportForm {
     /// `true`: rows with errors are left out and the rest imported (else one bad row stops
     /// the file).
     skip_bad_rows: Option<bool>,
+}
+
+/// How the rows of one entity fared (documentation of the import report).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ImportCounts {
+    created: u64,
+    updated: u64,
+    unchanged: u64,
+    skipped: u64,
+}
+
+/// One problem of an imported file (documentation of the import report).
+#[derive(ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct ImportIssue {
+    #[schema(pattern = "^(error|warning)$")]
+    severity: String,
+    sheet: String,
+    /// The row as the spreadsheet numbers it (the header is row 1).
+    row: u32,
+    column: Option<String>,
+    value: Option<String>,
+    code: String,
+    message: String,
+}
+
+/// The result of an `import` job (documentation: the job's `result` has this shape).
+#[derive(ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct ImportReport {
+    kind: String,
+    file_name: String,
+    dry_run: bool,
+    /// Whether the changes were written.
+    applied: bool,
+    rows: u64,
+    /// Per entity (`person`, `role`, `department`, `project`, `assignment`,
+    /// `weekly_hours`, `deliverable`).
+    counts: std::collections::BTreeMap<String, ImportCounts>,
+    errors: u64,
+    warnings: u64,
+    /// The first 500 issues; the download holds them all.
+    issues: Vec<ImportIssue>,
+    download: crate::routes::jobs::views::JobFileView,
 }
 
 fn kind_of(name: &str) -> Result<ImportKind, Problem> {

@@ -92,6 +92,16 @@ impl From<JobEntry> for JobView {
     }
 }
 
+/// A file a job left for download, as its result names it under `download`
+/// (documentation of `wt_transfer::files::JobFile`).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct JobFileView {
+    name: String,
+    content_type: String,
+    bytes: u64,
+}
+
 /// The 202 answer for queued work.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
