@@ -171,16 +171,11 @@ mod tests {
         assert_eq!(report.issues.len(), REPORTED_ISSUES);
         report.counts_mut(Entity::Person).created += 2;
         report.counts_mut(Entity::Person).created += 1;
-        assert_eq!(
-            report.counts,
-            vec![(
-                Entity::Person,
-                Counts {
-                    created: 3,
-                    ..Counts::default()
-                }
-            )]
-        );
+        let people = Counts {
+            created: 3,
+            ..Counts::default()
+        };
+        assert_eq!(report.counts, BTreeMap::from([(Entity::Person, people)]));
     }
 
     #[test]
