@@ -9,13 +9,16 @@ use std::borrow::Cow;
 
 const TRIGGERS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\0'];
 
-fn triggers(text: &str) -> bool {
-    text.starts_with(TRIGGERS)
+/// Whether `text` needs the guard: it starts with a trigger, possibly after apostrophes
+/// (text that already starts with an apostrophe and a trigger gets one more, so that the
+/// import's removal of one gives it back as it was).
+fn needs_guard(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(TRIGGERS)
 }
 
 /// `text` as an export writes it.
 pub fn neutralise(text: &str) -> Cow<'_, str> {
-    if triggers(text) {
+    if needs_guard(text) {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
@@ -25,7 +28,7 @@ pub fn neutralise(text: &str) -> Cow<'_, str> {
 /// `text` as an import reads it: the apostrophe an export added is taken off.
 pub fn restore(text: &str) -> &str {
     match text.strip_prefix('\'') {
-        Some(rest) if triggers(rest) => rest,
+        Some(rest) if needs_guard(rest) => rest,
         _ => text,
     }
 }
@@ -50,6 +53,8 @@ mod tests {
         assert_eq!(neutralise("'quoted"), "'quoted");
         assert_eq!(restore("'quoted"), "'quoted");
         assert_eq!(restore("'=1+1"), "=1+1");
+        assert_eq!(neutralise("'=1"), "''=1");
+        assert_eq!(restore("''=1"), "'=1");
     }
 
     proptest! {
