@@ -114,3 +114,23 @@ pub async fn delete_finished(
     .await?;
     Ok(done.rows_affected())
 }
+
+/// The staged files unfinished jobs still need (`payload.file`, relative to
+/// `BACKUPS_DIR`).
+pub async fn files_in_use(ex: impl PgExecutor<'_>) -> Result<Vec<String>, StoreError> {
+    let files = sqlx::query_scalar!(
+        r#"SELECT payload->>'file' AS "file!" FROM jobs
+           WHERE state IN ('queued', 'running') AND payload ? 'file'"#,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(files)
+}
+
+/// Which of `ids` are jobs still in the ledger.
+pub async fn existing(ex: impl PgExecutor<'_>, ids: &[i64]) -> Result<Vec<i64>, StoreError> {
+    let ids = sqlx::query_scalar!("SELECT id FROM jobs WHERE id = ANY($1)", ids)
+        .fetch_all(ex)
+        .await?;
+    Ok(ids)
+}

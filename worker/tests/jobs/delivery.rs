@@ -149,9 +149,38 @@ async fn enqueueing_with_a_dedupe_key_returns_the_waiting_job(pool: PgPool) {
     flush_namespace(&state.dispatcher.queues.namespace).await;
 }
 
+/// Writes `relative` under `root`, last changed `age` ago.
+fn aged_file(root: &std::path::Path, relative: &str, age: Duration) {
+    let path = root.join(relative);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_modified(std::time::SystemTime::now() - age)
+        .unwrap();
+}
+
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn housekeeping_deletes_jobs_past_their_retention(pool: PgPool) {
-    let state = state(pool).await;
+    let backups = tempfile::tempdir().unwrap();
+    let state = wt_worker::WorkerState {
+        backups_dir: backups.path().to_path_buf(),
+        ..state(pool).await
+    };
+    let month = Duration::from_secs(31 * 24 * 60 * 60);
+    aged_file(backups.path(), "incoming/people/old.upload", month);
+    aged_file(backups.path(), "incoming/people/needed.upload", month);
+    aged_file(
+        backups.path(),
+        "incoming/people/fresh.upload",
+        Duration::ZERO,
+    );
+    aged_file(backups.path(), "jobs/999999/report.csv", Duration::ZERO);
+    let waiting = NewJob::new(
+        JobKind::Import,
+        serde_json::json!({"file": "incoming/people/needed.upload"}),
+    );
+    let mut conn = state.pool.acquire().await.unwrap();
+    jobs::insert(&mut conn, &waiting).await.unwrap();
+    drop(conn);
     let old = probe(&state, 0, 0).await;
     let recent = probe(&state, 0, 0).await;
     let worker = RunningWorker::start(&state);
@@ -169,7 +198,23 @@ async fn housekeeping_deletes_jobs_past_their_retention(pool: PgPool) {
     let housekeeping = enqueue(&state, &new).await;
     let done = wait_until_finished(&state.pool, housekeeping.id).await;
     assert_eq!(done.state, JobState::Succeeded, "{done:?}");
-    assert_eq!(done.result.as_ref().unwrap()["jobsDeleted"], 1);
+    let result = done.result.as_ref().unwrap();
+    assert_eq!(result["jobsDeleted"], 1);
+    assert_eq!(
+        (
+            result["uploadsRemoved"].as_i64(),
+            result["jobFoldersRemoved"].as_i64()
+        ),
+        (Some(1), Some(1))
+    );
+    let left: Vec<String> = std::fs::read_dir(backups.path().join("incoming/people"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut left = left;
+    left.sort();
+    assert_eq!(left, ["fresh.upload", "needed.upload"]);
+    assert!(!backups.path().join("jobs/999999").exists());
     assert_eq!(jobs::find(&state.pool, old.id).await.unwrap(), None);
     assert!(jobs::find(&state.pool, recent.id).await.unwrap().is_some());
     worker.stop().await;

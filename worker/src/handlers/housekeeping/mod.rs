@@ -1,7 +1,10 @@
 //! `housekeeping`: the job system's daily upkeep. Finished jobs older than
 //! `JOB_RETENTION_DAYS` leave the ledger (in batches, each its own short statement, so the
-//! table is never locked for long), and finished entries leave every queue in Redis
-//! (the ledger is the record; Redis needs them only briefly).
+//! table is never locked for long), their files leave `BACKUPS_DIR` (see [`leftovers`]),
+//! and finished entries leave every queue in Redis (the ledger is the record; Redis needs
+//! them only briefly).
+
+mod leftovers;
 
 use std::time::Duration;
 
@@ -30,6 +33,11 @@ pub async fn run(context: &mut JobContext<'_>) -> Result<Value, JobFailure> {
             break;
         }
     }
+    context
+        .progress("Clearing files", 45, "Removing old uploads and job files")
+        .await?;
+    let state = context.state;
+    let files = leftovers::clear(&state.pool, &state.backups_dir, retention).await?;
     let mut vacuumed = 0;
     for (done, queue) in Queue::ALL.into_iter().enumerate() {
         let percent = 50 + u8::try_from(done * 50 / Queue::ALL.len()).unwrap_or(50);
@@ -47,5 +55,10 @@ pub async fn run(context: &mut JobContext<'_>) -> Result<Value, JobFailure> {
             .await
             .map_err(|e| JobFailure::transient("redis_unavailable", e.to_string()))?;
     }
-    Ok(json!({ "jobsDeleted": deleted, "queueEntriesCleared": vacuumed }))
+    Ok(json!({
+        "jobsDeleted": deleted,
+        "uploadsRemoved": files.uploads,
+        "jobFoldersRemoved": files.job_folders,
+        "queueEntriesCleared": vacuumed,
+    }))
 }
