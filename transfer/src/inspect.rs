@@ -11,8 +11,8 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use wt_domain::transfer::limits::{
-    MAX_COMPRESSION_RATIO, MAX_ENTRY_BYTES, MAX_SHARED_STRINGS_BYTES, MAX_UNCOMPRESSED_BYTES,
-    MAX_ZIP_ENTRIES, RATIO_FREE_BYTES, SNIFF_BYTES,
+    MAX_COMPRESSION_RATIO, MAX_PART_BYTES, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_BYTES,
+    MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES, RATIO_FREE_BYTES, SNIFF_BYTES,
 };
 
 use crate::refusal::Refusal;
@@ -151,11 +151,7 @@ fn inspect_zip(path: &Path) -> Result<(), Refusal> {
         content_types |= name == "[content_types].xml";
         workbook |= name == "xl/workbook.xml";
         let size = entry.size();
-        let limit = if name == "xl/sharedstrings.xml" {
-            MAX_SHARED_STRINGS_BYTES
-        } else {
-            MAX_ENTRY_BYTES
-        };
+        let limit = part_limit(&name);
         let ratio_ok = size <= RATIO_FREE_BYTES
             || size
                 <= entry
@@ -173,6 +169,18 @@ fn inspect_zip(path: &Path) -> Result<(), Refusal> {
         ));
     }
     check_content_types(&mut archive)
+}
+
+/// The most a part may declare, by what it is: worksheets may be large, the shared
+/// strings less (held in memory whole), anything else small.
+fn part_limit(name: &str) -> u64 {
+    if name.starts_with("xl/worksheets/") {
+        MAX_SHEET_BYTES
+    } else if name == "xl/sharedstrings.xml" {
+        MAX_SHARED_STRINGS_BYTES
+    } else {
+        MAX_PART_BYTES
+    }
 }
 
 fn too_large(what: &str) -> Refusal {

@@ -22,10 +22,14 @@ pub const MAX_COLUMNS: u32 = 16_384;
 /// Entries in the zip container of an .xlsx (a real workbook has a few dozen).
 pub const MAX_ZIP_ENTRIES: usize = 1_000;
 
-/// Uncompressed bytes of one zip entry, as declared by the file (the reader refuses to
-/// inflate past the declared size, so the declaration binds). 5,000,000 cells of shared
-/// strings fit in well under this.
-pub const MAX_ENTRY_BYTES: u64 = 400 * 1024 * 1024;
+/// Uncompressed bytes of one worksheet part, as declared by the file (the reader refuses
+/// to inflate past the declared size, so the declaration binds). A sheet of 100,000 rows
+/// of a dozen columns takes a few dozen megabytes; this leaves room for wide sheets.
+pub const MAX_SHEET_BYTES: u64 = 400 * 1024 * 1024;
+
+/// Uncompressed bytes of any other part (styles, relationships, the workbook itself),
+/// which the reader parses whole: a few kilobytes in a real workbook.
+pub const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Uncompressed bytes of the shared-strings part, which the reader holds in memory whole.
 pub const MAX_SHARED_STRINGS_BYTES: u64 = 100 * 1024 * 1024;
