@@ -1,8 +1,10 @@
 // Background jobs: the list (people see their own, admins everyone's), one job (with
-// `Prefer: wait=N` to wait for it to end), cancel and retry, and the admins' per-queue
+// `Prefer: wait=N` to wait for it to end), the file a finished job left (an import's full
+// report), cancel and retry, and the admins' per-queue
 // figures, schedules and the probe / cache warm-up they start by hand. Typed from the
 // generated OpenAPI schema.
 import { apiFetch } from './client';
+import type { DownloadedFile } from './request';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -22,7 +24,7 @@ export type QueuedJob = Schemas['Queued'];
  * Every value of the enums, in display order. `satisfies Record<…>` makes the compiler
  * notice a value the server adds (the schema is regenerated from the Rust code).
  */
-const KIND_ORDER = { warm_cache: 0, email: 1, probe: 2, housekeeping: 3 } satisfies Record<JobKind, number>;
+const KIND_ORDER = { warm_cache: 0, email: 1, probe: 2, housekeeping: 3, import: 4 } satisfies Record<JobKind, number>;
 const STATE_ORDER = { queued: 0, running: 1, succeeded: 2, failed: 3, cancelled: 4 } satisfies Record<JobState, number>;
 const QUEUE_ORDER = {
   mail: 0,
@@ -69,6 +71,11 @@ export function fetchJob(id: number, { waitSeconds, signal }: { waitSeconds?: nu
     ...(signal ? { signal } : {}),
     ...(waitSeconds ? { headers: { Prefer: `wait=${Math.min(10, waitSeconds)}` } } : {}),
   });
+}
+
+/** The file a succeeded job left (an import's full report), as its result names it under `download`. */
+export function downloadJobFile(id: number): Promise<DownloadedFile> {
+  return apiFetch<DownloadedFile>(`/jobs/${id}/download`, { responseType: 'file' });
 }
 
 /** A queued job ends at once; a running one is asked to stop (`cancelRequested`). */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../api/jobs';
 import { makeMe } from '../test/fixtures';
-import { canCancelJob, canRetryJob } from './permissions';
+import { canCancelJob, canImport, canRetryJob } from './permissions';
 
 const alice = makeMe({ id: 1, role: 'user' });
 const manager = makeMe({ id: 2, role: 'manager' });
@@ -33,5 +33,14 @@ describe('job permissions', () => {
     expect(canRetryJob(alice, job('failed', 1))).toBe(false);
     expect(canRetryJob(manager, job('failed'))).toBe(false);
     expect(canRetryJob(null, job('failed'))).toBe(false);
+  });
+});
+
+describe('import permission', () => {
+  it('lets managers and admins import, nobody else', () => {
+    expect(canImport(manager)).toBe(true);
+    expect(canImport(admin)).toBe(true);
+    expect(canImport(alice)).toBe(false);
+    expect(canImport(null)).toBe(false);
   });
 });

@@ -8,6 +8,11 @@ export function canEditReferenceData(user: Me | null): boolean {
   return user?.role === 'manager' || user?.role === 'admin';
 }
 
+/** Spreadsheet imports: managers and admins load people and projects from files. */
+export function canImport(user: Me | null): boolean {
+  return user?.role === 'manager' || user?.role === 'admin';
+}
+
 type JobAccess = Pick<Job, 'state' | 'requestedBy' | 'cancelRequested'>;
 
 /** Jobs: who asked for one, or an admin, may cancel it while it is queued or running. */

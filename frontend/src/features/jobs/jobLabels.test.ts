@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { JOB_KINDS } from '../../api/jobs';
 import { KIND_LABELS, STATE_LOOK, attemptsText, clampPercent, genericSummary, jobTitle, progressCaption, summarizeResult } from './jobLabels';
+import { makeReport } from '../imports/testData';
 import { makeJob } from './testData';
 
 describe('job labels', () => {
   it('names every kind in words and a job by kind and number', () => {
-    expect(JOB_KINDS.map((kind) => KIND_LABELS[kind])).toEqual(['Cache warm-up', 'Email', 'Probe', 'Housekeeping']);
+    expect(JOB_KINDS.map((kind) => KIND_LABELS[kind])).toEqual(['Cache warm-up', 'Email', 'Probe', 'Housekeeping', 'Import']);
     expect(jobTitle({ id: 12, kind: 'warm_cache' })).toBe('Cache warm-up #12');
   });
 
@@ -49,6 +50,19 @@ describe('job labels', () => {
     [{ kind: 'email', result: null }, null],
   ] as const)('summarizes a %# result in a line', (job, summary) => {
     expect(summarizeResult(job)).toBe(summary);
+  });
+
+  it('summarizes an import’s report: a check, an import, one stopped by bad rows', () => {
+    expect(summarizeResult({ kind: 'import', result: makeReport({ rows: 3, errors: 1 }) })).toBe('Checked people.csv: 3 rows, 1 error, 0 warnings');
+    const counts = { person: { created: 2, updated: 1, unchanged: 4, skipped: 0 } };
+    expect(summarizeResult({ kind: 'import', result: makeReport({ dryRun: false, applied: true, counts }) })).toBe(
+      'Imported people.csv: 2 people created, 1 updated',
+    );
+    expect(summarizeResult({ kind: 'import', result: makeReport({ dryRun: false, errors: 2 }) })).toBe(
+      'Nothing imported from people.csv: 2 row errors',
+    );
+    // A result that is not a report is read by its plain fields.
+    expect(summarizeResult({ kind: 'import', result: { fileName: 'x.csv', rows: 'many' } })).toBe('fileName: x.csv, rows: many');
   });
 
   it('reads any other result by its plain fields', () => {

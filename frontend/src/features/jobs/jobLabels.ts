@@ -1,13 +1,16 @@
 // Words for jobs: kinds, states (with an icon and a tone, so colour never carries the
 // meaning alone), queues, attempts, the caption beside the progress bar and a one-line
 // summary of what a finished job produced. Pure functions, shared by every jobs component.
+import { importReportOf } from '../../api/imports';
 import type { Job, JobKind, JobState, Queue } from '../../api/jobs';
+import { reportSummary } from '../imports/importReport';
 
 export const KIND_LABELS: Record<JobKind, string> = {
   warm_cache: 'Cache warm-up',
   email: 'Email',
   probe: 'Probe',
   housekeeping: 'Housekeeping',
+  import: 'Import',
 };
 
 export const QUEUE_LABELS: Record<Queue, string> = {
@@ -112,6 +115,10 @@ function kindSummary(kind: JobKind, result: unknown): string | null {
       return ['Sent', template !== undefined && `“${String(template).replaceAll('_', ' ')}”`, to !== undefined && `to ${to}`]
         .filter(Boolean)
         .join(' ');
+    }
+    case 'import': {
+      const report = importReportOf({ kind, result });
+      return report && reportSummary(report);
     }
   }
 }

@@ -1,0 +1,150 @@
+// Words and figures for an import report: the per-entity counts in a fixed order with
+// their names, the issues split into errors and warnings, a one-line summary (the jobs
+// list and the toasts use it too), whether a real import would change nothing, and what
+// to do about a file the server refused. Pure functions.
+import type { ImportCounts, ImportIssue, ImportKind, ImportReport } from '../../api/imports';
+
+/** The entities a report counts, in the order the screens list them, with their names. */
+const ENTITIES: readonly { key: string; label: string; one: string; many: string }[] = [
+  { key: 'person', label: 'People', one: 'person', many: 'people' },
+  { key: 'project', label: 'Projects', one: 'project', many: 'projects' },
+  { key: 'assignment', label: 'Assignments', one: 'assignment', many: 'assignments' },
+  { key: 'weekly_hours', label: 'Weekly hours', one: 'week of hours', many: 'weeks of hours' },
+  { key: 'deliverable', label: 'Deliverables', one: 'deliverable', many: 'deliverables' },
+  { key: 'role', label: 'Roles', one: 'role', many: 'roles' },
+  { key: 'department', label: 'Departments', one: 'department', many: 'departments' },
+];
+
+export interface CountRow extends ImportCounts {
+  key: string;
+  label: string;
+}
+
+/** "weekly_hours" → "Weekly hours", for an entity the list above does not know yet. */
+function labelOf(key: string): string {
+  const words = key.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The report's counts as table rows: known entities first in their order, then any other. */
+export function countRows(report: Pick<ImportReport, 'counts'>): CountRow[] {
+  const known = ENTITIES.filter((entity) => report.counts[entity.key]).map((entity) => ({
+    key: entity.key,
+    label: entity.label,
+    ...(report.counts[entity.key] as ImportCounts),
+  }));
+  const others = Object.keys(report.counts)
+    .filter((key) => !ENTITIES.some((entity) => entity.key === key))
+    .sort()
+    .map((key) => ({ key, label: labelOf(key), ...(report.counts[key] as ImportCounts) }));
+  return [...known, ...others];
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+/** "1 error", "3 warnings": the totals of the whole file (the report lists the first 500). */
+export function problemTotals(report: Pick<ImportReport, 'errors' | 'warnings'>): string {
+  return `${plural(report.errors, 'error', 'errors')}, ${plural(report.warnings, 'warning', 'warnings')}`;
+}
+
+/** The issues the report lists, errors and warnings apart (each in file order). */
+export function splitIssues(issues: readonly ImportIssue[]): { errors: ImportIssue[]; warnings: ImportIssue[] } {
+  return {
+    errors: issues.filter((issue) => issue.severity === 'error'),
+    warnings: issues.filter((issue) => issue.severity !== 'error'),
+  };
+}
+
+/** What the import did (or a check says it would do), summed over the main entity: "2 people created, 1 updated". */
+function changes(report: ImportReport): string {
+  const main = ENTITIES.find((entity) => report.counts[entity.key]) ?? null;
+  if (!main) return 'nothing to import';
+  const counts = report.counts[main.key] as ImportCounts;
+  const parts = [`${plural(counts.created, main.one, main.many)} ${report.dryRun ? 'new' : 'created'}`];
+  if (counts.updated > 0) parts.push(`${counts.updated.toLocaleString('en')} ${report.dryRun ? 'to update' : 'updated'}`);
+  if (counts.skipped > 0) parts.push(`${counts.skipped.toLocaleString('en')} skipped`);
+  return parts.join(', ');
+}
+
+/**
+ * One line about a report: "Checked people.csv: 3 rows, 1 error, 0 warnings",
+ * "Imported people.csv: 2 people created, 1 updated" or "Nothing imported from people.csv: 1 error".
+ */
+export function reportSummary(report: ImportReport): string {
+  const file = report.fileName || 'the file';
+  if (report.dryRun) return `Checked ${file}: ${plural(report.rows, 'row', 'rows')}, ${problemTotals(report)}`;
+  if (!report.applied) return `Nothing imported from ${file}: ${plural(report.errors, 'row error', 'row errors')}`;
+  return `Imported ${file}: ${changes(report)}`;
+}
+
+/** What a check found the file would do, for the confirmation: "2 people new, 1 to update". */
+export function checkedChanges(report: ImportReport): string {
+  return changes(report);
+}
+
+/**
+ * Whether importing the checked file would write nothing: some rows have errors and bad
+ * rows are not skipped, so the one bad row keeps the whole file out.
+ */
+export function wouldChangeNothing(report: Pick<ImportReport, 'errors'>, skipBadRows: boolean): boolean {
+  return report.errors > 0 && !skipBadRows;
+}
+
+/** The kind a report or job is about, when it names one this screen knows. */
+export function kindOf(report: Pick<ImportReport, 'kind'> | null): ImportKind | null {
+  return report?.kind === 'people' || report?.kind === 'projects' ? report.kind : null;
+}
+
+/** What to do about a file the server refused, by the job's error code (its message says what is wrong). */
+export function refusalAdvice(code: string): string {
+  if (code.endsWith('_exceeded') || code === 'xlsx_too_large_uncompressed') {
+    return 'Split the data into smaller files (fewer rows, sheets or columns each) and import them one after another.';
+  }
+  switch (code) {
+    case 'unsupported_type':
+    case 'xlsx_macros':
+      return 'Save the data as an Excel workbook (.xlsx, without macros) or as a CSV file, then choose that file.';
+    case 'invalid_xlsx':
+    case 'invalid_file':
+    case 'invalid_csv':
+      return 'Open the file in Excel or LibreOffice, save it again as .xlsx or .csv, and choose the new copy.';
+    case 'xlsx_encrypted':
+      return 'Remove the password (in Excel: File › Info › Protect Workbook), save, and choose the file again.';
+    case 'unsupported_encoding':
+      return 'Save the CSV as UTF-8 (in Excel: “CSV UTF-8 (Comma delimited)”) and choose it again.';
+    case 'csv_line_too_long':
+      return 'Check that the file really is a CSV with one record per line, then choose it again.';
+    default:
+      return 'Fix the file as the message says, or start from the blank template, then check it again.';
+  }
+}
+
+/** The count columns' headings: what a check says would happen, or what an import did. */
+export function countHeadings(dryRun: boolean): { created: string; updated: string; unchanged: string; skipped: string } {
+  return dryRun
+    ? { created: 'New', updated: 'To update', unchanged: 'Unchanged', skipped: 'Skipped' }
+    : { created: 'Created', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped' };
+}
+
+/** How many issues the table shows at first, and at most (the full report has them all). */
+export const ISSUES_FIRST = 10;
+export const ISSUES_MAX = 200;
+
+/**
+ * The issues the table shows: errors first, then warnings, each in file order, cut to
+ * `limit`; and how many of those the report listed are left out.
+ */
+export function shownIssues(issues: readonly ImportIssue[], limit: number): { rows: ImportIssue[]; hidden: number } {
+  const { errors, warnings } = splitIssues(issues);
+  const ordered = [...errors, ...warnings];
+  return { rows: ordered.slice(0, limit), hidden: Math.max(0, ordered.length - limit) };
+}
+
+/** "Showing 10 of 1,204 problems": what the table holds against the file's totals. */
+export function issuesCaption(shown: number, report: Pick<ImportReport, 'errors' | 'warnings'>): string {
+  const total = report.errors + report.warnings;
+  if (shown >= total) return `${plural(total, 'problem', 'problems')}`;
+  return `Showing ${shown.toLocaleString('en')} of ${plural(total, 'problem', 'problems')}; the full report lists them all`;
+}
