@@ -1,7 +1,8 @@
 // The route table, shared by the browser router (main.tsx) and tests (memory router).
 // Public: the account pages (/login, /forgot-password, /reset-password), /status and
 // the not-found page. Everything else needs sign-in (the reference data, /departments,
-// /roles and /skills, and /jobs included); /admin also needs the admin role.
+// /roles and /skills, /jobs and /import included; /import itself says when a person is
+// not a manager); /admin also needs the admin role.
 import type { RouteObject } from 'react-router';
 import { RequireAdmin } from './auth/RequireAdmin';
 import { RequireAuth } from './auth/RequireAuth';
@@ -13,6 +14,7 @@ import { AuthLayout } from './layout/AuthLayout';
 import { AdminPage } from './pages/AdminPage';
 import { DepartmentsPage } from './pages/DepartmentsPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+import { ImportPage } from './pages/ImportPage';
 import { JobsPage } from './pages/JobsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -61,6 +63,7 @@ export const routes: RouteObject[] = [
               { path: 'departments', element: <DepartmentsPage /> },
               { path: 'roles', element: <RolesPage /> },
               { path: 'skills', element: <SkillsPage /> },
+              { path: 'import', element: <ImportPage /> },
               { path: 'jobs', element: <JobsPage /> },
               { path: 'profile', element: <ProfilePage /> },
               {

@@ -1,8 +1,9 @@
 // The primary navigation: one link per top-level page, the current one marked. Once
 // signed in it also shows Planning, People, Projects, the "Reference data" group (departments,
-// roles, skills), Jobs and Profile; Admin only for admins. Every link carries the global department
+// roles, skills), Jobs and Profile; Import only for managers and admins, Admin only for admins. Every link carries the global department
 // filter (department/sub) so it survives moving between pages.
 import { NavLink } from 'react-router';
+import { canImport } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { useScopeSearch } from '../features/departmentScope/useDepartmentScope';
 
@@ -32,6 +33,7 @@ function NavLinks({ links }: { links: NavEntry[] }) {
 export function SideNav() {
   const user = useCurrentUser();
   const links: NavEntry[] = [
+    ...(canImport(user) ? [{ to: '/import', label: 'Import' }] : []),
     ...(user ? [{ to: '/jobs', label: 'Jobs' }, { to: '/profile', label: 'Profile' }] : []),
     ...(user?.role === 'admin' ? [{ to: '/admin', label: 'Admin' }] : []),
     { to: '/status', label: 'System status' },
