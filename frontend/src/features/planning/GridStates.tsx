@@ -1,7 +1,12 @@
 // What the grid area shows when there is no grid to show: skeleton rows while the first
 // load runs, the empty state when no person (people grid) or project (project grid)
-// matches, and the error card with a retry.
+// matches (unfiltered, it links managers and admins to the import page), and the error
+// card with a retry.
+import { Link } from 'react-router';
+import { canImport } from '../../auth/permissions';
+import { useCurrentUser } from '../../auth/useSession';
 import { errorMessage } from '../../ui/errorMessage';
+import { importPath } from '../imports/importParams';
 
 export function GridSkeleton() {
   return (
@@ -26,21 +31,31 @@ const EMPTY = {
   people: {
     heading: 'No people match these filters',
     filtered: 'Try another department, include sub-departments, or clear the search.',
-    unfiltered: 'Add people on the People page, or import them, to start planning.',
+    page: 'People',
   },
   projects: {
     heading: 'No projects match these filters',
     filtered: 'Try another status or department, or clear the search.',
-    unfiltered: 'Add projects on the Projects page, or import them, to start planning.',
+    page: 'Projects',
   },
 } as const;
 
 export function GridEmpty({ rows, filtered }: { rows: keyof typeof EMPTY; filtered: boolean }) {
   const text = EMPTY[rows];
+  const mayImport = canImport(useCurrentUser());
   return (
     <div className="card plan-empty">
       <h2>{text.heading}</h2>
-      <p className="muted">{filtered ? text.filtered : text.unfiltered}</p>
+      <p className="muted">
+        {filtered ? (
+          text.filtered
+        ) : (
+          <>
+            Add {rows} on the {text.page} page, or{' '}
+            {mayImport ? <Link to={importPath(rows)}>import them from a spreadsheet</Link> : 'import them'}, to start planning.
+          </>
+        )}
+      </p>
     </div>
   );
 }
