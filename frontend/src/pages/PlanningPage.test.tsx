@@ -298,3 +298,20 @@ describe('PlanningPage', () => {
     // jsdom re-renders 30 screens of rows here; on a busy machine that can pass 5 s.
   }, 20_000);
 });
+
+describe('planning page: empty', () => {
+  it('links managers to the people import when no one is planned yet, and tells others to import', async () => {
+    stubApi(undefined, { ...gridData(), people: [], hoursByPerson: {}, assignments: [] });
+    renderRoute('/planning?start=2026-11-22&weeks=8', { session: makeMe({ role: 'manager' }) });
+    const link = await screen.findByRole('link', { name: 'import them from a spreadsheet' });
+    expect(link).toHaveAttribute('href', '/import?kind=people');
+    expect(link.closest('p')).toHaveTextContent('Add people on the People page, or import them from a spreadsheet, to start planning.');
+  });
+
+  it('gives plain users the words without the link', async () => {
+    stubApi(undefined, { ...gridData(), people: [], hoursByPerson: {}, assignments: [] });
+    renderRoute('/planning?start=2026-11-22&weeks=8', { session: makeMe({ role: 'user' }) });
+    expect(await screen.findByText('Add people on the People page, or import them, to start planning.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /import them/ })).not.toBeInTheDocument();
+  });
+});
