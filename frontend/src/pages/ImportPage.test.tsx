@@ -83,6 +83,8 @@ describe('import page', () => {
 
     const preview = await screen.findByTestId('import-preview');
     expect(router.state.location.search).toContain('job=12');
+    // Focus lands on what came in.
+    expect(within(preview).getByRole('heading', { level: 2 })).toHaveFocus();
     expect(within(preview).getByTestId('import-summary')).toHaveTextContent('Checked people.csv: 3 rows, 1 error, 0 warnings.');
     expect(within(preview).getByTestId('import-count-person')).toHaveTextContent(/People\s*2\s*0\s*0\s*0/);
     const problem = within(within(preview).getByRole('table', { name: 'Problems in the file' })).getAllByRole('row')[1];

@@ -7,6 +7,7 @@ import { CountsTable, IssuesTable } from './ReportTables';
 import { ReportDownload } from './ReportDownload';
 import { confirmLabel, confirmState } from './importFlow';
 import { checkedChanges, reportSummary } from './importReport';
+import { useFocusOnShow } from './useFocusOnShow';
 
 interface Props {
   job: Job;
@@ -18,10 +19,11 @@ interface Props {
 }
 
 export function ImportPreview({ job, report, fileAtHand, skipBadRows, sending, onConfirm }: Props) {
+  const heading = useFocusOnShow<HTMLHeadingElement>();
   const confirm = confirmState(report, { fileAtHand, skipBadRows });
   return (
     <section className="card import-panel" aria-labelledby="import-preview-title" data-testid="import-preview">
-      <h2 id="import-preview-title">Check of {report.fileName || 'the file'}: nothing has been changed yet</h2>
+      <h2 id="import-preview-title" ref={heading} tabIndex={-1}>Check of {report.fileName || 'the file'}: nothing has been changed yet</h2>
       <p data-testid="import-summary">{reportSummary(report)}.</p>
       <CountsTable report={report} />
       <IssuesTable report={report} />

@@ -4,6 +4,7 @@
 import { Link } from 'react-router';
 import type { Job } from '../../api/jobs';
 import { refusalAdvice } from './importReport';
+import { useFocusOnShow } from './useFocusOnShow';
 
 interface Props {
   job: Job;
@@ -13,9 +14,10 @@ interface Props {
 }
 
 export function ImportRefused({ job, refusal, onAgain }: Props) {
+  const heading = useFocusOnShow<HTMLHeadingElement>();
   return (
     <section className="card import-panel import-panel--refused" aria-labelledby="import-refused-title" data-testid="import-refused">
-      <h2 id="import-refused-title">
+      <h2 id="import-refused-title" ref={heading} tabIndex={-1}>
         {refusal ? (
           <>
             <span aria-hidden="true">✕ </span>The file was refused

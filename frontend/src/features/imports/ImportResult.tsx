@@ -7,6 +7,7 @@ import type { Job } from '../../api/jobs';
 import { CountsTable, IssuesTable } from './ReportTables';
 import { ReportDownload } from './ReportDownload';
 import { kindOf, reportSummary } from './importReport';
+import { useFocusOnShow } from './useFocusOnShow';
 
 const LINKS = {
   people: [
@@ -20,10 +21,11 @@ const LINKS = {
 } as const;
 
 export function ImportResult({ job, report, onAgain }: { job: Job; report: ImportReport; onAgain: () => void }) {
+  const heading = useFocusOnShow<HTMLHeadingElement>();
   const kind = kindOf(report);
   return (
     <section className="card import-panel" aria-labelledby="import-result-title" data-testid="import-result">
-      <h2 id="import-result-title">
+      <h2 id="import-result-title" ref={heading} tabIndex={-1}>
         {report.applied ? (
           <>
             <span aria-hidden="true">✓ </span>Import done
