@@ -1,0 +1,380 @@
+//! Spreadsheets built by the tests of wt-transfer: honest workbooks written with
+//! rust_xlsxwriter, and workbooks written part by part with the zip crate (raw sheet XML,
+//! so a test can say anything a file can: lying dimensions, `NaN` cells, macros), plus
+//! byte surgery on a finished zip (declared sizes, the encryption flag).
+
+#![allow(dead_code)] // each test binary uses its own share of these builders
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use rust_xlsxwriter::{Workbook, Worksheet};
+use zip::ZipWriter;
+use zip::write::SimpleFileOptions;
+
+/// The column letters of `column` (0 is A, 16383 is XFD).
+pub fn column_name(column: u32) -> String {
+    let mut name = Vec::new();
+    let mut rest = column + 1;
+    while rest > 0 {
+        let digit = (rest - 1) % 26;
+        name.push(b'A' + digit as u8);
+        rest = (rest - 1) / 26;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap()
+}
+
+/// A cell reference such as `B7` (`row` counts from 1).
+pub fn cell_ref(column: u32, row: u32) -> String {
+    format!("{}{row}", column_name(column))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// An inline text cell.
+pub fn text_cell(column: u32, row: u32, text: &str) -> String {
+    format!(
+        r#"<c r="{}" t="inlineStr"><is><t>{}</t></is></c>"#,
+        cell_ref(column, row),
+        escape(text)
+    )
+}
+
+/// A number cell holding `value` exactly as written (`NaN`, `inf` and `1e309` included).
+pub fn number_cell(column: u32, row: u32, value: &str) -> String {
+    format!(r#"<c r="{}"><v>{value}</v></c>"#, cell_ref(column, row))
+}
+
+/// A row of text cells from column A on.
+pub fn text_row(row: u32, texts: &[&str]) -> String {
+    let cells: String = (0..)
+        .zip(texts)
+        .map(|(column, text)| text_cell(column, row, text))
+        .collect();
+    format!(r#"<row r="{row}">{cells}</row>"#)
+}
+
+/// Writes the `<row>` elements of a sheet.
+pub type Rows<'a> = &'a dyn Fn(&mut dyn Write) -> io::Result<()>;
+
+const SHEET_START: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#;
+
+/// An .xlsx written part by part: each sheet's XML comes from the test as it is written
+/// (streamed into the zip, so a sheet of millions of cells never sits in memory).
+pub struct RawXlsx {
+    zip: ZipWriter<BufWriter<File>>,
+    sheets: Vec<String>,
+    content_type: &'static str,
+    level: i64,
+}
+
+/// The content type of an ordinary workbook.
+pub const XLSX_MAIN: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+/// The content type of a macro-enabled workbook (.xlsm).
+pub const XLSM_MAIN: &str = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+
+impl RawXlsx {
+    pub fn create(path: &Path) -> Self {
+        RawXlsx {
+            zip: ZipWriter::new(BufWriter::new(File::create(path).unwrap())),
+            sheets: Vec::new(),
+            content_type: XLSX_MAIN,
+            level: 1,
+        }
+    }
+
+    /// Deflates the parts written from now on at `level` (1, the fastest, unless told).
+    pub fn compression(mut self, level: i64) -> Self {
+        self.level = level;
+        self
+    }
+
+    /// Declares the workbook as `content_type` in `[Content_Types].xml`.
+    pub fn declared_as(mut self, content_type: &'static str) -> Self {
+        self.content_type = content_type;
+        self
+    }
+
+    /// Adds a sheet named `name` declaring `dimension` (when given), its rows from `rows`.
+    pub fn sheet(mut self, name: &str, dimension: Option<&str>, rows: Rows<'_>) -> Self {
+        self.sheets.push(name.to_owned());
+        let part = format!("xl/worksheets/sheet{}.xml", self.sheets.len());
+        self.zip.start_file(part, options(self.level)).unwrap();
+        let dimension = dimension
+            .map(|range| format!(r#"<dimension ref="{range}"/>"#))
+            .unwrap_or_default();
+        write!(self.zip, "{SHEET_START}{dimension}<sheetData>").unwrap();
+        rows(&mut self.zip).unwrap();
+        self.zip.write_all(b"</sheetData></worksheet>").unwrap();
+        self
+    }
+
+    /// Adds a sheet of text rows.
+    pub fn text_sheet(self, name: &str, rows: &[&[&str]]) -> Self {
+        let write = |out: &mut dyn Write| -> io::Result<()> {
+            for (number, texts) in (1..).zip(rows) {
+                out.write_all(text_row(number, texts).as_bytes())?;
+            }
+            Ok(())
+        };
+        self.sheet(name, None, &write)
+    }
+
+    /// Adds any other part, as it is.
+    pub fn part(mut self, name: &str, bytes: &[u8]) -> Self {
+        self.zip.start_file(name, options(self.level)).unwrap();
+        self.zip.write_all(bytes).unwrap();
+        self
+    }
+
+    /// Writes the workbook, its relationships and content types, and closes the file.
+    pub fn finish(mut self) {
+        let sheets: String = (1..)
+            .zip(&self.sheets)
+            .map(|(n, name)| format!(r#"<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>"#))
+            .collect();
+        let workbook = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{sheets}</sheets></workbook>"#
+        );
+        let links: String = (1..=self.sheets.len())
+            .map(|n| {
+                format!(
+                    r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>"#
+                )
+            })
+            .collect();
+        let relationships = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{links}</Relationships>"#
+        );
+        let overrides: String = (1..=self.sheets.len())
+            .map(|n| {
+                format!(
+                    r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+                )
+            })
+            .collect();
+        let content_types = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="{}"/>{overrides}</Types>"#,
+            self.content_type
+        );
+        let package_links = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+        self = self
+            .part("xl/workbook.xml", workbook.as_bytes())
+            .part("xl/_rels/workbook.xml.rels", relationships.as_bytes())
+            .part("_rels/.rels", package_links.as_bytes())
+            .part("[Content_Types].xml", content_types.as_bytes());
+        self.zip.finish().unwrap().flush().unwrap();
+    }
+}
+
+fn options(level: i64) -> SimpleFileOptions {
+    SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(level))
+        .large_file(false)
+}
+
+/// A workbook written by rust_xlsxwriter (in constant memory), one sheet per name, each
+/// filled by `fill`.
+pub fn xlsxwriter(path: &Path, names: &[&str], fill: impl Fn(usize, &mut Worksheet)) {
+    let mut workbook = Workbook::new();
+    for (at, name) in names.iter().enumerate() {
+        let sheet = workbook.add_worksheet_with_constant_memory().unwrap();
+        sheet.set_name(*name).unwrap();
+        fill(at, sheet);
+    }
+    workbook.save(path).unwrap();
+}
+
+/// A small honest people workbook: a header and `rows` people.
+pub fn people_workbook(path: &Path, rows: u32) {
+    xlsxwriter(path, &["People"], |_, sheet| {
+        for (column, header) in (0..).zip(["Name", "Email", "Weekly capacity (h)"]) {
+            sheet.write_string(0, column, header).unwrap();
+        }
+        for row in 1..=rows {
+            sheet.write_string(row, 0, format!("Person {row}")).unwrap();
+            sheet
+                .write_string(row, 1, format!("person{row}@example.com"))
+                .unwrap();
+            sheet.write_number(row, 2, 36).unwrap();
+        }
+    });
+}
+
+/// The zip records whose file name is `name`: (offset of the record, is it the central
+/// directory's) for every local header and central directory entry.
+fn records_of(bytes: &[u8], name: &str) -> Vec<(usize, bool)> {
+    let mut found = Vec::new();
+    for at in 0..bytes.len().saturating_sub(46) {
+        let central = match &bytes[at..at + 4] {
+            b"PK\x03\x04" => false,
+            b"PK\x01\x02" => true,
+            _ => continue,
+        };
+        let (length_at, name_at) = if central { (28, 46) } else { (26, 30) };
+        let length = usize::from(u16::from_le_bytes([
+            bytes[at + length_at],
+            bytes[at + length_at + 1],
+        ]));
+        if bytes.get(at + name_at..at + name_at + length) == Some(name.as_bytes()) {
+            found.push((at, central));
+        }
+    }
+    assert!(!found.is_empty(), "no zip entry named {name}");
+    found
+}
+
+/// Rewrites the uncompressed size the zip at `path` declares for its entry `name`.
+pub fn declare_size(path: &Path, name: &str, size: u32) {
+    let mut bytes = std::fs::read(path).unwrap();
+    for (at, central) in records_of(&bytes, name) {
+        let field = at + if central { 24 } else { 22 };
+        bytes[field..field + 4].copy_from_slice(&size.to_le_bytes());
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// Sets the "encrypted" flag of the zip entry `name`, in its local and central headers.
+pub fn flag_encrypted(path: &Path, name: &str) {
+    let mut bytes = std::fs::read(path).unwrap();
+    for (at, central) in records_of(&bytes, name) {
+        bytes[at + if central { 8 } else { 6 }] |= 1;
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// A small deterministic stream of numbers, so generated cells do not compress like a
+/// bomb.
+pub struct Noise(u64);
+
+impl Default for Noise {
+    fn default() -> Self {
+        Noise(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+impl Noise {
+    /// The next number below `below`.
+    pub fn below(&mut self, below: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % below
+    }
+}
+
+/// Rows `from..=to` of people, each a name and an email with some noise.
+pub fn people_rows(out: &mut dyn Write, from: u32, to: u32) -> io::Result<()> {
+    let mut noise = Noise::default();
+    for row in from..=to {
+        let tag = noise.below(1_000_000_000);
+        write!(
+            out,
+            r#"<row r="{row}">{}{}</row>"#,
+            text_cell(0, row, &format!("Person {row} {tag}")),
+            text_cell(1, row, &format!("p{row}.{tag}@example.com")),
+        )?;
+    }
+    Ok(())
+}
+
+/// The twelve columns of the people-and-hours workbook: the person, then three weeks of
+/// hours (which a people import reports as columns it does not read).
+pub const PEOPLE_AND_HOURS: [&str; 12] = [
+    "Name",
+    "Email",
+    "Weekly capacity (h)",
+    "Role",
+    "Department",
+    "Location",
+    "Hire date",
+    "Notes",
+    "Active",
+    "2027-01-03",
+    "2027-01-10",
+    "2027-01-17",
+];
+
+/// A people-and-hours workbook of `rows` people (plus the header), written in constant
+/// memory: the benchmark's and the memory test's honest large file.
+pub fn people_and_hours_workbook(path: &Path, rows: u32) {
+    const ROLES: [&str; 6] = [
+        "Engineer",
+        "Designer",
+        "Manager",
+        "Analyst",
+        "Architect",
+        "Lead",
+    ];
+    const PLACES: [&str; 4] = ["Berlin", "Lisbon", "Austin", "Remote"];
+    xlsxwriter(path, &["People"], |_, sheet| {
+        for (column, header) in (0..).zip(PEOPLE_AND_HOURS) {
+            sheet.write_string(0, column, header).unwrap();
+        }
+        let mut noise = Noise::default();
+        for row in 1..=rows {
+            let pick = noise.below(1_000_000) as usize;
+            sheet.write_string(row, 0, format!("Person {row}")).unwrap();
+            sheet
+                .write_string(row, 1, format!("person{row}@example.com"))
+                .unwrap();
+            sheet.write_number(row, 2, 32 + (pick % 9) as u32).unwrap();
+            sheet
+                .write_string(row, 3, ROLES[pick % ROLES.len()])
+                .unwrap();
+            sheet
+                .write_string(row, 4, format!("Department {}", pick % 12))
+                .unwrap();
+            sheet
+                .write_string(row, 5, PLACES[pick % PLACES.len()])
+                .unwrap();
+            sheet
+                .write_string(
+                    row,
+                    6,
+                    format!("20{:02}-0{}-1{}", 10 + pick % 16, 1 + pick % 9, pick % 10),
+                )
+                .unwrap();
+            sheet.write_string(row, 7, format!("Note {pick}")).unwrap();
+            sheet
+                .write_string(row, 8, if pick.is_multiple_of(10) { "no" } else { "yes" })
+                .unwrap();
+            for week in 0..3 {
+                sheet
+                    .write_number(row, 9 + week, ((pick >> week) % 40) as f64)
+                    .unwrap();
+            }
+        }
+    });
+}
+
+/// A zip bomb: a people sheet of 64 MiB (one row over and over) in a file of a few
+/// hundred kilobytes.
+pub fn zip_bomb(path: &Path) {
+    let header = text_row(1, &["Name", "Email"]);
+    let row = text_row(2, &["Ann", "ann@example.com"]);
+    let repeated = |out: &mut dyn Write| -> std::io::Result<()> {
+        out.write_all(header.as_bytes())?;
+        for _ in 0..(64 * 1024 * 1024 / row.len()) {
+            out.write_all(row.as_bytes())?;
+        }
+        Ok(())
+    };
+    RawXlsx::create(path)
+        .compression(9)
+        .sheet("People", None, &repeated)
+        .finish();
+}
