@@ -1,8 +1,8 @@
 // Imports end to end in real Chromium against the running api and worker: the admin
 // picks a people CSV with one bad row (a weekly capacity that is not a number) on
 // /import and checks it; the dry run's preview lists that row's error (sheet, row,
-// column, value, reason) and holds the import back. The corrected file is chosen and
-// checked again, then imported; the result counts the new people and its link opens
+// column, value, reason; a CSV's one sheet is called "CSV") and holds the import back.
+// The corrected file is chosen and checked again, then imported; the result counts the new people and its link opens
 // People, where they are listed (in the department the file named, created on the way).
 // No CSP violation or page error on the way.
 import type { Page } from 'playwright-core';
@@ -46,7 +46,7 @@ describe('imports', () => {
     const problem = preview.getByRole('table', { name: 'Problems in the file' }).locator('tbody tr[data-severity="error"]');
     expect(await problem.count()).toBe(1);
     const cells = await problem.locator('td').allInnerTexts();
-    expect(cells.slice(0, 5).map((cell) => cell.trim())).toEqual(['✕ Error', 'People', '3', 'Weekly capacity (h)', 'lots']);
+    expect(cells.slice(0, 5).map((cell) => cell.trim())).toEqual(['✕ Error', 'CSV', '3', 'Weekly capacity (h)', 'lots']);
     expect(cells[5]?.length).toBeGreaterThan(0);
     expect(await preview.getByTestId('import-blocked').innerText()).toMatch(/Fix the rows with errors/);
     expect(await preview.getByRole('button', { name: 'Import people.csv' }).count()).toBe(0);
