@@ -51,8 +51,9 @@ export interface PeopleQuery {
 /** The server's largest page: the table is virtualized, so a page this size stays fast. */
 export const PEOPLE_PAGE_SIZE = 500;
 
-export function fetchPeople(filters: PeopleQuery, signal?: AbortSignal): Promise<Page<Person>> {
-  const query = new URLSearchParams({ page: String(filters.page), pageSize: String(PEOPLE_PAGE_SIZE), sort: filters.sort });
+/** The list's filters and order as API query parameters (the people export takes the same). */
+export function peopleFilterParams(filters: Omit<PeopleQuery, 'page'>): URLSearchParams {
+  const query = new URLSearchParams({ sort: filters.sort });
   if (filters.search) query.set('search', filters.search);
   if (filters.department !== null) {
     query.set('department', String(filters.department));
@@ -60,6 +61,12 @@ export function fetchPeople(filters: PeopleQuery, signal?: AbortSignal): Promise
   }
   if (filters.role !== null) query.set('role', String(filters.role));
   if (filters.active) query.set('active', filters.active);
+  return query;
+}
+
+export function fetchPeople(filters: PeopleQuery, signal?: AbortSignal): Promise<Page<Person>> {
+  const query = new URLSearchParams({ page: String(filters.page), pageSize: String(PEOPLE_PAGE_SIZE) });
+  for (const [key, value] of peopleFilterParams(filters)) query.set(key, value);
   return apiFetch<Page<Person>>(`/people?${query.toString()}`, signal ? { signal } : {});
 }
 

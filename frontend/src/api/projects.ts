@@ -55,8 +55,9 @@ export interface ProjectQuery {
 
 export const PROJECTS_PAGE_SIZE = 100;
 
-export function fetchProjects(filters: ProjectQuery, signal?: AbortSignal): Promise<Page<Project>> {
-  const query = new URLSearchParams({ page: String(filters.page), pageSize: String(PROJECTS_PAGE_SIZE), sort: filters.sort });
+/** The list's filters and order as API query parameters (the projects export takes the same). */
+export function projectFilterParams(filters: Omit<ProjectQuery, 'page'>): URLSearchParams {
+  const query = new URLSearchParams({ sort: filters.sort });
   if (filters.statuses.length > 0) query.set('status', filters.statuses.join(','));
   if (filters.client) query.set('client', filters.client);
   if (filters.search) query.set('search', filters.search);
@@ -64,6 +65,12 @@ export function fetchProjects(filters: ProjectQuery, signal?: AbortSignal): Prom
     query.set('department', String(filters.department));
     query.set('includeChildren', String(filters.includeChildren));
   }
+  return query;
+}
+
+export function fetchProjects(filters: ProjectQuery, signal?: AbortSignal): Promise<Page<Project>> {
+  const query = new URLSearchParams({ page: String(filters.page), pageSize: String(PROJECTS_PAGE_SIZE) });
+  for (const [key, value] of projectFilterParams(filters)) query.set(key, value);
   return apiFetch<Page<Project>>(`/projects?${query.toString()}`, signal ? { signal } : {});
 }
 

@@ -12,7 +12,10 @@ export interface ApiFetchOptions extends RequestInit {
   json?: unknown;
   /** A multipart form to send as the body (an upload); the browser sets its Content-Type. */
   form?: FormData;
-  /** How to read a successful answer: JSON (the default) or a file to save (`DownloadedFile`). */
+  /**
+   * How to read a successful answer: JSON (the default) or a file to save
+   * (`DownloadedFile`). A 202 (the work was queued as a job) is JSON either way.
+   */
   responseType?: 'json' | 'file';
 }
 
@@ -57,7 +60,7 @@ export async function sendRequest<T>(path: string, options: ApiFetchOptions = {}
   if (response.status === 204 || response.status === 205) return undefined as T;
 
   try {
-    if (responseType === 'file') {
+    if (responseType === 'file' && response.status !== 202) {
       const file: DownloadedFile = { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) };
       return file as T;
     }

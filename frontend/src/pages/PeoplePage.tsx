@@ -3,13 +3,14 @@
 // Managers and admins also add people and move a selection to another department.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fetchPeople } from '../api/people';
+import { fetchPeople, peopleFilterParams } from '../api/people';
 import { NewPersonDialog } from '../features/people/NewPersonDialog';
 import { PeopleFilterBar } from '../features/people/PeopleFilterBar';
 import { PeopleList } from '../features/people/PeopleList';
 import { useCanPlan } from '../features/people/useCanPlan';
 import { usePeopleParams } from '../features/people/usePeopleParams';
 import { useReferenceData } from '../features/people/useReferenceData';
+import { ExportMenu } from '../features/exports/ExportMenu';
 import { FormAlert } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/people/people.css';
@@ -31,9 +32,12 @@ export function PeoplePage() {
       <div className="toolbar">
         <h1>People</h1>
         {canEdit && (
-          <button type="button" className="button" onClick={() => setCreating(true)}>
-            New person
-          </button>
+          <div className="toolbar__actions">
+            <ExportMenu kind="people" filters={peopleFilterParams(query)} />
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              New person
+            </button>
+          </div>
         )}
       </div>
       <PeopleFilterBar query={query} reference={reference} onChange={setQuery} />

@@ -3,12 +3,13 @@
 // of it in the URL. Managers and admins also create projects.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fetchProjects } from '../api/projects';
+import { fetchProjects, projectFilterParams } from '../api/projects';
 import { useCanPlan } from '../features/people/useCanPlan';
 import { NewProjectDialog } from '../features/projects/NewProjectDialog';
 import { ProjectFilterBar } from '../features/projects/ProjectFilterBar';
 import { ProjectsTable } from '../features/projects/ProjectsTable';
 import { useProjectParams } from '../features/projects/useProjectParams';
+import { ExportMenu } from '../features/exports/ExportMenu';
 import { FormAlert } from '../ui/FormAlert';
 import { Pagination } from '../ui/Pagination';
 import { errorMessage } from '../ui/errorMessage';
@@ -34,9 +35,12 @@ export function ProjectsPage() {
       <div className="toolbar">
         <h1>Projects</h1>
         {canEdit && (
-          <button type="button" className="button" onClick={() => setCreating(true)}>
-            New project
-          </button>
+          <div className="toolbar__actions">
+            <ExportMenu kind="projects" filters={projectFilterParams(query)} />
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              New project
+            </button>
+          </div>
         )}
       </div>
       <ProjectFilterBar query={query} onChange={setQuery} />

@@ -1,0 +1,14 @@
+// A queued export, asked again until it ends (each ask lets the server hold the answer
+// up to a second, so the bar moves and the end shows at once).
+import { useQuery } from '@tanstack/react-query';
+import { JOBS_QUERY_KEY, fetchJob } from '../../api/jobs';
+import { WATCH_WAIT_SECONDS, watchInterval } from '../imports/importFlow';
+
+export function useExportJob(id: number) {
+  return useQuery({
+    queryKey: [...JOBS_QUERY_KEY, 'export', id],
+    queryFn: ({ signal }) => fetchJob(id, { waitSeconds: WATCH_WAIT_SECONDS, signal }),
+    refetchInterval: (current) => watchInterval(current.state.data),
+    refetchOnWindowFocus: false,
+  });
+}
