@@ -34,6 +34,11 @@ describe('import report', () => {
     expect(countRows(makeReport({ counts: {} }))).toEqual([]);
   });
 
+  it('always lists the main entity, the others only when the file touches them', () => {
+    const report = makeReport({ counts: { person: counts(0, 0, 0, 0), role: counts(0), department: counts(1) } });
+    expect(countRows(report).map((row) => row.key)).toEqual(['person', 'department']);
+  });
+
   it('heads the count columns by what a check would do or an import did', () => {
     expect(countHeadings(true)).toEqual({ created: 'New', updated: 'To update', unchanged: 'Unchanged', skipped: 'Skipped' });
     expect(countHeadings(false).created).toBe('Created');

@@ -26,8 +26,17 @@ function labelOf(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The report's counts as table rows: known entities first in their order, then any other. */
+/**
+ * The report's counts as table rows: known entities first in their order, then any
+ * other. The first (the file's main entity) always shows; the others only when the file
+ * touches them (a people file creating no role has no Roles row).
+ */
 export function countRows(report: Pick<ImportReport, 'counts'>): CountRow[] {
+  const rows = allCountRows(report);
+  return rows.filter((row, index) => index === 0 || row.created + row.updated + row.unchanged + row.skipped > 0);
+}
+
+function allCountRows(report: Pick<ImportReport, 'counts'>): CountRow[] {
   const known = ENTITIES.filter((entity) => report.counts[entity.key]).map((entity) => ({
     key: entity.key,
     label: entity.label,
