@@ -4,6 +4,7 @@
 //! test has its own database (sqlx::test) and Redis key namespace.
 
 mod delivery;
+mod imports;
 mod process;
 mod recovery;
 mod schedules;
