@@ -75,8 +75,9 @@ e2e: build-frontend
 	$(CARGO) build --locked --workspace --all-targets
 	deploy/local/e2e.sh
 
-bench: ## Time the grid and lists on a seeded 5,000-person company (prints a table)
+bench: ## Time the grid and lists on a seeded 5,000-person company, jobs and a 100k-row import (prints tables)
 	deploy/local/bench.sh
+	deploy/local/bench-import.sh
 
 migrate: ## Apply migrations to the database in DATABASE_URL (or .env)
 	$(CARGO) run --quiet -p wt-api -- migrate
