@@ -6,6 +6,7 @@ pub mod auth;
 pub mod commands;
 pub mod conditional;
 pub mod demo;
+pub mod export_command;
 pub mod extract;
 pub mod import_command;
 pub mod job_watch;

@@ -10,7 +10,8 @@ use axum::ServiceExt;
 use axum::extract::Request;
 use clap::{Parser, Subcommand};
 use wt_api::routes::jobs::enqueue_warm_cache;
-use wt_api::{AppState, commands, demo, import_command, schedule_report};
+use wt_api::{AppState, commands, demo, export_command, import_command, schedule_report};
+use wt_domain::transfer::exports::ExportFormat;
 use wt_domain::transfer::imports::{ImportKind, ImportOptions};
 use wt_runtime::{Settings, database_pool, shutdown, telemetry};
 use wt_store::MIGRATOR;
@@ -96,6 +97,19 @@ enum Command {
         #[arg(long)]
         report: Option<PathBuf>,
     },
+    /// Export every person or project to an .xlsx or .csv file that imports back
+    /// unchanged, as the download does.
+    Export {
+        /// `people` or `projects`.
+        #[arg(value_parser = import_kind)]
+        kind: ImportKind,
+        /// `xlsx` (every sheet) or `csv` (the first sheet: People, or Projects).
+        #[arg(long, default_value = "xlsx", value_parser = export_format)]
+        format: ExportFormat,
+        /// Where to write (default: e.g. people-2026-12-04.xlsx here; `-`: stdout).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 fn import_kind(raw: &str) -> Result<ImportKind, String> {
@@ -104,6 +118,10 @@ fn import_kind(raw: &str) -> Result<ImportKind, String> {
         "projects" => Ok(ImportKind::Projects),
         _ => Err("people or projects".to_owned()),
     }
+}
+
+fn export_format(raw: &str) -> Result<ExportFormat, String> {
+    ExportFormat::named(raw).ok_or_else(|| "xlsx or csv".to_owned())
 }
 
 fn main() -> anyhow::Result<()> {
@@ -173,6 +191,18 @@ fn main() -> anyhow::Result<()> {
             // A refused file or one kept out by its errors is an outcome, said in one line.
             if let Err(error) = runtime.block_on(run) {
                 eprintln!("wt-api import: {error:#}");
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+        Some(Command::Export {
+            kind,
+            format,
+            output,
+        }) => {
+            let run = export_command::run(&cli.settings, kind, format, output.as_deref());
+            if let Err(error) = runtime.block_on(run) {
+                eprintln!("wt-api export: {error:#}");
                 std::process::exit(1);
             }
             Ok(())

@@ -20,12 +20,13 @@ use utoipa::{Modify, OpenApi, ToResponse};
 use utoipa_swagger_ui::Config;
 use wt_domain::accounts::Role;
 use wt_domain::jobs::{JobKind, JobState, Queue};
+use wt_domain::transfer::exports::ExportFormat;
 
 use crate::problem::Problem;
 use crate::routes::{
-    assignments, audit, candidates, deliverables, departments, grid, health, hours, imports, jobs,
-    me, milestone_people, password_reset, people, project_grid, projects, roles, skills, token,
-    user_passwords, users,
+    assignments, audit, candidates, deliverables, departments, exports, grid, health, hours,
+    imports, jobs, me, milestone_people, password_reset, people, project_grid, projects, roles,
+    skills, token, user_passwords, users,
 };
 use crate::security::report;
 
@@ -69,7 +70,8 @@ pub const BEARER: &str = "bearer";
         milestone_people::people, milestone_people::link, milestone_people::unlink,
         jobs::list, jobs::show, jobs::actions::cancel, jobs::actions::retry,
         jobs::operations::stats, jobs::operations::schedules, jobs::start::warm_cache,
-        jobs::start::probe, imports::upload,
+        jobs::start::probe, jobs::download::download, imports::upload,
+        exports::template, exports::people, exports::projects,
     ),
     components(schemas(Problem, imports::ImportReport), responses(
         responses::BadRequest, responses::Unauthorized, responses::Forbidden,
@@ -93,6 +95,7 @@ pub const BEARER: &str = "bearer";
         (name = "deliverables", description = "Projects' dated milestones"),
         (name = "jobs", description = "Background work"),
         (name = "imports", description = "Spreadsheets of people and projects coming in"),
+        (name = "exports", description = "Spreadsheets of people and projects going out"),
     )
 )]
 pub struct ApiDoc;
@@ -289,4 +292,9 @@ pub fn job_state_schema() -> Schema {
 /// The queue that carries a job to a worker.
 pub fn queue_schema() -> Schema {
     string_enum(Queue::ALL.map(Queue::as_str))
+}
+
+/// The file an export writes.
+pub fn export_format_schema() -> Schema {
+    string_enum(ExportFormat::ALL.map(ExportFormat::as_str))
 }

@@ -5,8 +5,10 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wt_domain::jobs::{JobKind, Queue};
+use wt_domain::transfer::exports::ExportFormat;
 use wt_domain::transfer::imports::{ImportKind, ImportOptions};
 use wt_store::jobs::{Job, NewJob};
+use wt_transfer::export::Selection;
 
 /// A payload of one job kind.
 pub trait JobPayload: Serialize + DeserializeOwned {
@@ -186,6 +188,36 @@ impl JobPayload for Import {
             "import:{}:{who}:{run}:{}",
             self.kind.as_str(),
             self.sha256
+        ))
+    }
+}
+
+/// `export`: write the rows `selection` picks (the filters of the list it was asked
+/// from) as `format`, for download from the job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Export {
+    pub selection: Selection,
+    pub format: ExportFormat,
+}
+
+impl JobPayload for Export {
+    const KIND: JobKind = JobKind::Export;
+
+    /// The same export asked again by the same person while its job is unfinished is
+    /// that job (a second click makes no second file).
+    fn dedupe_key(&self, requested_by: Option<i64>) -> Option<String> {
+        use std::hash::{Hash, Hasher};
+        let who = requested_by.map_or_else(|| "cli".to_owned(), |id| id.to_string());
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        serde_json::to_string(&self.selection)
+            .unwrap_or_default()
+            .hash(&mut hasher);
+        Some(format!(
+            "export:{}:{}:{who}:{:016x}",
+            self.selection.kind().as_str(),
+            self.format.as_str(),
+            hasher.finish()
         ))
     }
 }

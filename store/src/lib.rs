@@ -12,6 +12,7 @@ pub mod deliverables;
 pub mod deliverables_bulk;
 pub mod departments;
 pub mod error;
+pub mod export_rows;
 pub mod grid;
 pub mod jobs;
 pub mod names;

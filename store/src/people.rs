@@ -3,6 +3,8 @@
 //! for someone with no assignments and no linked user.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use futures::stream::{BoxStream, StreamExt, TryStreamExt};
+use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, PgExecutor};
 
 use crate::StoreError;
@@ -58,7 +60,8 @@ impl Person {
 }
 
 /// The orders a list may be sorted in (the API's allow-list maps onto these).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PersonSort {
     #[default]
     Name,
@@ -86,8 +89,10 @@ impl PersonSort {
     }
 }
 
-/// Which people to list; `None` means "any".
-#[derive(Debug, Clone, Default)]
+/// Which people to list; `None` means "any". Serializable, so an export job can carry
+/// the filters of the list it was asked from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct PersonFilter {
     pub department_id: Option<i64>,
     /// With `department_id`: also people in its sub-departments.
@@ -102,12 +107,31 @@ pub struct PersonFilter {
 }
 
 /// One page of people and how many match in all.
-pub async fn list(
-    ex: impl PgExecutor<'_>,
+pub async fn list<'e>(
+    ex: impl PgExecutor<'e> + 'e,
     filter: &PersonFilter,
 ) -> Result<(Vec<Person>, i64), StoreError> {
+    let rows: Vec<(Person, i64)> = listed(ex, filter).try_collect().await?;
+    let total = rows.first().map_or(0, |(_, total)| *total);
+    Ok((rows.into_iter().map(|(person, _)| person).collect(), total))
+}
+
+/// The people `filter` selects, in its order, one at a time as PostgreSQL sends them
+/// (exports write them out without holding them all).
+pub fn stream<'e>(
+    ex: impl PgExecutor<'e> + 'e,
+    filter: &PersonFilter,
+) -> BoxStream<'e, Result<Person, StoreError>> {
+    listed(ex, filter).map_ok(|(person, _)| person).boxed()
+}
+
+/// The rows of a list, each with the count of all matching rows.
+fn listed<'e>(
+    ex: impl PgExecutor<'e> + 'e,
+    filter: &PersonFilter,
+) -> BoxStream<'e, Result<(Person, i64), StoreError>> {
     let pattern = filter.search.as_deref().map(crate::like_pattern);
-    let rows = sqlx::query!(
+    sqlx::query!(
         r#"SELECT p.id, p.name, p.email, (p.weekly_capacity * 100)::integer AS "capacity!",
                   p.role_id, r.name AS "role_name?", p.department_id,
                   d.name AS "department_name?", p.location, p.hire_date, p.notes,
@@ -141,12 +165,10 @@ pub async fn list(
         filter.limit,
         filter.offset,
     )
-    .fetch_all(ex)
-    .await?;
-    let total = rows.first().map_or(0, |row| row.total);
-    let people = rows
-        .into_iter()
-        .map(|r| Person {
+    .fetch(ex)
+    .map(|row| {
+        let r = row?;
+        let person = Person {
             id: r.id,
             name: r.name,
             email: r.email,
@@ -162,9 +184,10 @@ pub async fn list(
             created_at: r.created_at,
             updated_at: r.updated_at,
             version: r.version,
-        })
-        .collect();
-    Ok((people, total))
+        };
+        Ok((person, r.total))
+    })
+    .boxed()
 }
 
 pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<Person>, StoreError> {

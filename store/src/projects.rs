@@ -2,6 +2,8 @@
 //! (`projects_number_key`). A project with assignments is deactivated, not deleted.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use futures::stream::{BoxStream, StreamExt, TryStreamExt};
+use serde::{Deserialize, Serialize};
 use sqlx::PgExecutor;
 
 use crate::StoreError;
@@ -57,8 +59,44 @@ impl Project {
     }
 }
 
-/// Which projects to list; `None` means "any".
-#[derive(Debug, Clone, Default)]
+/// The orders a list may be sorted in (the API's allow-list maps onto these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectSort {
+    #[default]
+    Name,
+    NameDesc,
+    Client,
+    ClientDesc,
+    Status,
+    StatusDesc,
+    Start,
+    StartDesc,
+    Created,
+    CreatedDesc,
+}
+
+impl ProjectSort {
+    fn key(self) -> &'static str {
+        match self {
+            ProjectSort::Name => "name",
+            ProjectSort::NameDesc => "-name",
+            ProjectSort::Client => "client",
+            ProjectSort::ClientDesc => "-client",
+            ProjectSort::Status => "status",
+            ProjectSort::StatusDesc => "-status",
+            ProjectSort::Start => "start",
+            ProjectSort::StartDesc => "-start",
+            ProjectSort::Created => "created",
+            ProjectSort::CreatedDesc => "-created",
+        }
+    }
+}
+
+/// Which projects to list; `None` means "any". Serializable, so an export job can carry
+/// the filters of the list it was asked from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ProjectFilter {
     /// Any of these statuses (empty: all).
     pub statuses: Vec<String>,
@@ -71,19 +109,40 @@ pub struct ProjectFilter {
     pub department_id: Option<i64>,
     /// With `department_id`: people in its sub-departments count too.
     pub include_children: bool,
-    /// One of `name`, `-name`, `client`, `-client`, `status`, `-status`, `start`, `-start`,
-    /// `created`, `-created` (the API maps its allow-list onto these).
-    pub sort: &'static str,
+    pub sort: ProjectSort,
     pub limit: i64,
     pub offset: i64,
 }
 
-pub async fn list(
-    ex: impl PgExecutor<'_>,
+/// One page of projects and how many match in all.
+pub async fn list<'e>(
+    ex: impl PgExecutor<'e> + 'e,
     filter: &ProjectFilter,
 ) -> Result<(Vec<Project>, i64), StoreError> {
+    let rows: Vec<(Project, i64)> = listed(ex, filter).try_collect().await?;
+    let total = rows.first().map_or(0, |(_, total)| *total);
+    Ok((
+        rows.into_iter().map(|(project, _)| project).collect(),
+        total,
+    ))
+}
+
+/// The projects `filter` selects, in its order, one at a time as PostgreSQL sends them
+/// (exports write them out without holding them all).
+pub fn stream<'e>(
+    ex: impl PgExecutor<'e> + 'e,
+    filter: &ProjectFilter,
+) -> BoxStream<'e, Result<Project, StoreError>> {
+    listed(ex, filter).map_ok(|(project, _)| project).boxed()
+}
+
+/// The rows of a list, each with the count of all matching rows.
+fn listed<'e>(
+    ex: impl PgExecutor<'e> + 'e,
+    filter: &ProjectFilter,
+) -> BoxStream<'e, Result<(Project, i64), StoreError>> {
     let pattern = filter.search.as_deref().map(crate::like_pattern);
-    let rows = sqlx::query!(
+    sqlx::query!(
         r#"SELECT id, name, project_number, client, status, start_date, end_date,
                   (estimated_hours * 100)::bigint AS estimated_centihours, description, notes,
                   is_active, created_at, updated_at, version, count(*) OVER () AS "total!"
@@ -111,18 +170,16 @@ pub async fn list(
         filter.client,
         pattern,
         filter.active,
-        filter.sort,
+        filter.sort.key(),
         filter.limit,
         filter.offset,
         filter.department_id,
         filter.include_children,
     )
-    .fetch_all(ex)
-    .await?;
-    let total = rows.first().map_or(0, |row| row.total);
-    let projects = rows
-        .into_iter()
-        .map(|r| Project {
+    .fetch(ex)
+    .map(|row| {
+        let r = row?;
+        let project = Project {
             id: r.id,
             name: r.name,
             project_number: r.project_number,
@@ -137,9 +194,10 @@ pub async fn list(
             created_at: r.created_at,
             updated_at: r.updated_at,
             version: r.version,
-        })
-        .collect();
-    Ok((projects, total))
+        };
+        Ok((project, r.total))
+    })
+    .boxed()
 }
 
 pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<Project>, StoreError> {

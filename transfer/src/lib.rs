@@ -3,6 +3,7 @@
 //! (limits, columns, cell checks, the report) live in `wt_domain::transfer`; this crate
 //! does the reading, writing and database work around them.
 
+pub mod export;
 pub mod files;
 pub mod import;
 pub mod inspect;

@@ -139,3 +139,13 @@ impl<'a> JobContext<'a> {
         self.checkpoint()
     }
 }
+
+/// Imports and exports report their stages through the job's progress helper, which is
+/// also where a cancelled job stops them.
+impl wt_transfer::import::Stages for JobContext<'_> {
+    type Stop = JobFailure;
+
+    async fn stage(&mut self, stage: &str, percent: u8, message: &str) -> Result<(), JobFailure> {
+        self.progress(stage, percent, message).await
+    }
+}

@@ -6,7 +6,9 @@ pub mod audit;
 pub mod candidates;
 pub mod deliverables;
 pub mod departments;
+pub mod exports;
 pub mod fields;
+pub mod files;
 pub mod grid;
 pub mod health;
 pub mod hours;
@@ -153,12 +155,16 @@ pub fn api_router() -> Router<AppState> {
             "/api/imports/{kind}",
             post(imports::upload).layer(axum::extract::DefaultBodyLimit::disable()),
         )
+        .route("/api/imports/{kind}/template", get(exports::template))
+        .route("/api/exports/people", get(exports::people))
+        .route("/api/exports/projects", get(exports::projects))
         .route("/api/jobs", get(jobs::list))
         .route("/api/jobs/stats", get(jobs::operations::stats))
         .route("/api/jobs/schedules", get(jobs::operations::schedules))
         .route("/api/jobs/warm-cache", post(jobs::start::warm_cache))
         .route("/api/jobs/probe", post(jobs::start::probe))
         .route("/api/jobs/{id}", get(jobs::show))
+        .route("/api/jobs/{id}/download", get(jobs::download::download))
         .route("/api/jobs/{id}/cancel", post(jobs::actions::cancel))
         .route("/api/jobs/{id}/retry", post(jobs::actions::retry))
         .route("/api", any(unknown_api_path))

@@ -26,10 +26,17 @@ pub struct Crew {
 
 impl Crew {
     pub async fn new(pool: PgPool) -> Self {
+        Self::with_settings(pool, &[]).await
+    }
+
+    /// A crew whose app runs with the `extra` setting flags too.
+    pub async fn with_settings(pool: PgPool, extra: &[&str]) -> Self {
         let dist = no_dist();
         let backups = tempfile::tempdir().unwrap();
         let dir = format!("--backups-dir={}", backups.path().display());
-        let (state, app) = app_with(pool, settings(&[&dir]), dist.path());
+        let mut flags = vec![dir.as_str()];
+        flags.extend_from_slice(extra);
+        let (state, app) = app_with(pool, settings(&flags), dist.path());
         let admin = create_user(&state, "boss", Role::Admin).await;
         let user = create_user(&state, "ulla", Role::User).await;
         Crew {

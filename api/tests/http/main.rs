@@ -4,6 +4,8 @@
 mod accounts;
 mod candidates;
 mod deliverables;
+mod export_round_trip;
+mod exports;
 mod health;
 mod imports;
 mod job_control;

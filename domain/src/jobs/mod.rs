@@ -31,16 +31,20 @@ pub enum JobKind {
     /// Read an uploaded spreadsheet of people or projects and apply it (or only report
     /// what it would do).
     Import,
+    /// Write people or projects to a spreadsheet file for download (an export too large
+    /// to answer at once).
+    Export,
 }
 
 impl JobKind {
     /// Every kind.
-    pub const ALL: [JobKind; 5] = [
+    pub const ALL: [JobKind; 6] = [
         JobKind::WarmCache,
         JobKind::Email,
         JobKind::Probe,
         JobKind::Housekeeping,
         JobKind::Import,
+        JobKind::Export,
     ];
 
     /// The stable name stored in the ledger and shown by the API.
@@ -51,6 +55,7 @@ impl JobKind {
             JobKind::Probe => "probe",
             JobKind::Housekeeping => "housekeeping",
             JobKind::Import => "import",
+            JobKind::Export => "export",
         }
     }
 
@@ -61,6 +66,7 @@ impl JobKind {
             JobKind::Email => Queue::Mail,
             JobKind::Probe | JobKind::Housekeeping => Queue::Maintenance,
             JobKind::Import => Queue::Imports,
+            JobKind::Export => Queue::Exports,
         }
     }
 
@@ -74,6 +80,7 @@ impl JobKind {
             JobKind::Probe => RetryPolicy::new(3, secs(5), secs(60), secs(30 * 60)),
             JobKind::Housekeeping => RetryPolicy::new(3, secs(60), secs(30 * 60), secs(60 * 60)),
             JobKind::Import => RetryPolicy::new(3, secs(30), secs(10 * 60), secs(2 * 60 * 60)),
+            JobKind::Export => RetryPolicy::new(3, secs(30), secs(10 * 60), secs(60 * 60)),
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod cells;
 pub mod columns;
 pub mod dates;
+pub mod exports;
 pub mod formulas;
 pub mod imports;
 pub mod limits;

@@ -815,6 +815,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["jobs_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/{kind}": {
         parameters: {
             query?: never;
@@ -825,6 +841,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["imports_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{kind}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["imports_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["exports_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["exports_projects"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1164,7 +1228,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @enum {string} */
@@ -1304,7 +1368,7 @@ export interface components {
                 /** Format: int64 */
                 id: number;
                 /** @enum {string} */
-                kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import";
+                kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export";
                 /** @enum {string} */
                 queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @enum {string} */
@@ -1729,7 +1793,7 @@ export interface components {
             name: string;
             description: string;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @description The cron expression (UTC), or `off`. */
@@ -3795,7 +3859,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: "warm_cache" | "email" | "probe" | "housekeeping" | "import";
+                kind?: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export";
                 state?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                 queue?: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @description Only jobs this user asked for (admins; everyone else sees only their own). */
@@ -4016,6 +4080,33 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    jobs_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job's file as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                    "application/octet-stream": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     imports_upload: {
         parameters: {
             query?: never;
@@ -4058,6 +4149,126 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    imports_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `people` or `projects` */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A blank workbook: the sheets and headers an import reads, and an Instructions sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exports_people: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+                department?: number;
+                includeChildren?: boolean;
+                role?: number;
+                search?: string;
+                active?: boolean;
+                /** @description name, weeklyCapacity, department or createdAt; `-` first to reverse. */
+                sort?: string;
+            };
+            header?: {
+                /** @description `wait=N`: for a large export, answer with the ended job when it ends within N seconds */
+                Prefer?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (xlsx or csv) as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Too large to answer at once: queued as an `export` job; its result names the download */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Queued"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    exports_projects: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+                /** @description Comma-separated statuses. */
+                status?: string;
+                client?: string;
+                search?: string;
+                active?: boolean;
+                /** @description Only projects staffed (active assignment of an active person) from this department. */
+                department?: number;
+                /** @description With `department`: people in its sub-departments count too (default false). */
+                includeChildren?: boolean;
+                /** @description name, client, status, startDate or createdAt; `-` first to reverse. */
+                sort?: string;
+            };
+            header?: {
+                /** @description `wait=N`: for a large export, answer with the ended job when it ends within N seconds */
+                Prefer?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as an attachment: a workbook with Projects, Assignments (a column per week) and Deliverables, or the Projects sheet as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Too large to answer at once: queued as an `export` job; its result names the download */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Queued"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

@@ -182,6 +182,11 @@ pub struct Settings {
     #[arg(long, env = "PROJECTS_UPLOAD_MAX_BYTES", default_value = "524288000")]
     pub projects_upload_max_bytes: u64,
 
+    /// Largest export (in rows, all sheets together) answered at once; a larger one
+    /// becomes a job whose file is downloaded when it is ready.
+    #[arg(long, env = "EXPORT_INLINE_MAX_ROWS", default_value = "20000")]
+    pub export_inline_max_rows: u64,
+
     /// Directory for backups and staged uploads (`incoming/`); never web-served.
     #[arg(long, env = "BACKUPS_DIR", default_value = "backups")]
     pub backups_dir: PathBuf,

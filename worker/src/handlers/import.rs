@@ -11,28 +11,15 @@ use sqlx::PgConnection;
 use wt_domain::transfer::report::issues_csv;
 use wt_jobs::payloads::{Import, JobPayload};
 use wt_transfer::files::{self, JobFile};
-use wt_transfer::import::{self, ImportError, Stages};
+use wt_transfer::import::{self, ImportError};
 
 use crate::context::{JobContext, JobFailure};
-
-/// The import's progress, through the job's progress helper (which is also where a
-/// cancelled job stops).
-struct JobStages<'c, 'a>(&'c mut JobContext<'a>);
-
-impl Stages for JobStages<'_, '_> {
-    type Stop = JobFailure;
-
-    async fn stage(&mut self, stage: &str, percent: u8, message: &str) -> Result<(), JobFailure> {
-        self.0.progress(stage, percent, message).await
-    }
-}
 
 pub async fn run(context: &mut JobContext<'_>, tx: &mut PgConnection) -> Result<Value, JobFailure> {
     let payload = Import::of(context.job)?;
     let path = context.state.backups_dir.join(&payload.file);
     verify(&path, &payload.sha256).await?;
-    let mut stages = JobStages(context);
-    let outcome = import::import(tx, &path, payload.kind, payload.options, &mut stages)
+    let outcome = import::import(tx, &path, payload.kind, payload.options, context)
         .await
         .map_err(|error| match error {
             ImportError::Refused(refusal) => JobFailure::permanent(refusal.code, refusal.message),

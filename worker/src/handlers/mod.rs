@@ -4,6 +4,7 @@
 //! which commits together with `succeeded` (or rolls back when the job is stopped).
 
 mod email;
+mod export;
 mod housekeeping;
 mod import;
 mod probe;
@@ -23,5 +24,6 @@ pub async fn run(context: &mut JobContext<'_>, tx: &mut PgConnection) -> Result<
         JobKind::Probe => probe::run(context, tx).await,
         JobKind::Housekeeping => housekeeping::run(context).await,
         JobKind::Import => import::run(context, tx).await,
+        JobKind::Export => export::run(context, tx).await,
     }
 }

@@ -4,6 +4,7 @@
 //! and the schedules, and start a warm-up or a probe.
 
 pub mod actions;
+pub mod download;
 pub mod operations;
 pub mod prefer;
 pub mod start;

@@ -70,12 +70,11 @@ impl From<Person> for PersonView {
     }
 }
 
+/// The filters and order of the people list, shared by `GET /api/exports/people`.
 #[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct PeopleQuery {
-    page: Option<u64>,
-    page_size: Option<u64>,
     department: Option<i64>,
     include_children: Option<bool>,
     role: Option<i64>,
@@ -83,6 +82,22 @@ pub struct PeopleQuery {
     active: Option<bool>,
     /// name, weeklyCapacity, department or createdAt; `-` first to reverse.
     sort: Option<String>,
+}
+
+impl PeopleQuery {
+    /// The store filter these parameters ask for (every row: the caller pages it).
+    pub fn filter(self) -> Result<PersonFilter, Problem> {
+        Ok(PersonFilter {
+            department_id: self.department,
+            include_children: self.include_children.unwrap_or(false),
+            role_id: self.role,
+            search: fields::search(self.search),
+            active: self.active,
+            sort: sort_key(self.sort.as_deref())?,
+            limit: 0,
+            offset: 0,
+        })
+    }
 }
 
 /// The sort keys a client may ask for.
@@ -106,7 +121,7 @@ fn sort_key(raw: Option<&str>) -> Result<PersonSort, Problem> {
 
 #[utoipa::path(
     get, path = "/api/people", tag = "people",
-    params(PeopleQuery),
+    params(PageQuery, PeopleQuery),
     responses((status = 200, description = "OK", body = ListPage<PersonView>),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
     security(("bearer" = []))
@@ -114,23 +129,12 @@ fn sort_key(raw: Option<&str>) -> Result<PersonSort, Problem> {
 pub async fn list(
     State(state): State<AppState>,
     Reader(_): Reader,
+    QueryParams(paging): QueryParams<PageQuery>,
     QueryParams(query): QueryParams<PeopleQuery>,
 ) -> Result<axum::Json<ListPage<PersonView>>, ApiError> {
-    let page = PageQuery {
-        page: query.page,
-        page_size: query.page_size,
-    }
-    .page(100);
-    let filter = PersonFilter {
-        department_id: query.department,
-        include_children: query.include_children.unwrap_or(false),
-        role_id: query.role,
-        search: fields::search(query.search),
-        active: query.active,
-        sort: sort_key(query.sort.as_deref())?,
-        limit: page.page_size,
-        offset: page.offset(),
-    };
+    let page = paging.page(100);
+    let mut filter = query.filter()?;
+    (filter.limit, filter.offset) = (page.page_size, page.offset());
     let (found, total) = people::list(&state.db, &filter).await?;
     Ok(axum::Json(ListPage::new(
         found.into_iter().map(PersonView::from).collect(),

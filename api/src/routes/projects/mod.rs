@@ -8,7 +8,7 @@ use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use wt_store::projects::{self, Project, ProjectFilter};
+use wt_store::projects::{self, Project, ProjectFilter, ProjectSort};
 
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
@@ -68,12 +68,11 @@ impl From<Project> for ProjectView {
     }
 }
 
+/// The filters and order of the project list, shared by `GET /api/exports/projects`.
 #[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct ProjectQuery {
-    page: Option<u64>,
-    page_size: Option<u64>,
     /// Comma-separated statuses.
     status: Option<String>,
     client: Option<String>,
@@ -87,18 +86,35 @@ pub struct ProjectQuery {
     sort: Option<String>,
 }
 
-fn sort_key(raw: Option<&str>) -> Result<&'static str, Problem> {
+impl ProjectQuery {
+    /// The store filter these parameters ask for (every row: the caller pages it).
+    pub fn filter(self) -> Result<ProjectFilter, Problem> {
+        Ok(ProjectFilter {
+            statuses: statuses(self.status.as_deref())?,
+            client: self.client.filter(|c| !c.trim().is_empty()),
+            search: fields::search(self.search),
+            active: self.active,
+            department_id: self.department,
+            include_children: self.include_children.unwrap_or(false),
+            sort: sort_key(self.sort.as_deref())?,
+            limit: 0,
+            offset: 0,
+        })
+    }
+}
+
+fn sort_key(raw: Option<&str>) -> Result<ProjectSort, Problem> {
     Ok(match raw.unwrap_or("name") {
-        "name" => "name",
-        "-name" => "-name",
-        "client" => "client",
-        "-client" => "-client",
-        "status" => "status",
-        "-status" => "-status",
-        "startDate" => "start",
-        "-startDate" => "-start",
-        "createdAt" => "created",
-        "-createdAt" => "-created",
+        "name" => ProjectSort::Name,
+        "-name" => ProjectSort::NameDesc,
+        "client" => ProjectSort::Client,
+        "-client" => ProjectSort::ClientDesc,
+        "status" => ProjectSort::Status,
+        "-status" => ProjectSort::StatusDesc,
+        "startDate" => ProjectSort::Start,
+        "-startDate" => ProjectSort::StartDesc,
+        "createdAt" => ProjectSort::Created,
+        "-createdAt" => ProjectSort::CreatedDesc,
         _ => {
             let detail =
                 "Sort by name, client, status, startDate or createdAt (prefix - to reverse).";
@@ -127,7 +143,7 @@ pub(crate) fn statuses(raw: Option<&str>) -> Result<Vec<String>, Problem> {
 
 #[utoipa::path(
     get, path = "/api/projects", tag = "projects",
-    params(ProjectQuery),
+    params(PageQuery, ProjectQuery),
     responses((status = 200, description = "OK", body = ListPage<ProjectView>),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
     security(("bearer" = []))
@@ -135,24 +151,12 @@ pub(crate) fn statuses(raw: Option<&str>) -> Result<Vec<String>, Problem> {
 pub async fn list(
     State(state): State<AppState>,
     Reader(_): Reader,
+    QueryParams(paging): QueryParams<PageQuery>,
     QueryParams(query): QueryParams<ProjectQuery>,
 ) -> Result<axum::Json<ListPage<ProjectView>>, ApiError> {
-    let page = PageQuery {
-        page: query.page,
-        page_size: query.page_size,
-    }
-    .page(100);
-    let filter = ProjectFilter {
-        statuses: statuses(query.status.as_deref())?,
-        client: query.client.filter(|c| !c.trim().is_empty()),
-        search: fields::search(query.search),
-        active: query.active,
-        department_id: query.department,
-        include_children: query.include_children.unwrap_or(false),
-        sort: sort_key(query.sort.as_deref())?,
-        limit: page.page_size,
-        offset: page.offset(),
-    };
+    let page = paging.page(100);
+    let mut filter = query.filter()?;
+    (filter.limit, filter.offset) = (page.page_size, page.offset());
     let (found, total) = projects::list(&state.db, &filter).await?;
     Ok(axum::Json(ListPage::new(
         found.into_iter().map(ProjectView::from).collect(),
