@@ -11,6 +11,7 @@ export const KIND_LABELS: Record<JobKind, string> = {
   probe: 'Probe',
   housekeeping: 'Housekeeping',
   import: 'Import',
+  export: 'Export',
 };
 
 export const QUEUE_LABELS: Record<Queue, string> = {
@@ -119,6 +120,10 @@ function kindSummary(kind: JobKind, result: unknown): string | null {
     case 'import': {
       const report = importReportOf({ kind, result });
       return report && reportSummary(report);
+    }
+    case 'export': {
+      const rows = field(result, 'rows');
+      return rows === undefined ? null : `${plural(rows, 'row', 'rows')} written`;
     }
   }
 }
