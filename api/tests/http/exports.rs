@@ -242,12 +242,12 @@ async fn templates_are_blank_workbooks_with_instructions(pool: PgPool) {
 async fn a_large_export_is_a_job_with_a_download(pool: PgPool) {
     let crew = Crew::with_settings(pool, &["--export-inline-max-rows=2"]).await;
     seed(&crew.state.db).await;
-    let worker = TestWorker::start(&crew.state, |worker| worker).await;
     let queued = get(&crew, &crew.admin, "/api/exports/projects?format=xlsx").await;
     assert_eq!(queued.status, StatusCode::ACCEPTED, "{:?}", queued.json());
     let id = queued.json()["jobId"].as_i64().unwrap();
     let again = get(&crew, &crew.admin, "/api/exports/projects?format=xlsx").await;
     assert_eq!(again.json()["jobId"], id, "the same export while it waits");
+    let worker = TestWorker::start(&crew.state, |worker| worker).await;
     let job = crew.job_when(id, ended).await;
     assert_eq!(
         (job["state"].as_str(), job["kind"].as_str()),
