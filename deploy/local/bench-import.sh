@@ -76,7 +76,7 @@ import_on_fresh_worker() {
   peak="$(kib VmHWM)"
   stop_worker
   printf '%s %s %s %s %s\n' "$seconds" "$state" "$idle" "$peak" \
-    "$(sql "SELECT coalesce(error->>'code', '-') FROM jobs WHERE id = $id")"
+    "$(sql "SELECT coalesce(error_code, '-') FROM jobs WHERE id = $id")"
 }
 
 mib() { python3 -c "print(f'{$1 / 1024:.0f}')"; }
@@ -91,7 +91,7 @@ read -r bomb_s bomb_state bomb_idle bomb_peak bomb_code <<<"$(import_on_fresh_wo
 
 printf '\nImports: %s rows x 12 columns (%s KiB .xlsx), release build, one worker\n\n' \
   "$((ROWS + 1))" "$(( $(stat -c %s "$WORK/people-and-hours.xlsx") / 1024 ))"
-printf '%-40s %10s %12s %24s\n' "import" "wall s" "worker MiB" "target"
-printf '%-40s %10s %12s %24s\n' "dry run ($dry_state)" "$dry_s" "$(mib "$dry_peak") peak" "< 10 s, < 200 MiB"
-printf '%-40s %10s %12s %24s\n' "real import ($real_state, $people people)" "$real_s" "$(mib "$real_peak") peak" "< 10 s, < 200 MiB"
-printf '%-40s %10s %12s %24s\n' "zip bomb ($bomb_state: $bomb_code)" "$bomb_s" "+$(mib "$((bomb_peak - bomb_idle))")" "< 1 s, < 64 MiB extra"
+printf '%-48s %8s %12s %24s\n' "import" "wall s" "worker MiB" "target"
+printf '%-48s %8s %12s %24s\n' "dry run ($dry_state)" "$dry_s" "$(mib "$dry_peak") peak" "< 10 s, < 200 MiB"
+printf '%-48s %8s %12s %24s\n' "real import ($real_state, $people people)" "$real_s" "$(mib "$real_peak") peak" "< 10 s, < 200 MiB"
+printf '%-48s %8s %12s %24s\n' "zip bomb ($bomb_state: $bomb_code)" "$bomb_s" "+$(mib "$((bomb_peak - bomb_idle))")" "< 1 s, < 64 MiB extra"
