@@ -2,7 +2,10 @@
 //! parser sees it. An .xlsx is a zip that declares `[Content_Types].xml` and a workbook;
 //! its container is checked against the limits (entry count, each entry's and the total
 //! declared uncompressed size, compression ratio, no encryption, no macros) so that a zip
-//! bomb is refused from its directory alone. Anything else must be text, a CSV, in an
+//! bomb is refused from its directory alone. The worksheets and shared strings are then
+//! streamed through once to bound every run of text and every tag: the XML reader holds a
+//! whole text run in memory, so one giant cell must be refused before it is parsed.
+//! Anything else must be text, a CSV, in an
 //! encoding we can tell: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.
 
 use std::fs::File;
@@ -11,8 +14,8 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use wt_domain::transfer::limits::{
-    MAX_COMPRESSION_RATIO, MAX_PART_BYTES, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_BYTES,
-    MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES, RATIO_FREE_BYTES, SNIFF_BYTES,
+    MAX_CELL_CHARS, MAX_COMPRESSION_RATIO, MAX_PART_BYTES, MAX_SHARED_STRINGS_BYTES,
+    MAX_SHEET_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES, RATIO_FREE_BYTES, SNIFF_BYTES,
 };
 
 use crate::refusal::Refusal;
@@ -33,6 +36,10 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// How much of `[Content_Types].xml` is read to look for macros.
 const CONTENT_TYPES_BYTES: u64 = 1024 * 1024;
+/// The longest stretch of text, or of one tag, a worksheet or the shared strings may hold:
+/// a cell at Excel's limit written entirely in the longest character references
+/// (`&#x10FFFF;`, ten bytes a character). Anything longer is no honest cell.
+const MAX_MARKUP_RUN_BYTES: u64 = MAX_CELL_CHARS as u64 * 10;
 
 fn unreadable(error: impl std::fmt::Display) -> Refusal {
     tracing::debug!(%error, "upload unreadable");
@@ -123,13 +130,9 @@ fn inspect_zip(path: &Path) -> Result<(), Refusal> {
     }
     let mut total: u64 = 0;
     let (mut content_types, mut workbook) = (false, false);
+    let mut cell_parts = Vec::new();
     for index in 0..archive.len() {
-        let entry = archive.by_index_raw(index).map_err(|_| {
-            Refusal::new(
-                "invalid_xlsx",
-                "The workbook is damaged (a part cannot be read).",
-            )
-        })?;
+        let entry = archive.by_index_raw(index).map_err(|_| damaged())?;
         if entry.encrypted() {
             return Err(Refusal::new(
                 "xlsx_encrypted",
@@ -151,6 +154,9 @@ fn inspect_zip(path: &Path) -> Result<(), Refusal> {
         content_types |= name == "[content_types].xml";
         workbook |= name == "xl/workbook.xml";
         let size = entry.size();
+        if is_cell_part(&name) {
+            cell_parts.push(index);
+        }
         let limit = part_limit(&name);
         let ratio_ok = size <= RATIO_FREE_BYTES
             || size
@@ -168,7 +174,53 @@ fn inspect_zip(path: &Path) -> Result<(), Refusal> {
             "This zip file is not an .xlsx workbook.",
         ));
     }
-    check_content_types(&mut archive)
+    check_content_types(&mut archive)?;
+    for index in cell_parts {
+        let part = archive.by_index(index).map_err(|_| damaged())?;
+        check_runs(part, MAX_MARKUP_RUN_BYTES)?;
+    }
+    Ok(())
+}
+
+/// The parts that hold cell values: worksheets and the shared strings.
+fn is_cell_part(name: &str) -> bool {
+    name.starts_with("xl/worksheets/") || name == "xl/sharedstrings.xml"
+}
+
+fn damaged() -> Refusal {
+    Refusal::new(
+        "invalid_xlsx",
+        "The workbook is damaged (a part cannot be read).",
+    )
+}
+
+/// Streams `part` and refuses it when a run of bytes between markup (`<` ... `>`) is
+/// longer than `limit`: memory stays one buffer whatever the part holds.
+fn check_runs(mut part: impl Read, limit: u64) -> Result<(), Refusal> {
+    let mut buffer = vec![0_u8; 64 * 1024];
+    let mut run: u64 = 0;
+    loop {
+        let read = part.read(&mut buffer).map_err(|_| damaged())?;
+        if read == 0 {
+            return Ok(());
+        }
+        for &byte in &buffer[..read] {
+            run = if byte == b'<' || byte == b'>' {
+                0
+            } else {
+                run + 1
+            };
+            if run > limit {
+                return Err(Refusal::new(
+                    "xlsx_cell_too_long",
+                    format!(
+                        "The workbook holds a cell far longer than Excel allows \
+                         ({MAX_CELL_CHARS} characters); it may be a hostile file."
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 /// The most a part may declare, by what it is: worksheets may be large, the shared
@@ -217,4 +269,27 @@ fn check_content_types<R: Read + std::io::Seek>(
         return Err(macros());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_between_markup_are_bounded() {
+        let fits = b"<c><v>12345</v></c><is><t>abcd</t></is>";
+        assert!(check_runs(&fits[..], 5).is_ok());
+        let text = b"<c><t>abcdef</t></c>";
+        let refusal = check_runs(&text[..], 5).unwrap_err();
+        assert_eq!(refusal.code, "xlsx_cell_too_long");
+        let tag = b"<c r=\"A1\" s=\"1\">";
+        assert!(check_runs(&tag[..], 5).is_err());
+    }
+
+    #[test]
+    fn a_run_across_reads_is_counted_whole() {
+        let long = vec![b'a'; 200 * 1024];
+        assert!(check_runs(&long[..], 150 * 1024).is_err());
+        assert!(check_runs(&long[..], 200 * 1024).is_ok());
+    }
 }

@@ -2,10 +2,10 @@
 //! import (`wt_transfer::import::import`, a dry run in a rolled-back transaction on a
 //! migrated database) in a child process of its own (this test binary, run again for one
 //! file), which reports its peak resident size (VmHWM). A zip bomb, cells at A1 and
-//! XFD1048576 (a declared 17-billion-cell grid) and a declared size of gigabytes add
-//! almost nothing to an empty import; a dimension lying over 200,000 real rows and an
-//! honest 100,000-row x 12-column workbook stay far below the worker's budget. A test
-//! binary of its own, so no other test shares the measured processes.
+//! XFD1048576 (a declared 17-billion-cell grid), a declared size of gigabytes and one
+//! 64 MiB text cell add almost nothing to an empty import; a dimension lying over 200,000
+//! real rows and an honest 100,000-row x 12-column workbook stay far below the worker's
+//! budget. A test binary of its own, so no other test shares the measured processes.
 
 mod support;
 
@@ -169,6 +169,9 @@ fn hostile_files(dir: &Path) -> Vec<Case> {
         })
         .finish();
 
+    let giant = dir.join("giant-cell.xlsx");
+    giant_cell_workbook(&giant, 64 * 1024 * 1024);
+
     let honest = dir.join("people-and-hours.xlsx");
     people_and_hours_workbook(&honest, 99_999);
 
@@ -197,6 +200,7 @@ fn hostile_files(dir: &Path) -> Vec<Case> {
             "xlsx_rows_exceeded",
             false,
         ),
+        case("one 64 MiB text cell", giant, "xlsx_cell_too_long", true),
         case(
             "honest 100,000 rows x 12 columns",
             honest,

@@ -50,3 +50,8 @@ pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Bytes of a CSV file read to tell its encoding and separator.
 pub const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Seconds reading one file may take. An honest 100,000-row workbook reads in about a
+/// second; a reader still going after this long is stuck on a hostile file, and is told
+/// to stop while the job ends with `read_timeout`.
+pub const MAX_READ_SECONDS: u64 = 300;

@@ -21,6 +21,7 @@ use std::time::Duration;
 
 use sqlx::PgConnection;
 pub use wt_domain::transfer::imports::{ImportKind, ImportOptions};
+use wt_domain::transfer::limits::MAX_READ_SECONDS;
 use wt_domain::transfer::report::{Issue, Report};
 use wt_store::StoreError;
 
@@ -79,29 +80,65 @@ pub async fn import<S: Stages + Send>(
     }
 }
 
-/// Runs `work` on a blocking thread (parsers and file checks never stall the runtime).
+/// Runs `work` on a blocking thread (parsers and file checks never stall the runtime),
+/// within the read time limit.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, Refusal> + Send + 'static,
 ) -> Result<T, Refusal> {
-    tokio::task::spawn_blocking(work).await.map_err(|error| {
-        tracing::error!(%error, "a spreadsheet reader failed");
-        Refusal::new("invalid_file", "The file could not be read.")
-    })?
+    let limit = Duration::from_secs(MAX_READ_SECONDS);
+    match tokio::time::timeout(limit, tokio::task::spawn_blocking(work)).await {
+        Ok(done) => done.map_err(reader_failed)?,
+        Err(_) => Err(too_slow(limit)),
+    }
+}
+
+/// A reader that panicked: logged for us, a plain refusal for the person.
+fn reader_failed(error: tokio::task::JoinError) -> Refusal {
+    tracing::error!(%error, "a spreadsheet reader failed");
+    Refusal::new("invalid_file", "The file could not be read.")
+}
+
+fn too_slow(limit: Duration) -> Refusal {
+    Refusal::new(
+        "read_timeout",
+        format!(
+            "Reading the file took longer than {} minutes; split it into smaller files.",
+            limit.as_secs().div_ceil(60)
+        ),
+    )
 }
 
 /// How often reading progress is passed on while the blocking reader works.
 const PROGRESS_EVERY: Duration = Duration::from_millis(250);
 
+/// What reads a file on a blocking thread: told where to count its progress and when to
+/// stop.
+type Collect<T> =
+    dyn FnOnce(&Path, FileType, &crate::read::Progress, &AtomicBool) -> Result<T, Refusal> + Send;
+
 /// Reads the file on a blocking thread with `collect`, passing progress on (mapped to
-/// `from..to` percent) and stopping the reader when the stages say so.
+/// `from..to` percent), stopping the reader when the stages say so or when the read time
+/// limit passes.
 async fn read_rows<S: Stages, T: Send + 'static>(
     path: &Path,
     file_type: FileType,
-    (from, to): (u8, u8),
+    span: (u8, u8),
     stages: &mut S,
     collect: impl FnOnce(&Path, FileType, &crate::read::Progress, &AtomicBool) -> Result<T, Refusal>
     + Send
     + 'static,
+) -> Result<T, ImportError<S::Stop>> {
+    let limit = Duration::from_secs(MAX_READ_SECONDS);
+    read_rows_within(limit, path, file_type, span, stages, Box::new(collect)).await
+}
+
+async fn read_rows_within<S: Stages, T: Send + 'static>(
+    limit: Duration,
+    path: &Path,
+    file_type: FileType,
+    (from, to): (u8, u8),
+    stages: &mut S,
+    collect: Box<Collect<T>>,
 ) -> Result<T, ImportError<S::Stop>> {
     let progress = Arc::new(AtomicU8::new(0));
     let cancel = Arc::new(AtomicBool::new(false));
@@ -110,13 +147,17 @@ async fn read_rows<S: Stages, T: Send + 'static>(
     let mut reading = tokio::task::spawn_blocking(move || {
         collect(&path, file_type, &reader_progress, &reader_cancel)
     });
+    let deadline = tokio::time::sleep(limit);
+    tokio::pin!(deadline);
     loop {
         tokio::select! {
             done = &mut reading => {
-                return done.map_err(|error| {
-                    tracing::error!(%error, "a spreadsheet reader failed");
-                    ImportError::Refused(Refusal::new("invalid_file", "The file could not be read."))
-                })?.map_err(ImportError::Refused);
+                return done.map_err(reader_failed)?.map_err(ImportError::Refused);
+            }
+            () = &mut deadline => {
+                // The reader stops at its next row; nothing waits for it.
+                cancel.store(true, Ordering::Relaxed);
+                return Err(ImportError::Refused(too_slow(limit)));
             }
             () = tokio::time::sleep(PROGRESS_EVERY) => {
                 let read = progress.load(Ordering::Relaxed);
@@ -129,5 +170,54 @@ async fn read_rows<S: Stages, T: Send + 'static>(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Quiet;
+
+    impl Stages for Quiet {
+        type Stop = ();
+
+        async fn stage(&mut self, _: &str, _: u8, _: &str) -> Result<(), ()> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_reader_past_the_time_limit_is_told_to_stop_and_refused() {
+        let stopped = Arc::new(AtomicBool::new(false));
+        let seen = stopped.clone();
+        let endless: Box<Collect<()>> = Box::new(move |_, _, _, cancel| {
+            while !cancel.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            seen.store(true, Ordering::Relaxed);
+            Ok(())
+        });
+        let limit = Duration::from_millis(100);
+        let result = read_rows_within(
+            limit,
+            Path::new("x"),
+            FileType::Xlsx,
+            (0, 50),
+            &mut Quiet,
+            endless,
+        )
+        .await;
+        match result {
+            Err(ImportError::Refused(refusal)) => assert_eq!(refusal.code, "read_timeout"),
+            other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
+        }
+        for _ in 0..200 {
+            if stopped.load(Ordering::Relaxed) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        panic!("the reader was never told to stop");
     }
 }

@@ -378,3 +378,24 @@ pub fn zip_bomb(path: &Path) {
         .sheet("People", None, &repeated)
         .finish();
 }
+
+/// A people sheet whose second row holds one text cell of `bytes` letters, varied enough
+/// (a simple generator) that no compression-ratio check catches it.
+pub fn giant_cell_workbook(path: &Path, bytes: usize) {
+    let header = text_row(1, &["Name", "Email"]);
+    let giant = |out: &mut dyn Write| -> std::io::Result<()> {
+        out.write_all(header.as_bytes())?;
+        out.write_all(br#"<row r="2"><c r="A2" t="inlineStr"><is><t>"#)?;
+        let mut state: u32 = 12_345;
+        let mut chunk = vec![0_u8; 64 * 1024];
+        for _ in 0..bytes.div_ceil(chunk.len()) {
+            for letter in chunk.iter_mut() {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                *letter = b'a' + (state >> 16) as u8 % 26;
+            }
+            out.write_all(&chunk)?;
+        }
+        out.write_all(b"</t></is></c></row>")
+    };
+    RawXlsx::create(path).sheet("People", None, &giant).finish();
+}
