@@ -95,6 +95,8 @@ describe('import report', () => {
   it.each([
     ['xlsx_rows_exceeded', /Split the data/],
     ['xlsx_too_large_uncompressed', /Split the data/],
+    ['read_timeout', /Split the data/],
+    ['xlsx_cell_too_long', /far more text/],
     ['unsupported_type', /\.xlsx, without macros/],
     ['invalid_xlsx', /save it again/],
     ['xlsx_encrypted', /Remove the password/],

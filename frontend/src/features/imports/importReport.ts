@@ -108,7 +108,7 @@ export function kindOf(report: Pick<ImportReport, 'kind'> | null): ImportKind | 
 
 /** What to do about a file the server refused, by the job's error code (its message says what is wrong). */
 export function refusalAdvice(code: string): string {
-  if (code.endsWith('_exceeded') || code === 'xlsx_too_large_uncompressed') {
+  if (code.endsWith('_exceeded') || code === 'xlsx_too_large_uncompressed' || code === 'read_timeout') {
     return 'Split the data into smaller files (fewer rows, sheets or columns each) and import them one after another.';
   }
   switch (code) {
@@ -123,6 +123,8 @@ export function refusalAdvice(code: string): string {
       return 'Remove the password (in Excel: File › Info › Protect Workbook), save, and choose the file again.';
     case 'unsupported_encoding':
       return 'Save the CSV as UTF-8 (in Excel: “CSV UTF-8 (Comma delimited)”) and choose it again.';
+    case 'xlsx_cell_too_long':
+      return 'Find the cell holding far more text than a spreadsheet allows, shorten it or save the data as CSV, then choose the file again.';
     case 'csv_line_too_long':
       return 'Check that the file really is a CSV with one record per line, then choose it again.';
     default:
