@@ -8,7 +8,7 @@ import { makeJob } from './testData';
 
 describe('job labels', () => {
   it('names every kind in words and a job by kind and number', () => {
-    expect(JOB_KINDS.map((kind) => KIND_LABELS[kind])).toEqual(['Cache warm-up', 'Email', 'Probe', 'Housekeeping', 'Import']);
+    expect(JOB_KINDS.map((kind) => KIND_LABELS[kind])).toEqual(['Cache warm-up', 'Email', 'Probe', 'Housekeeping', 'Import', 'Export']);
     expect(jobTitle({ id: 12, kind: 'warm_cache' })).toBe('Cache warm-up #12');
   });
 
