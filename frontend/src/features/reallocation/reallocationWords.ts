@@ -40,13 +40,16 @@ function cappedText(capped: MoveSummary['capped']): string {
   return ` ${formatHours(excess)} h did not fit under the 168 h of the week of ${weekList(capped.map((week) => week.week))} and were left out.`;
 }
 
+/** "Moved 2 assignments 2 weeks later", or that nothing needed to (the jobs list uses it too). */
+export function movedSummary(summary: MoveSummary): string {
+  const changed = summary.assignmentsChanged ?? 0;
+  if (changed === 0) return 'No planned hours needed to move';
+  return `Moved ${count(changed, 'assignment', 'assignments')} ${weeksMoved(summary.deltaWeeks)}`;
+}
+
 /** The toast after the hours moved: the new date, then "Moved 2 assignments 2 weeks later." */
 export function movedMessage(deliverable: Pick<Deliverable, 'description' | 'date'>, summary: MoveSummary): string {
-  const changed = summary.assignmentsChanged ?? 0;
-  const moved = changed === 0
-    ? 'No planned hours needed to move.'
-    : `Moved ${count(changed, 'assignment', 'assignments')} ${weeksMoved(summary.deltaWeeks)}.`;
-  return `${dateSavedMessage(deliverable)} ${moved}${cappedText(summary.capped)}`;
+  return `${dateSavedMessage(deliverable)} ${movedSummary(summary)}.${cappedText(summary.capped)}`;
 }
 
 /** The toast when the date saved but the job moving the hours failed or was cancelled. */
