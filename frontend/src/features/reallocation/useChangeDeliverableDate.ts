@@ -29,7 +29,7 @@ export function useChangeDeliverableDate() {
   const watch = useJobEndWatcher();
 
   function moved(deliverable: Deliverable, summary: MoveSummary) {
-    refreshAfterMove(queryClient);
+    refreshAfterMove(queryClient, summary.touchedWeekKeys);
     toast(movedMessage(deliverable, summary), 'success', { label: 'Undo', onAction: () => undo.mutate(deliverable) });
   }
 

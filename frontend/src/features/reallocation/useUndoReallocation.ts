@@ -15,9 +15,9 @@ export function useUndoReallocation() {
   const toast = useToast();
   return useMutation({
     mutationFn: (deliverable: Pick<Deliverable, 'id' | 'description'>) => undoReallocation(deliverable.id, true),
-    onSuccess: (_answer, deliverable) => {
+    onSuccess: (answer, deliverable) => {
       toast(`Undone: ${deliverable.description} has its previous date again, and its planned hours are back where they were.`);
-      refreshAfterMove(queryClient);
+      refreshAfterMove(queryClient, answer.touchedWeekKeys);
     },
     onError: (error) => {
       toast(undoErrorMessage(error), 'error');
