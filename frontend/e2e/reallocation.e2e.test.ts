@@ -92,7 +92,7 @@ describe('hour reallocation', () => {
     const undone = page.waitForResponse((response) => response.url().endsWith(`/api/deliverables/${dd.id}/reallocation/undo`));
     await toasts.getByRole('button', { name: 'Undo' }).click();
     expect((await undone).status()).toBe(200);
-    await toasts.getByText(/^Undone: DD has its previous date again/).waitFor();
+    await toasts.getByText(`Undone: DD is due ${await shownDay(page, oldDate)} again, and its planned hours are back where they were.`).waitFor();
     await expect.poll(plannedWeeks, { timeout: 10_000 }).toEqual([['plan-cell-1-3', '6 hours'], ['plan-cell-1-4', '8 hours']]);
 
     // And so the server says: the hours and the date are back.

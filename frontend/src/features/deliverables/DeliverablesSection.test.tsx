@@ -108,7 +108,7 @@ describe('deliverables on the project page', { timeout: 15_000 }, () => {
   it('moves a date with its planned hours: waits for the move and says so, with Undo', async () => {
     const move = { jobId: 9, state: 'succeeded', deltaWeeks: 2, assignmentsChanged: 1, touchedWeekKeys: ['2027-03-07', '2027-03-21'], capped: [] };
     const { fetchMock, rows } = serveBridge((url, init, current) => {
-      if (url.pathname.endsWith('/undo')) return jsonResponse({});
+      if (url.pathname.endsWith('/undo')) return jsonResponse({ touchedWeekKeys: [], deliverable: { ...current[1], date: '2027-03-03' } });
       patched(url, init, current);
       return jsonResponse({ ...current[1], reallocation: move });
     });

@@ -34,7 +34,8 @@ function makeMove(overrides: Partial<ReallocationRecord> & Pick<ReallocationReco
 function renderHistory(moves: ReallocationRecord[], canEdit = true) {
   const fetchMock = mockFetch((url) =>
     url.endsWith('/reallocation/undo')
-      ? jsonResponse({ reallocationId: 8, weeksRestored: 4, assignmentsChanged: 3, touchedWeekKeys: [], dateReverted: true })
+      ? jsonResponse({ reallocationId: 8, weeksRestored: 4, assignmentsChanged: 3, touchedWeekKeys: [], dateReverted: true,
+          deliverable: { id: 12, description: 'DD', date: '2027-03-03' } })
       : jsonResponse(moves));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
@@ -66,7 +67,7 @@ describe('ReallocationHistory', () => {
     expect(cells(oldest)[5]).toBe('No');
 
     await userEvent.click(within(newest).getByRole('button', { name: 'Undo the latest move of DD' }));
-    await waitFor(() => expect(screen.getByRole('status', { name: 'Notifications' })).toHaveTextContent('Undone: DD has its previous date again'));
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Notifications' })).toHaveTextContent(`Undone: DD is due ${formatDay('2027-03-03')} again`));
     const [url, init] = fetchCalls(fetchMock).find(([called]) => called.endsWith('/undo')) as [string, RequestInit];
     expect([url, init.method, init.body]).toEqual(['/api/deliverables/12/reallocation/undo', 'POST', '{"revertDate":true}']);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors';
 import { formatDay } from '../deliverables/deliverableFields';
 import { weekLabel } from '../people/weeks';
-import { dateSavedMessage, movedMessage, notMovedMessage, summaryOfJob, undoErrorMessage, weekList, weeksMoved } from './reallocationWords';
+import { dateSavedMessage, movedMessage, notMovedMessage, summaryOfJob, undoErrorMessage, undoneMessage, weekList, weeksMoved } from './reallocationWords';
 
 const dd = { description: 'DD', date: '2027-03-17' };
 const due = formatDay('2027-03-17');
@@ -35,6 +35,11 @@ describe('reallocation words', () => {
       `DD is now due ${due}. Its planned hours did not move: Lock timeout. Change them in the planning grid if needed.`,
     );
     expect(notMovedMessage(dd, { state: 'cancelled', error: null })).toContain('did not move: the move was cancelled.');
+  });
+
+  it('says the date an undo put back', () => {
+    expect(undoneMessage({ description: 'DD', date: '2027-03-03' })).toBe(`Undone: DD is due ${formatDay('2027-03-03')} again, and its planned hours are back where they were.`);
+    expect(undoneMessage({ description: 'DD', date: null })).toBe('Undone: DD has no date again, and its planned hours are back where they were.');
   });
 
   it('reads the summary a finished job left, or none', () => {

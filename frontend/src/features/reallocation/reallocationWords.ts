@@ -58,6 +58,12 @@ export function notMovedMessage(deliverable: Pick<Deliverable, 'description' | '
   return `${dateSavedMessage(deliverable)} Its planned hours did not move: ${why.replace(/\.$/, '')}. Change them in the planning grid if needed.`;
 }
 
+/** After an undo: the date it is back to (the deliverable as the undo answers it). */
+export function undoneMessage(deliverable: Pick<Deliverable, 'description' | 'date'>): string {
+  const date = deliverable.date ? `is due ${formatDay(deliverable.date)} again` : 'has no date again';
+  return `Undone: ${deliverable.description} ${date}, and its planned hours are back where they were.`;
+}
+
 /** The summary a finished reallocation job stored as its result; null when it has none. */
 export function summaryOfJob(job: Pick<Job, 'result'>): MoveSummary | null {
   const result = job.result;

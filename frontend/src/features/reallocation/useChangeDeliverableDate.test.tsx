@@ -103,7 +103,7 @@ describe('useChangeDeliverableDate', () => {
     await change();
     await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
 
-    await waitFor(() => expect(toasts()).toHaveTextContent('Undone: DD has its previous date again, and its planned hours are back where they were.'));
+    await waitFor(() => expect(toasts()).toHaveTextContent(`Undone: DD is due ${formatDay('2027-03-03')} again, and its planned hours are back where they were.`));
     const [url, init] = fetchCalls(fetchMock).at(-1) as [string, RequestInit];
     expect([url, init.method, JSON.parse(init.body as string)]).toEqual(['/api/deliverables/12/reallocation/undo', 'POST', { revertDate: true }]);
     expect(refreshedKeys().slice(-3)).toEqual([['planning'], ['assignments'], ['deliverables']]);

@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Deliverable } from '../../api/deliverables';
 import { undoReallocation } from '../../api/reallocations';
 import { useToast } from '../../ui/toast/useToast';
-import { undoErrorMessage } from './reallocationWords';
+import { undoErrorMessage, undoneMessage } from './reallocationWords';
 import { refreshAfterMove } from './refreshPlanning';
 
 export function useUndoReallocation() {
@@ -15,8 +15,8 @@ export function useUndoReallocation() {
   const toast = useToast();
   return useMutation({
     mutationFn: (deliverable: Pick<Deliverable, 'id' | 'description'>) => undoReallocation(deliverable.id, true),
-    onSuccess: (answer, deliverable) => {
-      toast(`Undone: ${deliverable.description} has its previous date again, and its planned hours are back where they were.`);
+    onSuccess: (answer) => {
+      toast(undoneMessage(answer.deliverable));
       refreshAfterMove(queryClient, answer.touchedWeekKeys);
     },
     onError: (error) => {
