@@ -21,6 +21,7 @@ pub mod password_reset;
 pub mod people;
 pub mod project_grid;
 pub mod projects;
+pub mod reallocation;
 pub mod roles;
 pub mod skills;
 pub mod token;
@@ -102,6 +103,10 @@ pub fn api_router() -> Router<AppState> {
             get(deliverables::show)
                 .patch(deliverables::update)
                 .delete(deliverables::delete),
+        )
+        .route(
+            "/api/deliverables/{id}/reallocation/undo",
+            post(reallocation::undo),
         )
         .route(
             "/api/deliverables/{id}/people",
