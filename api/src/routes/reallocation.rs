@@ -249,6 +249,10 @@ pub struct UndoView {
 
 /// `POST /api/deliverables/{id}/reallocation/undo`: restores the weeks the deliverable's
 /// latest reallocation changed, unless someone edited one of them since.
+///
+/// Refusals: 404 `not_found` (no such deliverable) or `no_reallocation` (nothing left to
+/// undo); 409 `reallocation_conflict` when weeks were edited since, each listed in `errors`
+/// as field `weeks.{assignmentId}.{week}` with code `week_changed`.
 #[utoipa::path(
     post, path = "/api/deliverables/{id}/reallocation/undo", tag = "deliverables",
     params(("id" = i64, Path)),
@@ -256,10 +260,7 @@ pub struct UndoView {
     responses((status = 200, description = "Undone", body = UndoView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden),
-        (status = 404, description = "`not_found`: no such deliverable; `no_reallocation`: nothing to undo", body = Problem,
-            content_type = "application/problem+json"),
-        (status = 409, description = "`reallocation_conflict`: weeks edited since; `errors` lists each", body = Problem,
-            content_type = "application/problem+json"),
+        (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
         (status = 413, response = r::PayloadTooLarge)),
     security(("bearer" = []))
 )]

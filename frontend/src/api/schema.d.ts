@@ -656,6 +656,9 @@ export interface paths {
         /**
          * `POST /api/deliverables/{id}/reallocation/undo`: restores the weeks the deliverable's
          *     latest reallocation changed, unless someone edited one of them since.
+         * @description Refusals: 404 `not_found` (no such deliverable) or `no_reallocation` (nothing left to
+         *     undo); 409 `reallocation_conflict` when weeks were edited since, each listed in `errors`
+         *     as field `weeks.{assignmentId}.{week}` with code `week_changed`.
          */
         post: operations["deliverables_undo"];
         delete?: never;
@@ -3879,24 +3882,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: no such deliverable; `no_reallocation`: nothing to undo */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `reallocation_conflict`: weeks edited since; `errors` lists each */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
         };
     };
