@@ -1,12 +1,12 @@
 // A project's deliverables (dated milestones, in the project's order): the list, create,
 // change and delete (writes send If-Match), and the project-wide reorder.
 import { apiFetch } from './client';
-import type { components, paths } from './schema';
+import type { components } from './schema';
 import { ifMatch } from './versioned';
 
 export type Deliverable = components['schemas']['DeliverableView'];
 /** A change's answer: the deliverable, plus `reallocation` when its date moved (see reallocations.ts). */
-export type DeliverableSaved = paths['/api/deliverables/{id}']['patch']['responses'][200]['content']['application/json'];
+export type DeliverableSaved = components['schemas']['DeliverableUpdated'];
 
 /** The fields a person edits; the server sets `completedDate` when `isCompleted` turns on. */
 export interface DeliverableChanges {

@@ -1,19 +1,16 @@
 // A deliverable's hour reallocations: the `reallocation` a date change answers (the job
 // moving the planned hours and, when it ended within the wait, its summary), undoing
-// the latest one, and the audited history. Types come from the routes' generated
-// answers, so they follow the server's OpenAPI document.
+// the latest one, and the audited history. Typed from the generated OpenAPI schema.
 import { apiFetch } from './client';
-import type { DeliverableSaved } from './deliverables';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
-/** The JSON body of an operation's 200 answer. */
-type Ok<Operation> = Operation extends { responses: { 200: { content: { 'application/json': infer Body } } } } ? Body : never;
+type Schemas = components['schemas'];
 
-export type Reallocation = NonNullable<DeliverableSaved['reallocation']>;
+export type Reallocation = Schemas['ReallocationView'];
 /** What the hours move did: the job's result, or `reallocation` when it ended in time. */
-export type MoveSummary = Pick<Reallocation, 'deltaWeeks' | 'assignmentsChanged' | 'touchedWeekKeys'>;
-export type UndoAnswer = Ok<paths['/api/deliverables/{id}/reallocation/undo']['post']>;
-export type ReallocationRecord = Ok<paths['/api/deliverables/{id}/reallocations']['get']>[number];
+export type MoveSummary = Pick<Reallocation, 'deltaWeeks' | 'assignmentsChanged' | 'touchedWeekKeys' | 'capped'>;
+export type UndoAnswer = Schemas['UndoView'];
+export type ReallocationRecord = paths['/api/deliverables/{id}/reallocations']['get']['responses'][200]['content']['application/json'][number];
 
 /** Puts back the hours (and with `revertDate` the date) of the deliverable's latest reallocation. */
 export function undoReallocation(id: number, revertDate: boolean): Promise<UndoAnswer> {

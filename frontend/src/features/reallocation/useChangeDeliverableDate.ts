@@ -29,7 +29,7 @@ export function useChangeDeliverableDate() {
   const watch = useJobEndWatcher();
 
   function moved(deliverable: Deliverable, summary: MoveSummary) {
-    refreshAfterMove(queryClient, summary.touchedWeekKeys);
+    refreshAfterMove(queryClient, summary.touchedWeekKeys ?? undefined);
     toast(movedMessage(deliverable, summary), 'success', { label: 'Undo', onAction: () => undo.mutate(deliverable) });
   }
 
@@ -40,10 +40,11 @@ export function useChangeDeliverableDate() {
   }
 
   function follow({ reallocation, ...deliverable }: DeliverableSaved) {
-    if (!reallocation || reallocation.jobId === null || reallocation.deltaWeeks === 0) toast(dateSavedMessage(deliverable));
-    else if (reallocation.state === 'succeeded' && reallocation.assignmentsChanged !== undefined) moved(deliverable, reallocation);
+    const jobId = reallocation?.jobId;
+    if (!reallocation || typeof jobId !== 'number' || reallocation.deltaWeeks === 0) toast(dateSavedMessage(deliverable));
+    else if (reallocation.state === 'succeeded' && typeof reallocation.assignmentsChanged === 'number') moved(deliverable, reallocation);
     // Still queued or running, or ended without a summary: the job itself says how it ended.
-    else watch(reallocation.jobId, (job) => ended(deliverable, job));
+    else watch(jobId, (job) => ended(deliverable, job));
   }
 
   return useMutation({
