@@ -9,11 +9,10 @@ use anyhow::Context;
 use axum::ServiceExt;
 use axum::extract::Request;
 use clap::{Parser, Subcommand};
-use wt_api::routes::jobs::enqueue_warm_cache;
 use wt_api::reallocation_undo::UndoOptions;
+use wt_api::routes::jobs::enqueue_warm_cache;
 use wt_api::{
-    AppState, commands, demo, export_command, import_command, reallocation_command,
-    schedule_report,
+    AppState, commands, demo, export_command, import_command, reallocation_command, schedule_report,
 };
 use wt_domain::transfer::exports::ExportFormat;
 use wt_domain::transfer::imports::{ImportKind, ImportOptions};

@@ -36,7 +36,11 @@ pub async fn normalize_weekly_hours(
         println!("{}", serde_json::to_string(&report)?);
         return Ok(());
     }
-    let verb = if apply { "applied" } else { "dry run, nothing written" };
+    let verb = if apply {
+        "applied"
+    } else {
+        "dry run, nothing written"
+    };
     println!(
         "Weekly hours ({verb}): {} rows processed, {} changed, {} keys shifted, {} collisions, \
          {} duplicate assignments merged; {} h before, {} h after.",

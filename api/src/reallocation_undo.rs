@@ -101,8 +101,14 @@ pub async fn undo_latest(
     if options.revert_date {
         deliverables::set_date(&mut tx, deliverable_id, recorded.old_date).await?;
     }
-    reallocations::mark_undone(&mut tx, recorded.id, actor, options.force, options.revert_date)
-        .await?;
+    reallocations::mark_undone(
+        &mut tx,
+        recorded.id,
+        actor,
+        options.force,
+        options.revert_date,
+    )
+    .await?;
     audit::record(&mut *tx, &event(&recorded, actor, options, &overwritten)).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(Undone {

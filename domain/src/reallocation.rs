@@ -61,7 +61,9 @@ impl DateMove {
             date.and_then(step).map(Week::containing).transpose()
         };
         Ok(Window {
-            first: edge(self.neighbours.previous, |d| d.checked_add_days(Days::new(1)))?,
+            first: edge(self.neighbours.previous, |d| {
+                d.checked_add_days(Days::new(1))
+            })?,
             last: edge(self.neighbours.next, |d| d.checked_sub_days(Days::new(1)))?,
         })
     }
@@ -146,7 +148,9 @@ pub enum ReallocationError {
     #[error(transparent)]
     Week(#[from] WeekError),
     /// Hours would land outside the supported weeks.
-    #[error("assignment {assignment_id}: week {week} moved by {delta_weeks} weeks leaves the supported range")]
+    #[error(
+        "assignment {assignment_id}: week {week} moved by {delta_weeks} weeks leaves the supported range"
+    )]
     ShiftedOutOfRange {
         assignment_id: i64,
         week: Week,

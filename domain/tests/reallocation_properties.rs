@@ -62,7 +62,9 @@ fn any_move() -> impl Strategy<Value = DateMove> {
 }
 
 fn total(plan: &Plan) -> HoursTotal {
-    plan.values().flat_map(|weeks| weeks.values().copied()).sum()
+    plan.values()
+        .flat_map(|weeks| weeks.values().copied())
+        .sum()
 }
 
 proptest! {
@@ -186,7 +188,12 @@ fn neighbours_bound_the_window_at_their_sundays() {
         ("2026-03-22", 3.0),
         ("2026-03-29", 4.0),
     ]);
-    let date_move = moved("2026-03-12", "2026-03-19", Some("2026-03-04"), Some("2026-03-23"));
+    let date_move = moved(
+        "2026-03-12",
+        "2026-03-19",
+        Some("2026-03-04"),
+        Some("2026-03-23"),
+    );
     assert_eq!(
         after(&plan, &date_move),
         one(&[
@@ -203,21 +210,28 @@ fn landing_on_kept_hours_adds_up_and_caps_at_168() {
     // The window ends the Sunday before the next deliverable (03-15 is kept).
     let date_move = moved("2026-03-10", "2026-03-17", None, Some("2026-03-15"));
     let result = reallocate(&plan, &date_move).unwrap();
-    assert_eq!(
-        apply(&plan, &result.changes),
-        one(&[("2026-03-15", 168.0)])
-    );
+    assert_eq!(apply(&plan, &result.changes), one(&[("2026-03-15", 168.0)]));
     assert_eq!(result.capped.len(), 1);
     assert_eq!(result.capped[0].excess.centihours(), 2225);
 }
 
 #[test]
 fn neighbours_are_the_nearest_strictly_before_and_after() {
-    let others = ["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01"].map(date);
+    let others = [
+        "2026-01-01",
+        "2026-02-01",
+        "2026-03-01",
+        "2026-04-01",
+        "2026-05-01",
+    ]
+    .map(date);
     let found = Neighbours::around(date("2026-03-01"), &others);
     assert_eq!(found.previous, Some(date("2026-02-01")));
     assert_eq!(found.next, Some(date("2026-04-01")));
-    assert_eq!(Neighbours::around(date("2020-01-01"), &others).previous, None);
+    assert_eq!(
+        Neighbours::around(date("2020-01-01"), &others).previous,
+        None
+    );
 }
 
 #[test]
@@ -225,7 +239,10 @@ fn undo_refuses_weeks_edited_since() {
     let plan = one(&[("2026-03-08", 8.0)]);
     let result = reallocate(&plan, &moved("2026-03-10", "2026-03-17", None, None)).unwrap();
     let mut edited = apply(&plan, &result.changes);
-    edited.get_mut(&1).unwrap().insert(week("2026-03-15"), hours(5.0));
+    edited
+        .get_mut(&1)
+        .unwrap()
+        .insert(week("2026-03-15"), hours(5.0));
     let undo = inverse(&result.changes);
     let found: Vec<&WeekChange> = conflicts(&edited, &undo);
     assert_eq!(found.len(), 1);

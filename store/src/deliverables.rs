@@ -116,11 +116,7 @@ pub async fn lock(conn: &mut PgConnection, id: i64) -> Result<bool, StoreError> 
 }
 
 /// Sets only the date (an undo putting it back), bumping the version.
-pub async fn set_date(
-    conn: &mut PgConnection,
-    id: i64,
-    date: NaiveDate,
-) -> Result<(), StoreError> {
+pub async fn set_date(conn: &mut PgConnection, id: i64, date: NaiveDate) -> Result<(), StoreError> {
     sqlx::query!(
         "UPDATE deliverables SET date = $2, updated_at = now(), version = version + 1 WHERE id = $1",
         id,

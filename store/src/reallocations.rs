@@ -101,7 +101,10 @@ pub async fn lock_plan(conn: &mut PgConnection, project_id: i64) -> Result<Plan,
         let week = Week::from_sunday(row.week)
             .map_err(|e| StoreError::Corrupt(format!("assignment {}: {e}", row.assignment_id)))?;
         let hours = Hours::from_centihours(row.centihours).ok_or_else(|| {
-            StoreError::Corrupt(format!("assignment {}: hours out of range", row.assignment_id))
+            StoreError::Corrupt(format!(
+                "assignment {}: hours out of range",
+                row.assignment_id
+            ))
         })?;
         plan.entry(row.assignment_id)
             .or_default()
@@ -169,10 +172,7 @@ pub struct NewReallocation<'a> {
 }
 
 /// Writes the audit row of a reallocation; returns its id.
-pub async fn record(
-    conn: &mut PgConnection,
-    new: &NewReallocation<'_>,
-) -> Result<i64, StoreError> {
+pub async fn record(conn: &mut PgConnection, new: &NewReallocation<'_>) -> Result<i64, StoreError> {
     let touched: Vec<NaiveDate> = wt_domain::reallocation::touched_weeks(new.changes)
         .into_iter()
         .map(Week::as_date)

@@ -311,7 +311,8 @@ pub async fn update(
     if !deliverables::update(&mut *tx, id, &fields, version).await? {
         return Err(precondition_failed().into());
     }
-    let queued = reallocation::queue_if_moved(&state, &mut tx, &current, fields.date, me.id).await?;
+    let queued =
+        reallocation::queue_if_moved(&state, &mut tx, &current, fields.date, me.id).await?;
     tx.commit().await?;
     reallocation::updated(&state, &headers, id, queued).await
 }

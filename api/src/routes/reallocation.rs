@@ -155,7 +155,12 @@ pub async fn queue_if_moved(
         neighbours: Neighbours::around(old, &others),
     };
     let delta_weeks = date_move.delta_weeks().map_err(|error| {
-        field_problem(StatusCode::BAD_REQUEST, error.code(), "date", &error.message())
+        field_problem(
+            StatusCode::BAD_REQUEST,
+            error.code(),
+            "date",
+            &error.message(),
+        )
     })?;
     if delta_weeks == 0 {
         return Ok(Some(Queued::SameWeek));

@@ -108,5 +108,8 @@ async fn the_dry_run_reports_and_the_apply_fixes_legacy_hours(pool: PgPool) {
     let text = String::from_utf8_lossy(&again.stdout);
     assert!(text.contains("3 rows processed, 0 changed"), "{text}");
     let refused = manage(&url, &["normalize-weekly-hours"]);
-    assert!(!refused.status.success(), "one of --dry-run and --apply is required");
+    assert!(
+        !refused.status.success(),
+        "one of --dry-run and --apply is required"
+    );
 }

@@ -76,7 +76,12 @@ async fn count(pool: &PgPool, sql: &'static str) -> i64 {
 async fn a_date_change_moves_the_hours_audits_them_and_answers_the_summary(pool: PgPool) {
     let planner = Planner::new(pool).await;
     let worker = TestWorker::start(&planner.state, |w| w).await;
-    let scene = Scene::new(planner, "2026-03-11", json!({"2026-03-01": 8, "2026-03-08": 10.5})).await;
+    let scene = Scene::new(
+        planner,
+        "2026-03-11",
+        json!({"2026-03-01": 8, "2026-03-08": 10.5}),
+    )
+    .await;
 
     let answer = scene.move_to(json!("2026-03-25"), Some(10)).await;
     assert_eq!(answer.status, StatusCode::OK, "{:?}", answer.json());
@@ -92,15 +97,17 @@ async fn a_date_change_moves_the_hours_audits_them_and_answers_the_summary(pool:
         json!(["2026-03-01", "2026-03-08", "2026-03-15", "2026-03-22"])
     );
     assert_eq!(reallocation["capped"], json!([]));
-    assert_eq!(scene.hours().await, json!({"2026-03-15": 8, "2026-03-22": 10.5}));
+    assert_eq!(
+        scene.hours().await,
+        json!({"2026-03-15": 8, "2026-03-22": 10.5})
+    );
 
     let job = reallocation["jobId"].as_i64().unwrap();
-    let audit: (i64, i32, Value, Option<i64>) = sqlx::query_as(
-        "SELECT job_id, delta_weeks, changes, requested_by FROM reallocations",
-    )
-    .fetch_one(scene.pool())
-    .await
-    .unwrap();
+    let audit: (i64, i32, Value, Option<i64>) =
+        sqlx::query_as("SELECT job_id, delta_weeks, changes, requested_by FROM reallocations")
+            .fetch_one(scene.pool())
+            .await
+            .unwrap();
     assert_eq!((audit.0, audit.1), (job, 2));
     assert!(audit.3.is_some(), "who asked is recorded");
     assert_eq!(audit.2.as_array().unwrap().len(), 4);
@@ -115,7 +122,12 @@ async fn two_quick_moves_end_as_if_made_one_after_the_other(pool: PgPool) {
     let planner = Planner::new(pool).await;
     // A neighbour between the two moves: the first move's window ends before its week and
     // the second's starts there, so applying them in the other order ends elsewhere.
-    let scene = Scene::new(planner, "2026-03-11", json!({"2026-03-08": 6, "2026-03-22": 4})).await;
+    let scene = Scene::new(
+        planner,
+        "2026-03-11",
+        json!({"2026-03-08": 6, "2026-03-22": 4}),
+    )
+    .await;
     let project: i64 = sqlx::query_scalar("SELECT project_id FROM deliverables WHERE id = $1")
         .bind(scene.deliverable)
         .fetch_one(scene.pool())
@@ -152,12 +164,18 @@ async fn two_quick_moves_end_as_if_made_one_after_the_other(pool: PgPool) {
 async fn wait_for_job(planner: &Planner, id: i64) -> Value {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
-        let job = planner.call("GET", &format!("/api/jobs/{id}"), None).await.json();
+        let job = planner
+            .call("GET", &format!("/api/jobs/{id}"), None)
+            .await
+            .json();
         let state = job["state"].as_str().unwrap_or_default();
         if ["succeeded", "failed", "cancelled"].contains(&state) {
             return job;
         }
-        assert!(std::time::Instant::now() < deadline, "job never ended: {job}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "job never ended: {job}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
@@ -175,7 +193,10 @@ async fn undo_refuses_weeks_edited_since_and_the_cli_forces_it(pool: PgPool) {
     // Someone plans the moved-to week differently.
     let uri = format!("/api/assignments/{}", scene.assignment);
     let edit = json!({ "weeklyHours": {"2026-03-15": 5} });
-    assert_eq!(scene.planner.call("PATCH", &uri, Some(edit)).await.status, StatusCode::OK);
+    assert_eq!(
+        scene.planner.call("PATCH", &uri, Some(edit)).await.status,
+        StatusCode::OK
+    );
 
     let refused = scene.undo(json!({ "revertDate": true })).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
@@ -185,25 +206,45 @@ async fn undo_refuses_weeks_edited_since_and_the_cli_forces_it(pool: PgPool) {
     let field = format!("weeks.{}.2026-03-15", scene.assignment);
     assert_eq!(problem["errors"][0]["field"], field.as_str());
     assert_eq!(problem["errors"][0]["code"], "week_changed");
-    assert_eq!(scene.hours().await, json!({"2026-03-15": 5}), "nothing was undone");
+    assert_eq!(
+        scene.hours().await,
+        json!({"2026-03-15": 5}),
+        "nothing was undone"
+    );
 
-    let cli = manage(&url, &["undo-last-reallocation", &scene.deliverable.to_string()]);
+    let cli = manage(
+        &url,
+        &["undo-last-reallocation", &scene.deliverable.to_string()],
+    );
     assert!(!cli.status.success());
     assert!(String::from_utf8_lossy(&cli.stderr).contains("2026-03-15"));
     let forced = manage(
         &url,
-        &["undo-last-reallocation", &scene.deliverable.to_string(), "--revert-date", "--force"],
+        &[
+            "undo-last-reallocation",
+            &scene.deliverable.to_string(),
+            "--revert-date",
+            "--force",
+        ],
     );
     assert!(forced.status.success(), "{forced:?}");
     assert_eq!(scene.hours().await, json!({"2026-03-08": 8}));
     let deliverable = scene
         .planner
-        .call("GET", &format!("/api/deliverables/{}", scene.deliverable), None)
+        .call(
+            "GET",
+            &format!("/api/deliverables/{}", scene.deliverable),
+            None,
+        )
         .await
         .json();
     assert_eq!(deliverable["date"], "2026-03-11");
     assert_eq!(
-        count(scene.pool(), "SELECT count(*) FROM jobs WHERE kind = 'reallocate'").await,
+        count(
+            scene.pool(),
+            "SELECT count(*) FROM jobs WHERE kind = 'reallocate'"
+        )
+        .await,
         1,
         "putting the date back queued nothing"
     );
@@ -214,7 +255,10 @@ async fn undo_refuses_weeks_edited_since_and_the_cli_forces_it(pool: PgPool) {
     .await;
     assert_eq!(audited, 1);
     let again = scene.undo(json!({})).await;
-    assert_eq!((again.status, again.json()["code"].clone()), (StatusCode::NOT_FOUND, json!("no_reallocation")));
+    assert_eq!(
+        (again.status, again.json()["code"].clone()),
+        (StatusCode::NOT_FOUND, json!("no_reallocation"))
+    );
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
@@ -223,11 +267,17 @@ async fn the_api_undo_restores_the_before_state(pool: PgPool) {
     let worker = TestWorker::start(&planner.state, |w| w).await;
     let scene = Scene::new(planner, "2026-12-30", json!({"2026-12-27": 7.25})).await;
     let moved = scene.move_to(json!("2027-01-06"), Some(10)).await.json();
-    assert_eq!(moved["reallocation"]["touchedWeekKeys"], json!(["2026-12-27", "2027-01-03"]));
+    assert_eq!(
+        moved["reallocation"]["touchedWeekKeys"],
+        json!(["2026-12-27", "2027-01-03"])
+    );
     let undone = scene.undo(json!({ "revertDate": false })).await;
     assert_eq!(undone.status, StatusCode::OK, "{:?}", undone.json());
     let body = undone.json();
-    assert_eq!((body["weeksRestored"].clone(), body["dateReverted"].clone()), (json!(2), json!(false)));
+    assert_eq!(
+        (body["weeksRestored"].clone(), body["dateReverted"].clone()),
+        (json!(2), json!(false))
+    );
     assert_eq!(body["deliverable"]["date"], "2027-01-06");
     assert_eq!(scene.hours().await, json!({"2026-12-27": 7.25}));
     worker.stop().await;
@@ -235,7 +285,12 @@ async fn the_api_undo_restores_the_before_state(pool: PgPool) {
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn a_move_within_the_week_queues_nothing(pool: PgPool) {
-    let scene = Scene::new(Planner::new(pool).await, "2026-03-09", json!({"2026-03-08": 8})).await;
+    let scene = Scene::new(
+        Planner::new(pool).await,
+        "2026-03-09",
+        json!({"2026-03-08": 8}),
+    )
+    .await;
     let answer = scene.move_to(json!("2026-03-14"), Some(1)).await.json();
     assert_eq!(
         answer["reallocation"],
@@ -261,7 +316,12 @@ async fn with_auto_reallocation_off_the_date_saves_and_nothing_moves(pool: PgPoo
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn bad_requests_are_refused_with_codes_and_change_nothing(pool: PgPool) {
-    let scene = Scene::new(Planner::new(pool).await, "2026-03-11", json!({"2026-03-08": 8})).await;
+    let scene = Scene::new(
+        Planner::new(pool).await,
+        "2026-03-11",
+        json!({"2026-03-08": 8}),
+    )
+    .await;
     let bad = scene.move_to(json!("next week"), None).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_eq!(bad.json()["errors"][0]["code"], "invalid_date");
@@ -269,7 +329,10 @@ async fn bad_requests_are_refused_with_codes_and_change_nothing(pool: PgPool) {
     assert_eq!(far.status, StatusCode::BAD_REQUEST);
     assert_eq!(far.json()["code"], "week_out_of_range");
     let nothing = scene.undo(json!({})).await;
-    assert_eq!((nothing.status, nothing.json()["code"].clone()), (StatusCode::NOT_FOUND, json!("no_reallocation")));
+    assert_eq!(
+        (nothing.status, nothing.json()["code"].clone()),
+        (StatusCode::NOT_FOUND, json!("no_reallocation"))
+    );
     let unknown = scene.undo(json!({ "revert": true })).await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
 
@@ -277,10 +340,18 @@ async fn bad_requests_are_refused_with_codes_and_change_nothing(pool: PgPool) {
     let token = access_token(&scene.planner.state, &reader);
     let uri = format!("/api/deliverables/{}", scene.deliverable);
     let body = Some(json!({ "date": "2026-06-10" }));
-    let forbidden = scene.planner.app.send(request("PATCH", &uri, Some(&token), body)).await;
+    let forbidden = scene
+        .planner
+        .app
+        .send(request("PATCH", &uri, Some(&token), body))
+        .await;
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
     let undo = format!("{uri}/reallocation/undo");
-    let forbidden = scene.planner.app.send(request("POST", &undo, Some(&token), Some(json!({})))).await;
+    let forbidden = scene
+        .planner
+        .app
+        .send(request("POST", &undo, Some(&token), Some(json!({}))))
+        .await;
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
     assert_eq!(forbidden.header("content-type"), "application/problem+json");
 

@@ -82,7 +82,10 @@ async fn audits(pool: &PgPool) -> i64 {
 
 /// Two weeks later, as one clean run leaves it.
 fn moved_two_weeks() -> Vec<(String, i32)> {
-    vec![("2026-03-15".to_owned(), 800), ("2026-03-22".to_owned(), 1050)]
+    vec![
+        ("2026-03-15".to_owned(), 800),
+        ("2026-03-22".to_owned(), 1050),
+    ]
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
@@ -140,13 +143,23 @@ async fn a_worker_killed_inside_the_job_leaves_nothing_and_the_retry_ends_the_sa
     let job = move_date(&state, project, deliverable, "2026-03-25").await;
     let deadline = Instant::now() + Duration::from_secs(60);
     while !waits_on_assignments(&pool).await {
-        assert!(Instant::now() < deadline, "the job never reached the assignments");
+        assert!(
+            Instant::now() < deadline,
+            "the job never reached the assignments"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     first.kill();
     holder.rollback().await.unwrap();
-    let before = vec![("2026-03-01".to_owned(), 800), ("2026-03-08".to_owned(), 1050)];
-    assert_eq!(planned(&pool).await, before, "the killed attempt left nothing");
+    let before = vec![
+        ("2026-03-01".to_owned(), 800),
+        ("2026-03-08".to_owned(), 1050),
+    ];
+    assert_eq!(
+        planned(&pool).await,
+        before,
+        "the killed attempt left nothing"
+    );
 
     let second = WorkerProcess::start(&pool, &namespace, &[], &[]);
     let done = wait_for(&pool, job.id, Duration::from_secs(60), |job| {
