@@ -243,6 +243,10 @@ impl<'de> Deserialize<'de> for Hours {
     }
 }
 
+/// The largest total read back: far beyond any plan, and small enough that its
+/// hundredths are still exact in a double.
+const MAX_STORED_TOTAL_HOURS: f64 = 1e12;
+
 /// A stored total read back (an audit's excess): finite, non-negative, two decimals.
 impl<'de> Deserialize<'de> for HoursTotal {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -250,7 +254,7 @@ impl<'de> Deserialize<'de> for HoursTotal {
         if !value.is_finite() {
             return Err(de::Error::custom(HoursError::NotFinite));
         }
-        if value < 0.0 || value > 1e12 {
+        if !(0.0..=MAX_STORED_TOTAL_HOURS).contains(&value) {
             return Err(de::Error::custom(HoursError::OutOfRange));
         }
         whole_centihours(value)

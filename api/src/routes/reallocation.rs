@@ -72,7 +72,7 @@ pub async fn updated(
 #[derive(Debug)]
 pub enum Queued {
     SameWeek,
-    Job { job: Job, delta_weeks: i64 },
+    Job { job: Box<Job>, delta_weeks: i64 },
 }
 
 /// The `reallocation` member of a deliverable PATCH answer.
@@ -172,7 +172,10 @@ pub async fn queue_if_moved(
         date_move,
     };
     let job = tx.enqueue(&payload, Some(requested_by)).await?;
-    Ok(Some(Queued::Job { job, delta_weeks }))
+    Ok(Some(Queued::Job {
+        job: Box::new(job),
+        delta_weeks,
+    }))
 }
 
 /// The `reallocation` object for the answer, after waiting for the job as `Prefer: wait`
@@ -184,7 +187,7 @@ async fn view(
 ) -> Result<(ReallocationView, Option<std::time::Duration>), ApiError> {
     let (job, delta_weeks) = match queued {
         Queued::SameWeek => return Ok((ReallocationView::nothing(), None)),
-        Queued::Job { job, delta_weeks } => (job, delta_weeks),
+        Queued::Job { job, delta_weeks } => (*job, delta_weeks),
     };
     let wait = Prefer::wait(headers);
     let job = match wait {
@@ -311,7 +314,7 @@ fn undo_problem(error: UndoError) -> ApiError {
                 .iter()
                 .map(|c| {
                     let field = format!("weeks.{}.{}", c.assignment_id, c.week);
-                    FieldError::new(&field, "week_changed", &c.message())
+                    FieldError::new(&field, "week_changed", c.message())
                 })
                 .collect();
             Problem::new(
