@@ -26,7 +26,7 @@ use crate::problem::Problem;
 use crate::routes::{
     assignments, audit, candidates, deliverables, departments, exports, grid, health, hours,
     imports, jobs, me, milestone_people, password_reset, people, project_grid, projects,
-    reallocation, roles, skills, token, user_passwords, users,
+    reallocation, reallocation_history, roles, skills, token, user_passwords, users,
 };
 use crate::security::report;
 
@@ -67,6 +67,7 @@ pub const BEARER: &str = "bearer";
         assignments::delete, hours::bulk_hours, grid::grid, project_grid::project_grid,
         deliverables::list, deliverables::calendar, deliverables::create, deliverables::show,
         deliverables::update, deliverables::delete, deliverables::reorder, reallocation::undo,
+        reallocation_history::history,
         milestone_people::people, milestone_people::link, milestone_people::unlink,
         jobs::list, jobs::show, jobs::actions::cancel, jobs::actions::retry,
         jobs::operations::stats, jobs::operations::schedules, jobs::start::warm_cache,

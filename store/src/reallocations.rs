@@ -1,12 +1,12 @@
 //! Reallocations in PostgreSQL: each project's order of date changes, its plan read with
 //! its assignments locked, the set-based write of week changes (the week-load triggers
-//! keep the sums), and the audit rows the undo restores from.
+//! keep the sums), and the audit rows the undo restores from and the history lists.
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
-use sqlx::PgConnection;
+use sqlx::{PgConnection, PgExecutor};
 use wt_domain::hours::Hours;
 use wt_domain::reallocation::{CapExcess, Plan, WeekChange};
 use wt_domain::weeks::Week;
@@ -262,4 +262,70 @@ pub async fn mark_undone(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// One reallocation as its deliverable's history shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    pub id: i64,
+    pub deliverable_id: i64,
+    pub job_id: Option<i64>,
+    pub old_date: NaiveDate,
+    pub new_date: NaiveDate,
+    pub delta_weeks: i32,
+    pub assignments_changed: i32,
+    pub touched_week_keys: Vec<NaiveDate>,
+    pub capped: Vec<CapExcess>,
+    pub requested_by: Option<i64>,
+    pub requested_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub undone_at: Option<DateTime<Utc>>,
+    pub undone_by: Option<i64>,
+    pub undone_by_name: Option<String>,
+    pub undo_reverted_date: Option<bool>,
+}
+
+/// The deliverable's reallocations, newest first, with who asked and who undid them.
+pub async fn history(
+    ex: impl PgExecutor<'_>,
+    deliverable_id: i64,
+) -> Result<Vec<HistoryEntry>, StoreError> {
+    let rows = sqlx::query!(
+        r#"SELECT r.id, r.deliverable_id, r.job_id, r.old_date, r.new_date, r.delta_weeks,
+                  r.assignments_changed, r.touched_week_keys, r.capped, r.requested_by,
+                  asked.username AS "requested_by_name?", r.created_at, r.undone_at,
+                  r.undone_by, undid.username AS "undone_by_name?", r.undo_reverted_date
+           FROM reallocations r
+           LEFT JOIN users asked ON asked.id = r.requested_by
+           LEFT JOIN users undid ON undid.id = r.undone_by
+           WHERE r.deliverable_id = $1
+           ORDER BY r.id DESC"#,
+        deliverable_id,
+    )
+    .fetch_all(ex)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let capped = serde_json::from_value(r.capped)
+                .map_err(|e| StoreError::Corrupt(format!("reallocation {}: {e}", r.id)))?;
+            Ok(HistoryEntry {
+                id: r.id,
+                deliverable_id: r.deliverable_id,
+                job_id: r.job_id,
+                old_date: r.old_date,
+                new_date: r.new_date,
+                delta_weeks: r.delta_weeks,
+                assignments_changed: r.assignments_changed,
+                touched_week_keys: r.touched_week_keys,
+                capped,
+                requested_by: r.requested_by,
+                requested_by_name: r.requested_by_name,
+                created_at: r.created_at,
+                undone_at: r.undone_at,
+                undone_by: r.undone_by,
+                undone_by_name: r.undone_by_name,
+                undo_reverted_date: r.undo_reverted_date,
+            })
+        })
+        .collect()
 }

@@ -22,6 +22,7 @@ pub mod people;
 pub mod project_grid;
 pub mod projects;
 pub mod reallocation;
+pub mod reallocation_history;
 pub mod roles;
 pub mod skills;
 pub mod token;
@@ -103,6 +104,10 @@ pub fn api_router() -> Router<AppState> {
             get(deliverables::show)
                 .patch(deliverables::update)
                 .delete(deliverables::delete),
+        )
+        .route(
+            "/api/deliverables/{id}/reallocations",
+            get(reallocation_history::history),
         )
         .route(
             "/api/deliverables/{id}/reallocation/undo",

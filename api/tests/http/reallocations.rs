@@ -280,6 +280,26 @@ async fn the_api_undo_restores_the_before_state(pool: PgPool) {
     );
     assert_eq!(body["deliverable"]["date"], "2027-01-06");
     assert_eq!(scene.hours().await, json!({"2026-12-27": 7.25}));
+
+    let uri = format!("/api/deliverables/{}/reallocations", scene.deliverable);
+    let history = scene.planner.call("GET", &uri, None).await.json();
+    let entry = &history[0];
+    assert_eq!(history.as_array().unwrap().len(), 1);
+    assert_eq!(
+        (entry["oldDate"].clone(), entry["newDate"].clone()),
+        (json!("2026-12-30"), json!("2027-01-06"))
+    );
+    assert_eq!(
+        (
+            entry["deltaWeeks"].clone(),
+            entry["assignmentsChanged"].clone()
+        ),
+        (json!(1), json!(1))
+    );
+    assert_eq!(entry["requestedByName"], "scheduler");
+    assert_eq!(entry["undoneByName"], "scheduler");
+    assert_eq!(entry["undoRevertedDate"], false);
+    assert!(entry["undoneAt"].is_string() && entry["createdAt"].is_string());
     worker.stop().await;
 }
 

@@ -667,6 +667,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deliverables/{id}/reallocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["deliverables_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deliverables/{id}/people": {
         parameters: {
             query?: never;
@@ -1800,6 +1816,43 @@ export interface components {
             /** @enum {string} */
             state: "queued" | "running" | "succeeded" | "failed" | "cancelled";
             statusUrl: string;
+        };
+        /** @description One reallocation of a deliverable. */
+        ReallocationRecordView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            deliverable: number;
+            /**
+             * Format: int64
+             * @description The job that applied it; null once the job left the ledger.
+             */
+            jobId?: number | null;
+            /** Format: date */
+            oldDate: string;
+            /** Format: date */
+            newDate: string;
+            /** Format: int32 */
+            deltaWeeks: number;
+            /** Format: int32 */
+            assignmentsChanged: number;
+            touchedWeekKeys: string[];
+            capped: components["schemas"]["CappedView"][];
+            /** Format: int64 */
+            requestedBy?: number | null;
+            requestedByName?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            undoneAt?: string | null;
+            /**
+             * Format: int64
+             * @description Null when undone from the command line (or not undone).
+             */
+            undoneBy?: number | null;
+            undoneByName?: string | null;
+            /** @description Whether the undo also put the date back; null while not undone. */
+            undoRevertedDate?: boolean | null;
         };
         /** @description The `reallocation` member of a deliverable PATCH answer. */
         ReallocationView: {
@@ -3885,6 +3938,31 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deliverables_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliverable's reallocations, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReallocationRecordView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     deliverables_people: {

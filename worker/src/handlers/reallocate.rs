@@ -8,6 +8,7 @@ use serde_json::Value;
 use sqlx::PgConnection;
 use wt_domain::reallocation::{Reallocation, Summary, reallocate};
 use wt_jobs::payloads::{JobPayload, Reallocate};
+use wt_store::StoreError;
 use wt_store::reallocations::{self, NewReallocation};
 
 use crate::context::{JobContext, JobFailure};
@@ -34,7 +35,17 @@ pub async fn run(context: &mut JobContext<'_>, tx: &mut PgConnection) -> Result<
         capped: &result.capped,
         requested_by: context.job.requested_by,
     };
-    reallocations::record(tx, &audit).await?;
+    reallocations::record(tx, &audit)
+        .await
+        .map_err(|error| match error {
+            // Its deliverable (and so its audit's subject) was deleted after the date
+            // change was saved: nothing left to move the hours for.
+            StoreError::MissingReference(_) => JobFailure::permanent(
+                "deliverable_deleted",
+                "The deliverable was deleted before its date change was applied.",
+            ),
+            other => other.into(),
+        })?;
     reallocations::mark_applied(tx, payload.project_id, payload.sequence).await?;
     context.progress("Done", 100, &message(&result)).await?;
     serde_json::to_value(Summary::from(&result))
