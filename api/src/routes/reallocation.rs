@@ -145,14 +145,10 @@ pub async fn queue_if_moved(
     if old == new || !state.settings.auto_reallocation {
         return Ok(None);
     }
-    // Taking the number locks the project's order until commit: the neighbours read next
-    // are the ones every later date change of this project will see too.
-    let sequence = reallocations::issue(tx, before.project_id).await?;
-    let others = deliverables::other_dates(&mut **tx, before.project_id, before.id).await?;
-    let date_move = DateMove {
+    let mut date_move = DateMove {
         old,
         new,
-        neighbours: Neighbours::around(old, &others),
+        neighbours: Neighbours::default(),
     };
     let delta_weeks = date_move.delta_weeks().map_err(|error| {
         field_problem(
@@ -165,6 +161,11 @@ pub async fn queue_if_moved(
     if delta_weeks == 0 {
         return Ok(Some(Queued::SameWeek));
     }
+    // Taking the number locks the project's order until commit: the neighbours read next
+    // are the ones every later date change of this project will see too.
+    let sequence = reallocations::issue(tx, before.project_id).await?;
+    let others = deliverables::other_dates(&mut **tx, before.project_id, before.id).await?;
+    date_move.neighbours = Neighbours::around(old, &others);
     let payload = Reallocate {
         deliverable_id: before.id,
         project_id: before.project_id,
