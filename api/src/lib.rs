@@ -14,6 +14,8 @@ pub mod metrics;
 pub mod observe;
 pub mod openapi;
 pub mod problem;
+pub mod reallocation_command;
+pub mod reallocation_undo;
 pub mod routes;
 pub mod schedule_report;
 pub mod security;

@@ -9,8 +9,11 @@ use anyhow::Context;
 use axum::ServiceExt;
 use axum::extract::Request;
 use clap::{Parser, Subcommand};
+use wt_api::reallocation_undo::UndoOptions;
 use wt_api::routes::jobs::enqueue_warm_cache;
-use wt_api::{AppState, commands, demo, export_command, import_command, schedule_report};
+use wt_api::{
+    AppState, commands, demo, export_command, import_command, reallocation_command, schedule_report,
+};
 use wt_domain::transfer::exports::ExportFormat;
 use wt_domain::transfer::imports::{ImportKind, ImportOptions};
 use wt_runtime::{Settings, database_pool, shutdown, telemetry};
@@ -110,6 +113,28 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Report (`--dry-run`) or fix in one transaction (`--apply`) stored weekly hours that
+    /// break the hours policy: non-Sunday weeks, rows of zero or over 168 hours, duplicate
+    /// active assignments of one person, project and role (merged, summing their hours).
+    NormalizeWeeklyHours {
+        #[arg(long, conflicts_with = "apply", required_unless_present = "apply")]
+        dry_run: bool,
+        #[arg(long)]
+        apply: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put back the weeks the latest reallocation of a deliverable changed.
+    UndoLastReallocation {
+        deliverable_id: i64,
+        /// Also put the deliverable's date back (without a new reallocation).
+        #[arg(long)]
+        revert_date: bool,
+        /// Overwrite weeks edited since the reallocation instead of refusing.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn import_kind(raw: &str) -> Result<ImportKind, String> {
@@ -207,8 +232,38 @@ fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Some(Command::NormalizeWeeklyHours { apply, json, .. }) => exit_on_error(
+            "normalize-weekly-hours",
+            runtime.block_on(reallocation_command::normalize_weekly_hours(
+                &cli.settings,
+                apply,
+                json,
+            )),
+        ),
+        Some(Command::UndoLastReallocation {
+            deliverable_id,
+            revert_date,
+            force,
+        }) => {
+            let options = UndoOptions { revert_date, force };
+            let run = reallocation_command::undo_last_reallocation(
+                &cli.settings,
+                deliverable_id,
+                options,
+            );
+            exit_on_error("undo-last-reallocation", runtime.block_on(run))
+        }
         Some(Command::Openapi) => unreachable!("handled before the runtime starts"),
     }
+}
+
+/// A command's failure is an outcome, said in one line, with exit status 1.
+fn exit_on_error(command: &str, outcome: anyhow::Result<()>) -> anyhow::Result<()> {
+    if let Err(error) = outcome {
+        eprintln!("wt-api {command}: {error:#}");
+        std::process::exit(1);
+    }
+    Ok(())
 }
 
 /// Loads the demo company, or says why not.

@@ -25,8 +25,8 @@ use wt_domain::transfer::exports::ExportFormat;
 use crate::problem::Problem;
 use crate::routes::{
     assignments, audit, candidates, deliverables, departments, exports, grid, health, hours,
-    imports, jobs, me, milestone_people, password_reset, people, project_grid, projects, roles,
-    skills, token, user_passwords, users,
+    imports, jobs, me, milestone_people, password_reset, people, project_grid, projects,
+    reallocation, reallocation_history, roles, skills, token, user_passwords, users,
 };
 use crate::security::report;
 
@@ -66,7 +66,8 @@ pub const BEARER: &str = "bearer";
         assignments::list, assignments::create, assignments::show, assignments::update,
         assignments::delete, hours::bulk_hours, grid::grid, project_grid::project_grid,
         deliverables::list, deliverables::calendar, deliverables::create, deliverables::show,
-        deliverables::update, deliverables::delete, deliverables::reorder,
+        deliverables::update, deliverables::delete, deliverables::reorder, reallocation::undo,
+        reallocation_history::history,
         milestone_people::people, milestone_people::link, milestone_people::unlink,
         jobs::list, jobs::show, jobs::actions::cancel, jobs::actions::retry,
         jobs::operations::stats, jobs::operations::schedules, jobs::start::warm_cache,

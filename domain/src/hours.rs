@@ -79,13 +79,8 @@ impl Hours {
         if !(0.0..=168.0).contains(&value) {
             return Err(HoursError::OutOfRange);
         }
-        let scaled = value * CENTIHOURS_PER_HOUR as f64;
-        let whole = scaled.round();
-        if (scaled - whole).abs() >= DECIMAL_TOLERANCE * scaled.max(1.0) {
-            return Err(HoursError::TooPrecise);
-        }
-        // `whole` is an integer in 0 ..= 16800 here, so the cast is exact.
-        Ok(Hours(whole as i32))
+        // In range, so the whole hundredths are in 0 ..= 16800 and the cast is exact.
+        Ok(Hours(whole_centihours(value)? as i32))
     }
 
     /// Checks a JSON value: only numbers are hours. serde_json refuses `1e309` while
@@ -149,6 +144,13 @@ impl HoursTotal {
         centihours_to_f64(self.0)
     }
 
+    /// The total as one week's hours of one assignment: at most 168 (the rest is the
+    /// caller's to report), never below zero.
+    pub fn capped(self) -> Hours {
+        // The clamp keeps the value within 0 ..= 16800, so the cast is exact.
+        Hours(self.0.clamp(0, i64::from(MAX_WEEKLY_CENTIHOURS)) as i32)
+    }
+
     /// `self - other`, but never below zero: "how much is left".
     pub fn saturating_sub(self, other: HoursTotal) -> HoursTotal {
         HoursTotal((self.0 - other.0).max(0))
@@ -195,6 +197,18 @@ impl Sum for HoursTotal {
     }
 }
 
+/// The whole hundredths of a finite, non-negative `value` of at most two decimals (see
+/// `DECIMAL_TOLERANCE`).
+fn whole_centihours(value: f64) -> Result<i64, HoursError> {
+    let scaled = value * CENTIHOURS_PER_HOUR as f64;
+    let whole = scaled.round();
+    if (scaled - whole).abs() >= DECIMAL_TOLERANCE * scaled.max(1.0) {
+        return Err(HoursError::TooPrecise);
+    }
+    // Saturates for totals beyond any plan; callers bound `value` first.
+    Ok(whole as i64)
+}
+
 fn centihours_to_f64(centihours: i64) -> f64 {
     // One correctly rounded division of two exact values gives the double nearest the
     // decimal, which prints back as the shortest form (810 -> 8.1).
@@ -226,6 +240,26 @@ impl<'de> Deserialize<'de> for Hours {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = f64::deserialize(deserializer)?;
         Hours::from_f64(value).map_err(de::Error::custom)
+    }
+}
+
+/// The largest total read back: far beyond any plan, and small enough that its
+/// hundredths are still exact in a double.
+const MAX_STORED_TOTAL_HOURS: f64 = 1e12;
+
+/// A stored total read back (an audit's excess): finite, non-negative, two decimals.
+impl<'de> Deserialize<'de> for HoursTotal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(deserializer)?;
+        if !value.is_finite() {
+            return Err(de::Error::custom(HoursError::NotFinite));
+        }
+        if !(0.0..=MAX_STORED_TOTAL_HOURS).contains(&value) {
+            return Err(de::Error::custom(HoursError::OutOfRange));
+        }
+        whole_centihours(value)
+            .map(HoursTotal)
+            .map_err(de::Error::custom)
     }
 }
 

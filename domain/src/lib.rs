@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod hours;
 pub mod jobs;
 pub mod projects;
+pub mod reallocation;
 pub mod secrets;
 pub mod transfer;
 pub mod utilization;

@@ -120,6 +120,12 @@ impl Week {
         Ok(Week(date))
     }
 
+    /// The week a stored Sunday names, checked like a key (a date that is not a Sunday in
+    /// the window is an error, never moved).
+    pub fn from_sunday(date: NaiveDate) -> Result<Week, WeekError> {
+        Week::parse(&date.format("%Y-%m-%d").to_string())
+    }
+
     /// The week that contains `date`: its Sunday on or before it. Imports use this to move
     /// any date to its week (and must say so); dates whose Sunday falls outside the window
     /// are refused rather than clamped.

@@ -5,6 +5,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wt_domain::jobs::{JobKind, Queue};
+use wt_domain::reallocation::DateMove;
 use wt_domain::transfer::exports::ExportFormat;
 use wt_domain::transfer::imports::{ImportKind, ImportOptions};
 use wt_store::jobs::{Job, NewJob};
@@ -220,6 +221,23 @@ impl JobPayload for Export {
             hasher.finish()
         ))
     }
+}
+
+/// `reallocate`: move the planned hours of the project of `deliverable_id` after its date
+/// moved as `date_move` says (with the neighbours it had when the move was saved, so the
+/// job does the same whenever it runs). `sequence` is the move's place in its project's
+/// order: the worker applies a project's moves in that order, each once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reallocate {
+    pub deliverable_id: i64,
+    pub project_id: i64,
+    pub sequence: i64,
+    pub date_move: DateMove,
+}
+
+impl JobPayload for Reallocate {
+    const KIND: JobKind = JobKind::Reallocate;
 }
 
 #[cfg(test)]

@@ -89,6 +89,44 @@ pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<Deliverable
     Ok(row)
 }
 
+/// The dates of the project's other dated deliverables (a moved one's neighbours are
+/// among them).
+pub async fn other_dates(
+    ex: impl PgExecutor<'_>,
+    project_id: i64,
+    id: i64,
+) -> Result<Vec<NaiveDate>, StoreError> {
+    let dates = sqlx::query_scalar!(
+        r#"SELECT date AS "date!" FROM deliverables
+           WHERE project_id = $1 AND id <> $2 AND date IS NOT NULL"#,
+        project_id,
+        id,
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(dates)
+}
+
+/// Locks deliverable `id` for this transaction; returns whether it exists.
+pub async fn lock(conn: &mut PgConnection, id: i64) -> Result<bool, StoreError> {
+    let found = sqlx::query_scalar!("SELECT id FROM deliverables WHERE id = $1 FOR UPDATE", id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Sets only the date (an undo putting it back), bumping the version.
+pub async fn set_date(conn: &mut PgConnection, id: i64, date: NaiveDate) -> Result<(), StoreError> {
+    sqlx::query!(
+        "UPDATE deliverables SET date = $2, updated_at = now(), version = version + 1 WHERE id = $1",
+        id,
+        date,
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// Adds a deliverable at the end of its project's order.
 pub async fn insert(
     conn: &mut PgConnection,

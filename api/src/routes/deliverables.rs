@@ -1,7 +1,7 @@
 //! `/api/deliverables`: a project's dated milestones, in order. Managers and admins change
 //! them; readers see them, per project or as a calendar. The people linked to each live in
 //! `milestone_people.rs`.
-//! (Moving hours when a date moves is the reallocation job's work; here a date just saves.)
+//! A date change also queues the reallocation of the project's hours (`reallocation.rs`).
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -15,11 +15,11 @@ use wt_store::StoreError;
 use wt_store::deliverables::{self, Deliverable, DeliverableFields};
 
 use crate::auth::{Manager, Reader};
-use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
+use crate::conditional::{created, fresh, if_match, precondition_failed};
 use crate::extract::{JsonBody, PathId, QueryParams, nullable};
 use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
-use crate::routes::fields;
+use crate::routes::{fields, reallocation};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -275,9 +275,10 @@ pub async fn create(
 
 #[utoipa::path(
     patch, path = "/api/deliverables/{id}", tag = "deliverables",
-    params(("id" = i64, Path)),
+    params(("id" = i64, Path),
+        ("Prefer" = Option<String>, Header, description = "`wait=N`: when the date moved, wait up to N seconds for the reallocation to finish")),
     request_body = DeliverableBody,
-    responses((status = 200, description = "OK", body = DeliverableView),
+    responses((status = 200, description = "Saved; `reallocation` says what the date change set off", body = reallocation::DeliverableUpdated),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
         (status = 412, response = r::PreconditionFailed),
@@ -286,7 +287,7 @@ pub async fn create(
 )]
 pub async fn update(
     State(state): State<AppState>,
-    Manager(_): Manager,
+    Manager(me): Manager,
     PathId(id): PathId,
     headers: HeaderMap,
     JsonBody(body): JsonBody<DeliverableBody>,
@@ -305,14 +306,15 @@ pub async fn update(
         notes: current.notes.clone(),
     };
     let fields = body.apply(base).map_err(invalid_fields)?;
-    if !deliverables::update(&state.db, id, &fields, expected.unwrap_or(current.version)).await? {
+    let mut tx = state.jobs.begin(&state.db).await?;
+    let version = expected.unwrap_or(current.version);
+    if !deliverables::update(&mut *tx, id, &fields, version).await? {
         return Err(precondition_failed().into());
     }
-    let deliverable = load(&state, id).await?;
-    Ok(tagged(
-        deliverable.version,
-        DeliverableView::from(deliverable),
-    ))
+    let queued =
+        reallocation::queue_if_moved(&state, &mut tx, &current, fields.date, me.id).await?;
+    tx.commit().await?;
+    reallocation::updated(&state, &headers, id, queued).await
 }
 
 #[utoipa::path(

@@ -21,6 +21,8 @@ pub mod password_reset;
 pub mod people;
 pub mod project_grid;
 pub mod projects;
+pub mod reallocation;
+pub mod reallocation_history;
 pub mod roles;
 pub mod skills;
 pub mod token;
@@ -102,6 +104,14 @@ pub fn api_router() -> Router<AppState> {
             get(deliverables::show)
                 .patch(deliverables::update)
                 .delete(deliverables::delete),
+        )
+        .route(
+            "/api/deliverables/{id}/reallocations",
+            get(reallocation_history::history),
+        )
+        .route(
+            "/api/deliverables/{id}/reallocation/undo",
+            post(reallocation::undo),
         )
         .route(
             "/api/deliverables/{id}/people",

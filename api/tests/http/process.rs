@@ -158,27 +158,6 @@ fn http_get(port: u16, path: &str) -> Option<String> {
     Some(response)
 }
 
-/// A URL for the test's own database, for commands run as separate processes.
-fn database_url(pool: &sqlx::PgPool) -> String {
-    let options = pool.connect_options();
-    format!(
-        "postgres://{}@{}:{}/{}",
-        options.get_username(),
-        options.get_host(),
-        options.get_port(),
-        options.get_database().unwrap_or("postgres")
-    )
-}
-
-fn manage(url: &str, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_wt-api"))
-        .args(args)
-        .env("DATABASE_URL", url)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("the api binary runs")
-}
-
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn the_guides_create_dev_user_command_works(pool: sqlx::PgPool) {
     let url = database_url(&pool);

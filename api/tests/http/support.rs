@@ -148,8 +148,12 @@ pub struct Planner {
 
 impl Planner {
     pub async fn new(pool: PgPool) -> Self {
+        Self::with_settings(pool, settings(&[])).await
+    }
+
+    pub async fn with_settings(pool: PgPool, settings: Settings) -> Self {
         let dist = no_dist();
-        let (state, app) = app_with(pool, settings(&[]), dist.path());
+        let (state, app) = app_with(pool, settings, dist.path());
         let manager = create_user(&state, "scheduler", wt_domain::accounts::Role::Manager).await;
         let token = access_token(&state, &manager);
         Planner {
@@ -223,4 +227,26 @@ impl TestWorker {
             "worker stops cleanly: {outcome:?}"
         );
     }
+}
+
+/// A URL for the test's own database, for commands run as separate processes.
+pub fn database_url(pool: &sqlx::PgPool) -> String {
+    let options = pool.connect_options();
+    format!(
+        "postgres://{}@{}:{}/{}",
+        options.get_username(),
+        options.get_host(),
+        options.get_port(),
+        options.get_database().unwrap_or("postgres")
+    )
+}
+
+/// Runs a `wt-api` command on the database at `url`.
+pub fn manage(url: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_wt-api"))
+        .args(args)
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the api binary runs")
 }

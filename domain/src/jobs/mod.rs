@@ -34,17 +34,20 @@ pub enum JobKind {
     /// Write people or projects to a spreadsheet file for download (an export too large
     /// to answer at once).
     Export,
+    /// Move a project's planned hours after one of its deliverables changed date.
+    Reallocate,
 }
 
 impl JobKind {
     /// Every kind.
-    pub const ALL: [JobKind; 6] = [
+    pub const ALL: [JobKind; 7] = [
         JobKind::WarmCache,
         JobKind::Email,
         JobKind::Probe,
         JobKind::Housekeeping,
         JobKind::Import,
         JobKind::Export,
+        JobKind::Reallocate,
     ];
 
     /// The stable name stored in the ledger and shown by the API.
@@ -56,6 +59,7 @@ impl JobKind {
             JobKind::Housekeeping => "housekeeping",
             JobKind::Import => "import",
             JobKind::Export => "export",
+            JobKind::Reallocate => "reallocate",
         }
     }
 
@@ -67,6 +71,7 @@ impl JobKind {
             JobKind::Probe | JobKind::Housekeeping => Queue::Maintenance,
             JobKind::Import => Queue::Imports,
             JobKind::Export => Queue::Exports,
+            JobKind::Reallocate => Queue::Reallocations,
         }
     }
 
@@ -81,6 +86,9 @@ impl JobKind {
             JobKind::Housekeeping => RetryPolicy::new(3, secs(60), secs(30 * 60), secs(60 * 60)),
             JobKind::Import => RetryPolicy::new(3, secs(30), secs(10 * 60), secs(2 * 60 * 60)),
             JobKind::Export => RetryPolicy::new(3, secs(30), secs(10 * 60), secs(60 * 60)),
+            // Many short attempts: an attempt also ends, to be tried again, while an
+            // earlier date change of the same project has not applied yet.
+            JobKind::Reallocate => RetryPolicy::new(25, secs(1), secs(30), secs(5 * 60)),
         }
     }
 }

@@ -5,6 +5,8 @@ import type { components } from './schema';
 import { ifMatch } from './versioned';
 
 export type Deliverable = components['schemas']['DeliverableView'];
+/** A change's answer: the deliverable, plus `reallocation` when its date moved (see reallocations.ts). */
+export type DeliverableSaved = components['schemas']['DeliverableUpdated'];
 
 /** The fields a person edits; the server sets `completedDate` when `isCompleted` turns on. */
 export interface DeliverableChanges {
@@ -27,12 +29,23 @@ export function createDeliverable(project: number, fields: DeliverableChanges): 
   return apiFetch<Deliverable>('/deliverables', { method: 'POST', json: { ...fields, project } });
 }
 
-export function updateDeliverable(deliverable: Deliverable, changes: DeliverableChanges): Promise<Deliverable> {
-  return apiFetch<Deliverable>(`/deliverables/${deliverable.id}`, {
+/**
+ * Saves changes. With `waitSeconds` (a date change) the server holds the answer until
+ * the planned hours the move shifts have moved, or the wait is over.
+ */
+export function updateDeliverable(deliverable: Deliverable, changes: DeliverableChanges, waitSeconds?: number): Promise<DeliverableSaved> {
+  return apiFetch<DeliverableSaved>(`/deliverables/${deliverable.id}`, {
     method: 'PATCH',
-    headers: ifMatch(deliverable.version),
+    headers: { ...ifMatch(deliverable.version), ...(waitSeconds ? { Prefer: `wait=${waitSeconds}` } : {}) },
     json: changes,
   });
+}
+
+/** The deliverable of a change's answer, without the reallocation it may have started. */
+export function deliverableOf(saved: DeliverableSaved): Deliverable {
+  const deliverable = { ...saved };
+  delete deliverable.reallocation;
+  return deliverable;
 }
 
 export function deleteDeliverable(deliverable: Deliverable): Promise<void> {

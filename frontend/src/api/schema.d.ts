@@ -644,6 +644,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deliverables/{id}/reallocation/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `POST /api/deliverables/{id}/reallocation/undo`: restores the weeks the deliverable's
+         *     latest reallocation changed, unless someone edited one of them since.
+         * @description Refusals: 404 `not_found` (no such deliverable) or `no_reallocation` (nothing left to
+         *     undo); 409 `reallocation_conflict` when weeks were edited since, each listed in `errors`
+         *     as field `weeks.{assignmentId}.{week}` with code `week_changed`.
+         */
+        post: operations["deliverables_undo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deliverables/{id}/reallocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["deliverables_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deliverables/{id}/people": {
         parameters: {
             query?: never;
@@ -989,6 +1028,18 @@ export interface components {
             weekKeys: string[];
             items: components["schemas"]["CandidateView"][];
         };
+        /** @description Hours shifted onto a week beyond its 168 hours, reported instead of kept. */
+        CappedView: {
+            /** Format: int64 */
+            assignmentId: number;
+            /** Format: date */
+            week: string;
+            /**
+             * Format: double
+             * @description Hours over the cap.
+             */
+            excess: number;
+        };
         Check: {
             status: string;
             /** Format: double */
@@ -1014,6 +1065,10 @@ export interface components {
             date?: string | null;
             isCompleted?: boolean | null;
             notes?: string | null;
+        };
+        /** @description A deliverable after a PATCH, with what its date change set off. */
+        DeliverableUpdated: components["schemas"]["DeliverableView"] & {
+            reallocation?: components["schemas"]["ReallocationView"] | null;
         };
         DeliverableView: {
             /** Format: int64 */
@@ -1228,7 +1283,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @enum {string} */
@@ -1368,7 +1423,7 @@ export interface components {
                 /** Format: int64 */
                 id: number;
                 /** @enum {string} */
-                kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export";
+                kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
                 /** @enum {string} */
                 queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @enum {string} */
@@ -1762,6 +1817,65 @@ export interface components {
             state: "queued" | "running" | "succeeded" | "failed" | "cancelled";
             statusUrl: string;
         };
+        /** @description One reallocation of a deliverable. */
+        ReallocationRecordView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            deliverable: number;
+            /**
+             * Format: int64
+             * @description The job that applied it; null once the job left the ledger.
+             */
+            jobId?: number | null;
+            /** Format: date */
+            oldDate: string;
+            /** Format: date */
+            newDate: string;
+            /** Format: int32 */
+            deltaWeeks: number;
+            /** Format: int32 */
+            assignmentsChanged: number;
+            touchedWeekKeys: string[];
+            capped: components["schemas"]["CappedView"][];
+            /** Format: int64 */
+            requestedBy?: number | null;
+            requestedByName?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            undoneAt?: string | null;
+            /**
+             * Format: int64
+             * @description Null when undone from the command line (or not undone).
+             */
+            undoneBy?: number | null;
+            undoneByName?: string | null;
+            /** @description Whether the undo also put the date back; null while not undone. */
+            undoRevertedDate?: boolean | null;
+        };
+        /** @description The `reallocation` member of a deliverable PATCH answer. */
+        ReallocationView: {
+            /**
+             * Format: int64
+             * @description The `reallocate` job (see `/api/jobs/{id}`); null when nothing was queued because
+             *     the new date is in the same week as the old one.
+             */
+            jobId?: number | null;
+            /** @enum {string} */
+            state: "queued" | "running" | "succeeded" | "failed" | "cancelled" | "none";
+            /**
+             * Format: int64
+             * @description Whole weeks between the Sundays of the old and the new date.
+             */
+            deltaWeeks: number;
+            /** @description Filled in when the job succeeded within the `Prefer: wait`. */
+            assignmentsChanged?: number | null;
+            /** @description Every week key whose hours changed in some assignment (ditto). */
+            touchedWeekKeys?: string[] | null;
+            /** @description Weeks that would have passed 168 hours: the hours that did not fit (ditto). */
+            capped?: components["schemas"]["CappedView"][] | null;
+        };
         RefreshBody: {
             refresh?: string | null;
         };
@@ -1793,7 +1907,7 @@ export interface components {
             name: string;
             description: string;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @description The cron expression (UTC), or `off`. */
@@ -1839,6 +1953,25 @@ export interface components {
             user: components["schemas"]["MeView"];
             /** @description Only when refresh tokens are not sent as a cookie. */
             refresh?: string | null;
+        };
+        UndoBody: {
+            /** @description Also put the deliverable's date back to what it was before (this queues nothing). */
+            revertDate?: boolean;
+        };
+        /** @description What an undo restored. */
+        UndoView: {
+            /**
+             * Format: int64
+             * @description The reallocation that was undone.
+             */
+            reallocationId: number;
+            /** @description The weeks put back, over all assignments. */
+            weeksRestored: number;
+            assignmentsChanged: number;
+            touchedWeekKeys: string[];
+            dateReverted: boolean;
+            /** @description The deliverable as it is now. */
+            deliverable: components["schemas"]["DeliverableView"];
         };
         UserPatch: {
             /** @enum {string} */
@@ -3713,7 +3846,10 @@ export interface operations {
     deliverables_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `wait=N`: when the date moved, wait up to N seconds for the reallocation to finish */
+                Prefer?: string | null;
+            };
             path: {
                 id: number;
             };
@@ -3725,13 +3861,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Saved; `reallocation` says what the date change set off */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeliverableView"];
+                    "application/json": components["schemas"]["DeliverableUpdated"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3770,6 +3906,63 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deliverables_undo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UndoBody"];
+            };
+        };
+        responses: {
+            /** @description Undone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UndoView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deliverables_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliverable's reallocations, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReallocationRecordView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     deliverables_people: {
@@ -3859,7 +4052,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export";
+                kind?: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
                 state?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                 queue?: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @description Only jobs this user asked for (admins; everyone else sees only their own). */

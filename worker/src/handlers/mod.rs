@@ -8,6 +8,7 @@ mod export;
 mod housekeeping;
 mod import;
 mod probe;
+mod reallocate;
 mod warm_cache;
 
 use serde_json::Value;
@@ -25,5 +26,6 @@ pub async fn run(context: &mut JobContext<'_>, tx: &mut PgConnection) -> Result<
         JobKind::Housekeeping => housekeeping::run(context).await,
         JobKind::Import => import::run(context, tx).await,
         JobKind::Export => export::run(context, tx).await,
+        JobKind::Reallocate => reallocate::run(context, tx).await,
     }
 }

@@ -6,6 +6,7 @@
 mod delivery;
 mod imports;
 mod process;
+mod reallocations;
 mod recovery;
 mod schedules;
 mod support;

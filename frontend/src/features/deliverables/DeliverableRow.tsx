@@ -1,8 +1,10 @@
 // One deliverable in the table: drag handle, description, percentage and date (each
-// edited in place), completion, notes (expanding into a row of their own) and delete.
-// Alt+ArrowUp/Down anywhere in the row moves it. Readers see the same values as text.
+// edited in place), completion, notes and delete. The notes and the history of the
+// date's hour moves expand into rows of their own. Alt+ArrowUp/Down anywhere in the row
+// moves it. Readers see the same values as text.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Deliverable } from '../../api/deliverables';
+import { ReallocationHistory } from '../reallocation/ReallocationHistory';
 import { Completion } from './Completion';
 import { DeliverableNotes, NotesToggle } from './DeliverableNotes';
 import { fieldText, formatDay, formatPercentage, parseField, type InlineField as Field } from './deliverableFields';
@@ -45,9 +47,12 @@ function stepOf(event: KeyboardEvent<HTMLElement>): -1 | 1 | null {
 
 export function DeliverableRow({ deliverable, canEdit, hintId, save, onStep, onDelete, rowProps, handleProps }: Props) {
   const [notesOpen, setNotesOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const notesButton = useRef<HTMLButtonElement>(null);
   const name = deliverable.description;
   const notesId = `deliverable-notes-${deliverable.id}`;
+  const historyId = `deliverable-history-${deliverable.id}`;
+  const columns = canEdit ? 7 : 5;
   const field = (key: Field, label: string) => inline(deliverable, key, label, canEdit, save);
 
   function onKeyDown(event: KeyboardEvent<HTMLTableRowElement>) {
@@ -76,6 +81,10 @@ export function DeliverableRow({ deliverable, canEdit, hintId, save, onStep, onD
         </td>
         <td className="deliverable__date">
           <InlineField {...field('date', 'Date')} display={formatDay(deliverable.date)} type="date" />
+          <button type="button" className="history-toggle" aria-expanded={historyOpen} aria-controls={historyOpen ? historyId : undefined}
+            onClick={() => setHistoryOpen((open) => !open)}>
+            History <span className="visually-hidden">{`of the date moves of ${name}`}</span>
+          </button>
         </td>
         <td>
           <Completion deliverable={deliverable} canEdit={canEdit} save={save} />
@@ -96,9 +105,16 @@ export function DeliverableRow({ deliverable, canEdit, hintId, save, onStep, onD
       </tr>
       {notesOpen && (
         <tr id={notesId} className="deliverable-notes-row">
-          <td colSpan={canEdit ? 7 : 5}>
+          <td colSpan={columns}>
             <DeliverableNotes deliverable={deliverable} canEdit={canEdit} save={save}
               onClose={() => { setNotesOpen(false); notesButton.current?.focus(); }} />
+          </td>
+        </tr>
+      )}
+      {historyOpen && (
+        <tr id={historyId} className="deliverable-notes-row">
+          <td colSpan={columns}>
+            <ReallocationHistory deliverable={deliverable} canEdit={canEdit} />
           </td>
         </tr>
       )}

@@ -1,7 +1,8 @@
 // The deliverables on the project page: inline edits (save with If-Match, Escape cancels,
 // the server's field message beside the field), completion with the server's date,
 // reordering by keyboard and by drag (saved through the reorder endpoint, rolled back
-// with a message when refused), notes, add, delete after confirming, and read-only.
+// with a message when refused), notes, add, delete after confirming, read-only, and a
+// date move that moves the planned hours (toast with Undo).
 import { createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +103,27 @@ describe('deliverables on the project page', { timeout: 15_000 }, () => {
     expect(await within(table).findByRole('alert')).toHaveTextContent('Use a date like 2026-11-22.');
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input).toHaveValue('2026-12-01');
+  });
+
+  it('moves a date with its planned hours: waits for the move and says so, with Undo', async () => {
+    const move = { jobId: 9, state: 'succeeded', deltaWeeks: 2, assignmentsChanged: 1, touchedWeekKeys: ['2027-03-07', '2027-03-21'], capped: [] };
+    const { fetchMock, rows } = serveBridge((url, init, current) => {
+      if (url.pathname.endsWith('/undo')) return jsonResponse({ touchedWeekKeys: [], deliverable: { ...current[1], date: '2027-03-03' } });
+      patched(url, init, current);
+      return jsonResponse({ ...current[1], reallocation: move });
+    });
+    rows[1] = { ...rows[1]!, date: '2027-03-03' };
+    const table = await openBridge();
+    const user = userEvent.setup();
+    await user.click(within(table).getByRole('button', { name: `Edit Date of DD: ${formatDay('2027-03-03')}` }));
+    fireEvent.change(within(table).getByLabelText('Date of DD'), { target: { value: '2027-03-17' } });
+    await user.keyboard('{Enter}');
+
+    await within(table).findByRole('button', { name: `Edit Date of DD: ${formatDay('2027-03-17')}` });
+    expect(new Headers(writes(fetchMock)[0]![1].headers).get('Prefer')).toBe('wait=5');
+    expect(screen.getByTestId('toasts')).toHaveTextContent(`DD is now due ${formatDay('2027-03-17')}. Moved 1 assignment 2 weeks later.`);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(writes(fetchMock).map(([url]) => url)).toContain('/api/deliverables/12/reallocation/undo'));
   });
 
   it('says what is wrong with a percentage before asking the server', async () => {
@@ -218,7 +240,10 @@ describe('deliverables on the project page', { timeout: 15_000 }, () => {
     serveBridge();
     const table = await openBridge(makeMe({ role: 'user' }));
     expect(rowNames(table)).toEqual(['SD', 'DD', 'IFP', 'IFC']);
-    expect(within(table).queryByRole('button')).not.toBeInTheDocument();
+    // Readers may open each date's history of hour moves, and change nothing.
+    expect(within(table).getAllByRole('button').map((button) => button.textContent)).toEqual(
+      ['SD', 'DD', 'IFP', 'IFC'].map((name) => `History of the date moves of ${name}`),
+    );
     expect(within(table).queryByRole('checkbox')).not.toBeInTheDocument();
     expect(within(table).getAllByText('Not done')).toHaveLength(4);
     expect(screen.queryByRole('form', { name: 'Add a deliverable' })).not.toBeInTheDocument();

@@ -1,11 +1,13 @@
 // A project's deliverables and every write to them. Field saves answer the message to
 // show beside the field (null when saved); a stale write (412) reloads the list and says
-// so in a toast instead. Reordering is optimistic: the new order shows at once, the
+// so in a toast instead. A date change goes through the shared date-change hook (the
+// planned hours move with it). Reordering is optimistic: the new order shows at once, the
 // saves run one after another, and a refused one puts the old order back with a message.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import {
   createDeliverable,
   deleteDeliverable,
+  deliverableOf,
   fetchDeliverables,
   reorderDeliverables,
   updateDeliverable,
@@ -16,6 +18,7 @@ import { ApiError } from '../../api/errors';
 import { isStaleWrite } from '../../api/versioned';
 import { errorMessage, writeErrorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
+import { useChangeDeliverableDate } from '../reallocation/useChangeDeliverableDate';
 import { moveItem } from './deliverableOrder';
 
 /** Saves changes to one deliverable; resolves null when done, else the words to show at `field`. */
@@ -23,28 +26,30 @@ export type SaveDeliverable = (deliverable: Deliverable, changes: DeliverableCha
 
 export const deliverablesKey = (project: number) => ['deliverables', 'project', project] as const;
 
-/** Other views of deliverables (a calendar) and the hours a date move can shift. */
-function refreshOthers(queryClient: QueryClient, project: number, changes?: DeliverableChanges) {
+/** Other views of deliverables (a calendar). */
+function refreshOthers(queryClient: QueryClient, project: number) {
   void queryClient.invalidateQueries({
     queryKey: ['deliverables'],
     predicate: ({ queryKey }) => !(queryKey[1] === 'project' && queryKey[2] === project),
   });
-  if (changes?.date !== undefined) void queryClient.invalidateQueries({ queryKey: ['assignments'] });
 }
 
 export function useDeliverables(project: number) {
   const key = deliverablesKey(project);
   const queryClient = useQueryClient();
   const toast = useToast();
+  const changeDate = useChangeDeliverableDate();
   const list = useQuery({ queryKey: key, queryFn: ({ signal }) => fetchDeliverables(project, signal) });
   const setRows = (update: (rows: Deliverable[]) => Deliverable[]) =>
     queryClient.setQueryData<Deliverable[]>(key, (rows) => (rows ? update(rows) : rows));
 
   const save: SaveDeliverable = async (deliverable, changes, field) => {
     try {
-      const saved = await updateDeliverable(deliverable, changes);
+      const saved = deliverableOf(
+        changes.date !== undefined ? await changeDate.mutateAsync({ deliverable, changes }) : await updateDeliverable(deliverable, changes),
+      );
       setRows((rows) => rows.map((row) => (row.id === saved.id ? saved : row)));
-      refreshOthers(queryClient, project, changes);
+      refreshOthers(queryClient, project);
       return null;
     } catch (error) {
       if (!isStaleWrite(error)) return (error instanceof ApiError && error.fieldMessage(field)) || errorMessage(error);

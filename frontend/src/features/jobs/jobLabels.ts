@@ -4,6 +4,7 @@
 import { importReportOf } from '../../api/imports';
 import type { Job, JobKind, JobState, Queue } from '../../api/jobs';
 import { reportSummary } from '../imports/importReport';
+import { movedSummary, summaryOfJob } from '../reallocation/reallocationWords';
 
 export const KIND_LABELS: Record<JobKind, string> = {
   warm_cache: 'Cache warm-up',
@@ -12,6 +13,7 @@ export const KIND_LABELS: Record<JobKind, string> = {
   housekeeping: 'Housekeeping',
   import: 'Import',
   export: 'Export',
+  reallocate: 'Hour reallocation',
 };
 
 export const QUEUE_LABELS: Record<Queue, string> = {
@@ -124,6 +126,10 @@ function kindSummary(kind: JobKind, result: unknown): string | null {
     case 'export': {
       const rows = field(result, 'rows');
       return rows === undefined ? null : `${plural(rows, 'row', 'rows')} written`;
+    }
+    case 'reallocate': {
+      const summary = summaryOfJob({ result });
+      return summary && movedSummary(summary);
     }
   }
 }

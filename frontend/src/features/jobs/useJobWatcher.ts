@@ -1,6 +1,7 @@
-// Jobs started from this screen (a probe, a cache warm-up, a retry) are watched until
-// they end, and then announced in a toast: what they produced, or why they failed. The
-// watch lasts as long as the screen is open; leaving it stops every wait.
+// Jobs started from a screen are watched until they end (with `Prefer: wait`, see
+// waitForEnd) and then handed on. The jobs screen's own (a probe, a cache warm-up, a
+// retry) are announced in a toast: what they produced, or why they failed. The watch
+// lasts as long as the screen is open; leaving it stops every wait.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { JOBS_QUERY_KEY, type Job } from '../../api/jobs';
@@ -24,9 +25,12 @@ export function finishedToast(job: Job): { message: string; tone: 'success' | 'e
   return { message: sentence(summary ? `${title} finished: ${summary}` : `${title} finished`), tone: 'success' };
 }
 
-export function useJobWatcher(): (id: number) => void {
-  const toast = useToast();
-  const queryClient = useQueryClient();
+/**
+ * Watches jobs until they end and hands each ended job to the `onEnd` given with it. The
+ * watch lasts as long as the component using it is mounted; a job already watched is not
+ * watched twice.
+ */
+export function useJobEndWatcher(): (id: number, onEnd: (job: Job) => void) => void {
   const controller = useRef<AbortController | null>(null);
   const watching = useRef(new Set<number>());
 
@@ -36,19 +40,29 @@ export function useJobWatcher(): (id: number) => void {
     return () => current.abort();
   }, []);
 
+  return useCallback((id: number, onEnd: (job: Job) => void) => {
+    const signal = controller.current?.signal;
+    if (!signal || signal.aborted || watching.current.has(id)) return;
+    watching.current.add(id);
+    void waitForEnd(id, signal).then((job) => {
+      watching.current.delete(id);
+      if (job && !signal.aborted) onEnd(job);
+    });
+  }, []);
+}
+
+/** The jobs screen's watcher: a toast for each ended job, and the lists refreshed. */
+export function useJobWatcher(): (id: number) => void {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const watch = useJobEndWatcher();
   return useCallback(
-    (id: number) => {
-      const signal = controller.current?.signal;
-      if (!signal || signal.aborted || watching.current.has(id)) return;
-      watching.current.add(id);
-      void waitForEnd(id, signal).then((job) => {
-        watching.current.delete(id);
-        if (!job || signal.aborted) return;
+    (id: number) =>
+      watch(id, (job) => {
         const { message, tone } = finishedToast(job);
         toast(message, tone);
         void queryClient.invalidateQueries({ queryKey: JOBS_QUERY_KEY });
-      });
-    },
-    [toast, queryClient],
+      }),
+    [watch, toast, queryClient],
   );
 }

@@ -20,6 +20,7 @@ export const SHORTCUT_SECTIONS: ShortcutSection[] = [
       { keys: ['?'], action: 'Show this list', note: 'not while typing in a field' },
       { keys: ['Esc'], action: 'Close a dialog, a menu or this list' },
       { keys: ['Tab', 'Shift+Tab'], action: 'Go to the next or previous control' },
+      { keys: ['Alt+T'], action: 'Go to the newest notification', note: 'to its Undo, when it has one; Esc closes it' },
     ],
   },
   {

@@ -1,56 +1,45 @@
-// Toasts: short messages about finished actions, announced politely (errors
-// assertively), each dismissable and gone by itself after a few seconds.
+// Toasts: short messages about finished actions in one polite live region, each
+// dismissable and gone by itself after a while (see ToastItem). A toast can carry one
+// action, such as Undo; Alt+T moves focus to the newest toast's action (or its Dismiss),
+// so the keyboard reaches it without tabbing through the page.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { ToastContext, type ToastTone } from './useToast';
+import { ToastItem, type Toast } from './ToastItem';
+import { ToastContext, type ShowToast } from './useToast';
 import './toast.css';
-
-interface Toast {
-  id: number;
-  message: string;
-  tone: ToastTone;
-}
-
-const TOAST_MS = 6_000;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
-  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  const region = useRef<HTMLDivElement>(null);
 
   const dismiss = useCallback((id: number) => {
     setToasts((current) => current.filter((toast) => toast.id !== id));
   }, []);
 
-  const show = useCallback(
-    (message: string, tone: ToastTone = 'success') => {
-      const id = nextId.current++;
-      setToasts((current) => [...current, { id, message, tone }]);
-      const timer = setTimeout(() => {
-        timers.current.delete(timer);
-        dismiss(id);
-      }, TOAST_MS);
-      timers.current.add(timer);
-    },
-    [dismiss],
-  );
+  const show = useCallback<ShowToast>((message, tone = 'success', action) => {
+    const id = nextId.current++;
+    setToasts((current) => [...current, { id, message, tone, action }]);
+  }, []);
 
   useEffect(() => {
-    const pending = timers.current;
-    return () => pending.forEach(clearTimeout);
+    function onKeyDown(event: KeyboardEvent) {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyT') return;
+      const newest = region.current?.lastElementChild;
+      const button = newest?.querySelector<HTMLElement>('.toast__action') ?? newest?.querySelector<HTMLElement>('button');
+      if (!button) return;
+      event.preventDefault();
+      button.focus();
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
   return (
     <ToastContext value={show}>
       {children}
-      <div className="toasts" role="status" aria-live="polite" data-testid="toasts">
+      <div ref={region} className="toasts" role="status" aria-live="polite" aria-label="Notifications" data-testid="toasts">
         {toasts.map((toast) => (
-          <div key={toast.id} className={`toast toast--${toast.tone}`}>
-            <span>{toast.message}</span>
-            <button type="button" className="toast__close" onClick={() => dismiss(toast.id)}>
-              <span aria-hidden="true">×</span>
-              <span className="visually-hidden">Dismiss</span>
-            </button>
-          </div>
+          <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
         ))}
       </div>
     </ToastContext>

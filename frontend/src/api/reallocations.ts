@@ -1,0 +1,23 @@
+// A deliverable's hour reallocations: the `reallocation` a date change answers (the job
+// moving the planned hours and, when it ended within the wait, its summary), undoing
+// the latest one, and the audited history. Typed from the generated OpenAPI schema.
+import { apiFetch } from './client';
+import type { components, paths } from './schema';
+
+type Schemas = components['schemas'];
+
+export type Reallocation = Schemas['ReallocationView'];
+/** What the hours move did: the job's result, or `reallocation` when it ended in time. */
+export type MoveSummary = Pick<Reallocation, 'deltaWeeks' | 'assignmentsChanged' | 'touchedWeekKeys' | 'capped'>;
+export type UndoAnswer = Schemas['UndoView'];
+export type ReallocationRecord = paths['/api/deliverables/{id}/reallocations']['get']['responses'][200]['content']['application/json'][number];
+
+/** Puts back the hours (and with `revertDate` the date) of the deliverable's latest reallocation. */
+export function undoReallocation(id: number, revertDate: boolean): Promise<UndoAnswer> {
+  return apiFetch<UndoAnswer>(`/deliverables/${id}/reallocation/undo`, { method: 'POST', json: { revertDate } });
+}
+
+/** The deliverable's reallocations, newest first as the audit keeps them. */
+export function fetchReallocations(id: number, signal?: AbortSignal): Promise<ReallocationRecord[]> {
+  return apiFetch<ReallocationRecord[]>(`/deliverables/${id}/reallocations`, signal ? { signal } : {});
+}
