@@ -3,9 +3,11 @@
 // fourth weeks (made through the API). On the project page DD's date moves two weeks
 // later; the toast says what moved; in the project grid (reached inside the app, so the
 // toast stays) the hours sit two weeks later; Undo on the toast puts them, and the date,
-// back, and the grid shows it without a reload. No CSP violation or page error.
+// back, and the grid shows it without a reload; DD's history on the project page lists
+// the move as undone. No CSP violation or page error.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { requiredEnv } from './browser.ts';
 import {
   adminApi,
   closeWithoutProblems,
@@ -100,6 +102,21 @@ describe('hour reallocation', () => {
     expect(stored.weeklyHours).toEqual({ [week3]: 6, [week4]: 8 });
     const after = await api<Deliverable>('GET', `/deliverables/${dd.id}`);
     expect(after.date).toBe(oldDate);
+
+    // The project page's history of DD's date: the move, by the admin, undone.
+    await navigateInApp(page, `/projects/${project.id}`);
+    await table.getByRole('button', { name: 'History of the date moves of DD' }).click();
+    const history = page.getByRole('table', { name: 'Date moves of DD' });
+    const move = history.locator('tbody > tr');
+    await move.first().waitFor();
+    expect(await move.count()).toBe(1);
+    const cells = (await move.first().getByRole('cell').allInnerTexts()).map((text) => text.trim());
+    const [, who, dates, moved, assignments, undoneCell] = cells;
+    expect([who, moved, assignments]).toEqual([requiredEnv('E2E_ADMIN_USER'), '2 weeks later', '1']);
+    // "old → new"; the arrow is read as "to".
+    expect(dates?.startsWith(await shownDay(page, oldDate))).toBe(true);
+    expect(dates?.endsWith(await shownDay(page, newDate))).toBe(true);
+    expect(undoneCell).toMatch(/^Undone .+ by /);
 
     await closeWithoutProblems(page, problems);
   });

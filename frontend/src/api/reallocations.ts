@@ -2,7 +2,7 @@
 // moving the planned hours and, when it ended within the wait, its summary), undoing
 // the latest one, and the audited history. Typed from the generated OpenAPI schema.
 import { apiFetch } from './client';
-import type { components, paths } from './schema';
+import type { components } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -10,7 +10,7 @@ export type Reallocation = Schemas['ReallocationView'];
 /** What the hours move did: the job's result, or `reallocation` when it ended in time. */
 export type MoveSummary = Pick<Reallocation, 'deltaWeeks' | 'assignmentsChanged' | 'touchedWeekKeys' | 'capped'>;
 export type UndoAnswer = Schemas['UndoView'];
-export type ReallocationRecord = paths['/api/deliverables/{id}/reallocations']['get']['responses'][200]['content']['application/json'][number];
+export type ReallocationRecord = Schemas['ReallocationRecordView'];
 
 /** Puts back the hours (and with `revertDate` the date) of the deliverable's latest reallocation. */
 export function undoReallocation(id: number, revertDate: boolean): Promise<UndoAnswer> {

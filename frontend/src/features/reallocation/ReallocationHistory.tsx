@@ -48,7 +48,7 @@ export function ReallocationHistory({ deliverable, canEdit }: Props) {
           <tr key={move.id}>
             <td><RelativeTime iso={move.createdAt} /></td>
             <td>{move.requestedByName ?? 'Someone no longer here'}</td>
-            <td className="reallocation-history__dates">
+            <td>
               {formatDay(move.oldDate)} <span aria-hidden="true">→</span><span className="visually-hidden">to</span> {formatDay(move.newDate)}
             </td>
             <td>{weeksMoved(move.deltaWeeks)}</td>
