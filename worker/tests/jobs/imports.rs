@@ -63,25 +63,15 @@ async fn people_count(pool: &PgPool) -> i64 {
         .unwrap()
 }
 
-/// Whether a session of the test's database waits for a lock while updating people.
-async fn update_waits_for_a_lock(pool: &PgPool) -> bool {
-    sqlx::query_scalar(
-        "SELECT count(*) > 0 FROM pg_stat_activity
-         WHERE datname = current_database() AND wait_event_type = 'Lock'
-           AND query LIKE '%UPDATE people%'",
-    )
-    .fetch_one(pool)
-    .await
-    .unwrap()
-}
-
 /// Waits until the import job is applying and blocked on the held row (its 100,000 new
 /// people inserted, uncommitted).
 async fn wait_until_blocked_applying(pool: &PgPool, id: i64) -> Job {
     let deadline = Instant::now() + Duration::from_secs(120);
     loop {
         let job = wt_store::jobs::find(pool, id).await.unwrap().unwrap();
-        if job.stage.as_deref() == Some("Applying") && update_waits_for_a_lock(pool).await {
+        if job.stage.as_deref() == Some("Applying")
+            && waits_for_a_lock(pool, "%UPDATE people%").await
+        {
             return job;
         }
         assert!(!job.state.is_finished(), "ended before applying: {job:?}");

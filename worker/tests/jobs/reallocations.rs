@@ -115,18 +115,6 @@ async fn a_reallocation_delivered_twice_moves_the_hours_once(pool: PgPool) {
     flush_namespace(&state.dispatcher.queues.namespace).await;
 }
 
-/// Whether a session of the test's database waits for a lock on the assignments.
-async fn waits_on_assignments(pool: &PgPool) -> bool {
-    sqlx::query_scalar(
-        "SELECT count(*) > 0 FROM pg_stat_activity
-         WHERE datname = current_database() AND wait_event_type = 'Lock'
-           AND query LIKE '%FROM assignments%FOR UPDATE%'",
-    )
-    .fetch_one(pool)
-    .await
-    .unwrap()
-}
-
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn a_worker_killed_inside_the_job_leaves_nothing_and_the_retry_ends_the_same(pool: PgPool) {
     let state = state(pool.clone()).await;
@@ -142,7 +130,7 @@ async fn a_worker_killed_inside_the_job_leaves_nothing_and_the_retry_ends_the_sa
     let mut first = WorkerProcess::start(&pool, &namespace, &[], &[]);
     let job = move_date(&state, project, deliverable, "2026-03-25").await;
     let deadline = Instant::now() + Duration::from_secs(60);
-    while !waits_on_assignments(&pool).await {
+    while !waits_for_a_lock(&pool, "%FROM assignments%FOR UPDATE%").await {
         assert!(
             Instant::now() < deadline,
             "the job never reached the assignments"

@@ -285,3 +285,17 @@ impl Drop for WorkerProcess {
         }
     }
 }
+
+/// Whether a session of the test's database waits for a lock while running a statement
+/// whose text is `LIKE pattern`.
+pub async fn waits_for_a_lock(pool: &PgPool, pattern: &str) -> bool {
+    sqlx::query_scalar(
+        "SELECT count(*) > 0 FROM pg_stat_activity
+         WHERE datname = current_database() AND wait_event_type = 'Lock'
+           AND query LIKE $1",
+    )
+    .bind(pattern)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
