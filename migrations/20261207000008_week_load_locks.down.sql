@@ -1,3 +1,5 @@
+DROP VIEW project_week_load_expected;
+DROP VIEW person_week_load_expected;
 -- The triggers' functions as migration 5 made them, without the locks.
 CREATE OR REPLACE FUNCTION assignment_weeks_track_load() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

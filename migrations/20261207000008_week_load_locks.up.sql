@@ -199,3 +199,28 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
+-- The loads summed from scratch, shaped as the kept tables, for `wt-api verify-loads`
+-- and the scheduled verify job to compare against (and repair from). Week rows of zero
+-- hours leave no load row, as in the kept tables.
+CREATE VIEW person_week_load_expected AS
+SELECT a.person_id, w.week,
+       (coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'planning'), 0))::integer  AS planning,
+       (coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'active'), 0))::integer    AS active,
+       (coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'active_ca'), 0))::integer AS active_ca,
+       (coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'on_hold'), 0))::integer   AS on_hold,
+       (coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'completed'), 0))::integer AS completed,
+       (coalesce(sum(w.centihours) FILTER (WHERE pr.status = 'cancelled'), 0))::integer AS cancelled
+FROM assignment_weeks w
+JOIN assignments a ON a.id = w.assignment_id AND a.is_active
+JOIN projects pr ON pr.id = a.project_id AND pr.is_active
+WHERE w.centihours <> 0
+GROUP BY a.person_id, w.week;
+
+CREATE VIEW project_week_load_expected AS
+SELECT a.project_id, w.week, sum(w.centihours)::integer AS centihours
+FROM assignment_weeks w
+JOIN assignments a ON a.id = w.assignment_id AND a.is_active
+JOIN people p ON p.id = a.person_id AND p.is_active
+WHERE w.centihours <> 0
+GROUP BY a.project_id, w.week;
