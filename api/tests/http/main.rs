@@ -28,3 +28,4 @@ mod serving;
 mod skills;
 mod support;
 mod tokens;
+mod week_loads;

@@ -14,7 +14,11 @@ const SAMPLE: i64 = 10;
 
 pub async fn run(context: &mut JobContext<'_>, tx: &mut PgConnection) -> Result<Value, JobFailure> {
     context
-        .progress("Comparing", 10, "Comparing the kept loads with a from-scratch sum")
+        .progress(
+            "Comparing",
+            10,
+            "Comparing the kept loads with a from-scratch sum",
+        )
         .await?;
     let report = week_loads::repair(tx, SAMPLE).await?;
     if report.total() > 0 {

@@ -9,5 +9,5 @@ mod process;
 mod reallocations;
 mod recovery;
 mod schedules;
-mod verify_loads;
 mod support;
+mod verify_loads;
