@@ -1283,7 +1283,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @enum {string} */
@@ -1423,7 +1423,7 @@ export interface components {
                 /** Format: int64 */
                 id: number;
                 /** @enum {string} */
-                kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
+                kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
                 /** @enum {string} */
                 queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @enum {string} */
@@ -1907,7 +1907,7 @@ export interface components {
             name: string;
             description: string;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @description The cron expression (UTC), or `off`. */
@@ -4052,7 +4052,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
+                kind?: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
                 state?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                 queue?: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @description Only jobs this user asked for (admins; everyone else sees only their own). */
