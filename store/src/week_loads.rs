@@ -40,6 +40,7 @@ impl DriftReport {
 }
 
 /// The differences as things stand, with up to `sample` of each table's listed.
+/// Each statement asks for at least one row, which carries the count of all of them.
 pub async fn find_drift(conn: &mut PgConnection, sample: i64) -> Result<DriftReport, StoreError> {
     let people = sqlx::query!(
         r#"WITH kept AS (
