@@ -21,6 +21,7 @@ pub mod schedule_report;
 pub mod security;
 pub mod spa;
 pub mod state;
+pub mod verify_loads_command;
 
 pub use app::router;
 pub use state::AppState;

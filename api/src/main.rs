@@ -12,7 +12,8 @@ use clap::{Parser, Subcommand};
 use wt_api::reallocation_undo::UndoOptions;
 use wt_api::routes::jobs::enqueue_warm_cache;
 use wt_api::{
-    AppState, commands, demo, export_command, import_command, reallocation_command, schedule_report,
+    AppState, commands, demo, export_command, import_command, reallocation_command,
+    schedule_report, verify_loads_command,
 };
 use wt_domain::transfer::exports::ExportFormat;
 use wt_domain::transfer::imports::{ImportKind, ImportOptions};
@@ -135,6 +136,15 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare the trigger-kept weekly loads with a from-scratch sum and list the
+    /// differences (exit status 1 when there are any); `--repair` sets them right.
+    VerifyLoads {
+        #[arg(long)]
+        repair: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn import_kind(raw: &str) -> Result<ImportKind, String> {
@@ -253,6 +263,10 @@ fn main() -> anyhow::Result<()> {
             );
             exit_on_error("undo-last-reallocation", runtime.block_on(run))
         }
+        Some(Command::VerifyLoads { repair, json }) => exit_on_error(
+            "verify-loads",
+            runtime.block_on(verify_loads_command::run(&cli.settings, repair, json)),
+        ),
         Some(Command::Openapi) => unreachable!("handled before the runtime starts"),
     }
 }

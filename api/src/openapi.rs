@@ -13,7 +13,7 @@ use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder, Schema, response};
 use utoipa::{Modify, OpenApi, ToResponse};
@@ -21,12 +21,13 @@ use utoipa_swagger_ui::Config;
 use wt_domain::accounts::Role;
 use wt_domain::jobs::{JobKind, JobState, Queue};
 use wt_domain::transfer::exports::ExportFormat;
+use wt_domain::utilization::Band;
 
 use crate::problem::Problem;
 use crate::routes::{
     assignments, audit, candidates, deliverables, departments, exports, grid, health, hours,
     imports, jobs, me, milestone_people, password_reset, people, project_grid, projects,
-    reallocation, reallocation_history, roles, skills, token, user_passwords, users,
+    reallocation, reallocation_history, roles, skills, token, user_passwords, users, utilization,
 };
 use crate::security::report;
 
@@ -72,7 +73,7 @@ pub const BEARER: &str = "bearer";
         jobs::list, jobs::show, jobs::actions::cancel, jobs::actions::retry,
         jobs::operations::stats, jobs::operations::schedules, jobs::start::warm_cache,
         jobs::start::probe, jobs::download::download, imports::upload,
-        exports::template, exports::people, exports::projects,
+        exports::template, exports::people, exports::projects, utilization::bands,
     ),
     components(schemas(Problem, imports::ImportReport), responses(
         responses::BadRequest, responses::Unauthorized, responses::Forbidden,
@@ -97,6 +98,7 @@ pub const BEARER: &str = "bearer";
         (name = "jobs", description = "Background work"),
         (name = "imports", description = "Spreadsheets of people and projects coming in"),
         (name = "exports", description = "Spreadsheets of people and projects going out"),
+        (name = "utilization", description = "How full a week is: the band thresholds"),
     )
 )]
 pub struct ApiDoc;
@@ -298,4 +300,12 @@ pub fn queue_schema() -> Schema {
 /// The file an export writes.
 pub fn export_format_schema() -> Schema {
     string_enum(ExportFormat::ALL.map(ExportFormat::as_str))
+}
+
+/// Utilization bands from the emptiest to the fullest.
+pub fn band_list_schema() -> Schema {
+    ArrayBuilder::new()
+        .items(RefOr::T(string_enum(Band::ALL.map(Band::as_str))))
+        .build()
+        .into()
 }

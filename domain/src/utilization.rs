@@ -54,15 +54,16 @@ impl Band {
         Band::OverAllocated,
     ];
 
-    /// The band of a utilization percentage. Each threshold belongs to the calmer band
-    /// below it except the first: with the defaults 70 and 85 are optimal and 100 is still
-    /// high (a person planned to exactly their capacity is full, not over), so the
-    /// over-allocated band matches [`is_over_allocated`] when `over_above` is 100.
+    /// The band of a utilization percentage, the one definition every screen uses:
+    /// `available < optimal_from <= optimal < high_from <= high <= over_above < over`.
+    /// With the defaults 70 is optimal, 85 is high and 100 is still high (a person planned
+    /// to exactly their capacity is full, not over), so the over-allocated band matches
+    /// [`is_over_allocated`] when `over_above` is 100.
     /// A NaN percentage (never produced by this module) falls in `Available`.
     pub fn of(percent: f64, bands: &Bands) -> Band {
         if percent > bands.over_above {
             Band::OverAllocated
-        } else if percent > bands.high_above {
+        } else if percent >= bands.high_from {
             Band::High
         } else if percent >= bands.optimal_from {
             Band::Optimal
@@ -102,16 +103,17 @@ impl fmt::Display for Band {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bands {
     optimal_from: f64,
-    high_above: f64,
+    high_from: f64,
     over_above: f64,
 }
 
 impl Default for Bands {
-    /// Under 70 available, 70..=85 optimal, above 85 up to 100 high, above 100 over.
+    /// Under 70 available, 70 up to (not including) 85 optimal, 85 to 100 high, above 100
+    /// over-allocated.
     fn default() -> Self {
         Bands {
             optimal_from: 70.0,
-            high_above: 85.0,
+            high_from: 85.0,
             over_above: 100.0,
         }
     }
@@ -131,16 +133,31 @@ impl BandsError {
 impl Bands {
     /// Thresholds in percent; each must be at least the one before it (equal thresholds
     /// leave a band empty, which is allowed).
-    pub fn new(optimal_from: f64, high_above: f64, over_above: f64) -> Result<Bands, BandsError> {
-        let ordered = 0.0 <= optimal_from && optimal_from <= high_above && high_above <= over_above;
+    pub fn new(optimal_from: f64, high_from: f64, over_above: f64) -> Result<Bands, BandsError> {
+        let ordered = 0.0 <= optimal_from && optimal_from <= high_from && high_from <= over_above;
         if !(ordered && over_above.is_finite()) {
             return Err(BandsError);
         }
         Ok(Bands {
             optimal_from,
-            high_above,
+            high_from,
             over_above,
         })
+    }
+
+    /// The lowest percentage that is optimal.
+    pub fn optimal_from(&self) -> f64 {
+        self.optimal_from
+    }
+
+    /// The lowest percentage that is high.
+    pub fn high_from(&self) -> f64 {
+        self.high_from
+    }
+
+    /// The highest percentage that is not over-allocated.
+    pub fn over_above(&self) -> f64 {
+        self.over_above
     }
 }
 
@@ -219,8 +236,8 @@ mod tests {
         assert_eq!(band(0.0), Band::Available);
         assert_eq!(band(69.99), Band::Available);
         assert_eq!(band(70.0), Band::Optimal);
-        assert_eq!(band(85.0), Band::Optimal);
-        assert_eq!(band(85.01), Band::High);
+        assert_eq!(band(84.99), Band::Optimal);
+        assert_eq!(band(85.0), Band::High);
         assert_eq!(band(100.0), Band::High);
         assert_eq!(band(100.01), Band::OverAllocated);
         assert_eq!(band(f64::NAN), Band::Available);
@@ -244,9 +261,29 @@ mod tests {
     }
 
     #[test]
+    fn week_bands_at_the_boundaries_of_a_36_hour_week() {
+        let bands = Bands::default();
+        let week = |centihours| Band::for_week(total(centihours), hours(3600), &bands);
+        assert_eq!(week(2519), Band::Available);
+        assert_eq!(week(2520), Band::Optimal); // exactly 70%
+        assert_eq!(week(3060), Band::High); // exactly 85%
+        assert_eq!(week(3600), Band::High); // exactly 100%: full, not over
+        assert_eq!(week(3601), Band::OverAllocated); // just above 100%
+        assert_eq!(
+            week(3601) == Band::OverAllocated,
+            is_over_allocated(total(3601), hours(3600))
+        );
+    }
+
+    #[test]
     fn bands_are_configurable_and_checked() {
         let bands = Bands::new(50.0, 90.0, 110.0).unwrap();
+        assert_eq!(
+            (bands.optimal_from(), bands.high_from(), bands.over_above()),
+            (50.0, 90.0, 110.0)
+        );
         assert_eq!(Band::of(50.0, &bands), Band::Optimal);
+        assert_eq!(Band::of(90.0, &bands), Band::High);
         assert_eq!(Band::of(105.0, &bands), Band::High);
         assert!(Bands::new(80.0, 80.0, 80.0).is_ok());
         for (a, b, c) in [

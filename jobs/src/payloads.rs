@@ -120,6 +120,19 @@ impl JobPayload for Housekeeping {
     }
 }
 
+/// `verify_loads`: compare the kept weekly loads with a from-scratch sum and repair.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyLoads {}
+
+impl JobPayload for VerifyLoads {
+    const KIND: JobKind = JobKind::VerifyLoads;
+
+    /// One waiting run is enough: a second would find what the first repaired.
+    fn dedupe_key(&self, _: Option<i64>) -> Option<String> {
+        Some("verify_loads".to_owned())
+    }
+}
+
 /// `probe`: walk through `steps` progress steps of `step_millis` each on `queue`, then
 /// succeed. The fault fields make it misbehave on purpose; a worker obeys them only when
 /// started with fault injection on (`WORKER_FAULT_INJECTION`), and the api never sets

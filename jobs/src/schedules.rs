@@ -15,7 +15,7 @@ use wt_store::jobs::NewJob;
 use wt_store::schedules::{self, LastRun};
 
 use crate::dispatch::{Dispatcher, EnqueueError};
-use crate::payloads::{Housekeeping, JobPayload, PayloadError, WarmCache};
+use crate::payloads::{Housekeeping, JobPayload, PayloadError, VerifyLoads, WarmCache};
 
 /// How far back a starting scheduler looks for a slot it missed.
 pub const CATCH_UP: Duration = Duration::from_secs(60 * 60);
@@ -47,6 +47,13 @@ pub fn table(settings: &JobSettings) -> Vec<Schedule> {
             JobKind::Housekeeping,
             settings.schedule_housekeeping.cron().cloned(),
             || Housekeeping::default().new_job(None),
+        ),
+        Schedule::new(
+            "verify-loads",
+            "Compare the kept weekly loads with a from-scratch sum and repair any difference.",
+            JobKind::VerifyLoads,
+            settings.schedule_verify_loads.cron().cloned(),
+            || VerifyLoads::default().new_job(None),
         ),
     ]
 }

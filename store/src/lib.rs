@@ -28,6 +28,7 @@ pub mod schedules;
 pub mod sessions;
 pub mod skills;
 pub mod users;
+pub mod week_loads;
 
 pub use error::StoreError;
 

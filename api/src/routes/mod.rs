@@ -28,6 +28,7 @@ pub mod skills;
 pub mod token;
 pub mod user_passwords;
 pub mod users;
+pub mod utilization;
 pub mod weekly;
 
 use axum::Router;
@@ -177,6 +178,7 @@ pub fn api_router() -> Router<AppState> {
         .route("/api/jobs/{id}/download", get(jobs::download::download))
         .route("/api/jobs/{id}/cancel", post(jobs::actions::cancel))
         .route("/api/jobs/{id}/retry", post(jobs::actions::retry))
+        .route("/api/utilization/bands", get(utilization::bands))
         .route("/api", any(unknown_api_path))
         .route("/api/{*rest}", any(unknown_api_path))
 }

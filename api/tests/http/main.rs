@@ -28,3 +28,5 @@ mod serving;
 mod skills;
 mod support;
 mod tokens;
+mod utilization;
+mod week_loads;

@@ -36,11 +36,14 @@ pub enum JobKind {
     Export,
     /// Move a project's planned hours after one of its deliverables changed date.
     Reallocate,
+    /// Compare the trigger-kept weekly loads with a from-scratch sum and repair any
+    /// difference.
+    VerifyLoads,
 }
 
 impl JobKind {
     /// Every kind.
-    pub const ALL: [JobKind; 7] = [
+    pub const ALL: [JobKind; 8] = [
         JobKind::WarmCache,
         JobKind::Email,
         JobKind::Probe,
@@ -48,6 +51,7 @@ impl JobKind {
         JobKind::Import,
         JobKind::Export,
         JobKind::Reallocate,
+        JobKind::VerifyLoads,
     ];
 
     /// The stable name stored in the ledger and shown by the API.
@@ -60,6 +64,7 @@ impl JobKind {
             JobKind::Import => "import",
             JobKind::Export => "export",
             JobKind::Reallocate => "reallocate",
+            JobKind::VerifyLoads => "verify_loads",
         }
     }
 
@@ -68,7 +73,7 @@ impl JobKind {
         match self {
             JobKind::WarmCache => Queue::Cache,
             JobKind::Email => Queue::Mail,
-            JobKind::Probe | JobKind::Housekeeping => Queue::Maintenance,
+            JobKind::Probe | JobKind::Housekeeping | JobKind::VerifyLoads => Queue::Maintenance,
             JobKind::Import => Queue::Imports,
             JobKind::Export => Queue::Exports,
             JobKind::Reallocate => Queue::Reallocations,
@@ -84,6 +89,7 @@ impl JobKind {
             JobKind::WarmCache => RetryPolicy::new(3, secs(10), secs(5 * 60), secs(10 * 60)),
             JobKind::Probe => RetryPolicy::new(3, secs(5), secs(60), secs(30 * 60)),
             JobKind::Housekeeping => RetryPolicy::new(3, secs(60), secs(30 * 60), secs(60 * 60)),
+            JobKind::VerifyLoads => RetryPolicy::new(3, secs(60), secs(30 * 60), secs(30 * 60)),
             JobKind::Import => RetryPolicy::new(3, secs(30), secs(10 * 60), secs(2 * 60 * 60)),
             JobKind::Export => RetryPolicy::new(3, secs(30), secs(10 * 60), secs(60 * 60)),
             // Many short attempts: an attempt also ends, to be tried again, while an

@@ -69,10 +69,12 @@ export interface HoursResult {
   version: number;
 }
 
-export async function saveHours(updates: HoursUpdate[]): Promise<HoursResult[]> {
+/** `keepalive` lets the request finish after the page has closed (the grid's last edits). */
+export async function saveHours(updates: HoursUpdate[], transport?: { keepalive: true }): Promise<HoursResult[]> {
   const answer = await apiFetch<{ results: HoursResult[] }>('/assignments/hours', {
     method: 'PATCH',
     json: { updates },
+    ...transport,
   });
   return answer.results;
 }

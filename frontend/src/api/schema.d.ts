@@ -934,6 +934,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/utilization/bands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The utilization band thresholds. */
+        get: operations["utilization_bands"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1283,7 +1300,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @enum {string} */
@@ -1423,7 +1440,7 @@ export interface components {
                 /** Format: int64 */
                 id: number;
                 /** @enum {string} */
-                kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
+                kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
                 /** @enum {string} */
                 queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @enum {string} */
@@ -1907,7 +1924,7 @@ export interface components {
             name: string;
             description: string;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @description The cron expression (UTC), or `off`. */
@@ -2001,6 +2018,28 @@ export interface components {
             lastLoginAt?: string | null;
             /** Format: int64 */
             version: number;
+        };
+        /**
+         * @description The thresholds in percent and the bands in order of fullness:
+         *     `available < optimalFrom <= optimal < highFrom <= high <= overAbove < over_allocated`.
+         */
+        UtilizationBands: {
+            /**
+             * Format: double
+             * @description The lowest percentage that is optimal; anything below is available.
+             */
+            optimalFrom: number;
+            /**
+             * Format: double
+             * @description The lowest percentage that is high.
+             */
+            highFrom: number;
+            /**
+             * Format: double
+             * @description The highest percentage that is still high; anything above is over-allocated.
+             */
+            overAbove: number;
+            order: ("available" | "optimal" | "high" | "over_allocated")[];
         };
     };
     responses: {
@@ -4052,7 +4091,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate";
+                kind?: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
                 state?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                 queue?: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @description Only jobs this user asked for (admins; everyone else sees only their own). */
@@ -4462,6 +4501,27 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    utilization_bands: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The band thresholds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UtilizationBands"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
 }

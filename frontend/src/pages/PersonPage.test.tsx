@@ -45,10 +45,10 @@ describe('person page', () => {
       expect.stringMatching(/56%○ Available20 \/ 36 h$/),
       expect.stringMatching(/83%● Optimal30 \/ 36 h$/),
       expect.stringMatching(/100%▲ High36 \/ 36 h$/),
-      expect.stringMatching(/111%⚠ Over-allocated40 \/ 36 h$/),
+      expect.stringMatching(/111%⚠\uFE0E Over-allocated40 \/ 36 h$/),
       expect.stringMatching(/0%○ Available0 \/ 36 h$/),
     ]);
-    expect(weeks[3]).toHaveClass('util-cell--over');
+    expect(weeks[3]).toHaveClass('band-edge--over_allocated');
     const assignments = screen.getByRole('table', { name: 'Assignments' });
     expect(within(assignments).getByRole('link', { name: 'Bridge' })).toHaveAttribute('href', '/projects/4');
     expect(within(assignments).getByRole('row', { name: 'Bridge Lead 12.5' })).toBeInTheDocument();

@@ -38,6 +38,11 @@ pub struct JobSettings {
     /// When the job-system housekeeping runs (cron, UTC; `off` disables).
     #[arg(long, env = "SCHEDULE_HOUSEKEEPING", default_value = "30 3 * * *", value_parser = parse_cron)]
     pub schedule_housekeeping: CronSetting,
+
+    /// When the weekly loads are checked against a from-scratch sum and repaired (cron,
+    /// UTC; `off` disables).
+    #[arg(long, env = "SCHEDULE_VERIFY_LOADS", default_value = "15 4 * * *", value_parser = parse_cron)]
+    pub schedule_verify_loads: CronSetting,
 }
 
 impl JobSettings {

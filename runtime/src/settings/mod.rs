@@ -9,9 +9,12 @@ use std::time::Duration;
 use clap::ArgAction;
 use clap::builder::BoolishValueParser;
 use sqlx::postgres::PgSslMode;
+use wt_domain::utilization::Bands;
 
+mod bands;
 mod jobs;
 
+pub use bands::DEFAULT_BANDS;
 pub use jobs::{CronSetting, JobSettings};
 
 /// The placeholder secret. It keeps development friction-free and is refused whenever
@@ -206,6 +209,11 @@ pub struct Settings {
     /// Move planned hours automatically when a deliverable date moves.
     #[arg(long, env = "AUTO_REALLOCATION", default_value = "true", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
     pub auto_reallocation: bool,
+
+    /// Utilization band thresholds in percent, `optimal,high,over`: under the first is
+    /// available, from it optimal, from the second high, above the third over-allocated.
+    #[arg(long, env = "UTILIZATION_BANDS", default_value = DEFAULT_BANDS, value_parser = bands::parse_bands)]
+    pub utilization_bands: Bands,
 
     /// Deliverables every new project starts with: `percent:description` pairs.
     #[arg(long, env = "DELIVERABLE_TEMPLATE", default_value = "35:SD,75:DD,95:IFP,100:IFC", value_parser = parse_template)]

@@ -9,6 +9,7 @@ mod housekeeping;
 mod import;
 mod probe;
 mod reallocate;
+mod verify_loads;
 mod warm_cache;
 
 use serde_json::Value;
@@ -27,5 +28,6 @@ pub async fn run(context: &mut JobContext<'_>, tx: &mut PgConnection) -> Result<
         JobKind::Import => import::run(context, tx).await,
         JobKind::Export => export::run(context, tx).await,
         JobKind::Reallocate => reallocate::run(context, tx).await,
+        JobKind::VerifyLoads => verify_loads::run(context, tx).await,
     }
 }

@@ -10,3 +10,4 @@ mod reallocations;
 mod recovery;
 mod schedules;
 mod support;
+mod verify_loads;

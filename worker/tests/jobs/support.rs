@@ -223,6 +223,7 @@ impl WorkerProcess {
             .env("WORKER_FAULT_INJECTION", "true")
             .env("SCHEDULE_WARM_CACHE", "off")
             .env("SCHEDULE_HOUSEKEEPING", "off")
+            .env("SCHEDULE_VERIFY_LOADS", "off")
             .env("RUST_LOG", "info")
             .stdin(Stdio::null())
             .stdout(output.try_clone().unwrap())

@@ -8,7 +8,7 @@ import { makeJob } from './testData';
 
 describe('job labels', () => {
   it('names every kind in words and a job by kind and number', () => {
-    expect(JOB_KINDS.map((kind) => KIND_LABELS[kind])).toEqual(['Cache warm-up', 'Email', 'Probe', 'Housekeeping', 'Import', 'Export', 'Hour reallocation']);
+    expect(JOB_KINDS.map((kind) => KIND_LABELS[kind])).toEqual(['Cache warm-up', 'Email', 'Probe', 'Housekeeping', 'Import', 'Export', 'Hour reallocation', 'Load check']);
     expect(jobTitle({ id: 12, kind: 'warm_cache' })).toBe('Cache warm-up #12');
   });
 
@@ -47,6 +47,8 @@ describe('job labels', () => {
     [{ kind: 'housekeeping', result: { jobsDeleted: 1, queueEntriesCleared: 12 } }, 'Deleted 1 old job, cleared 12 queue entries'],
     [{ kind: 'email', result: { template: 'password_reset', to: 'a***@example.com' } }, 'Sent “password reset” to a***@example.com'],
     [{ kind: 'reallocate', result: { deltaWeeks: -2, assignmentsChanged: 3, touchedWeekKeys: [], capped: [] } }, 'Moved 3 assignments 2 weeks earlier'],
+    [{ kind: 'verify_loads', result: { personDifferences: 1, projectDifferences: 1, repaired: 2, first: [] } }, 'Repaired 2 drifted weekly loads'],
+    [{ kind: 'verify_loads', result: { personDifferences: 0, projectDifferences: 0, repaired: 0, first: [] } }, 'Weekly loads match their sum'],
     [{ kind: 'probe', result: { note: 'odd', nested: { a: 1 } } }, 'note: odd'],
     [{ kind: 'email', result: null }, null],
   ] as const)('summarizes a %# result in a line', (job, summary) => {

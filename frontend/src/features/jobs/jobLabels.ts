@@ -14,6 +14,7 @@ export const KIND_LABELS: Record<JobKind, string> = {
   import: 'Import',
   export: 'Export',
   reallocate: 'Hour reallocation',
+  verify_loads: 'Load check',
 };
 
 export const QUEUE_LABELS: Record<Queue, string> = {
@@ -130,6 +131,11 @@ function kindSummary(kind: JobKind, result: unknown): string | null {
     case 'reallocate': {
       const summary = summaryOfJob({ result });
       return summary && movedSummary(summary);
+    }
+    case 'verify_loads': {
+      const repaired = field(result, 'repaired');
+      if (repaired === undefined) return null;
+      return repaired === 0 ? 'Weekly loads match their sum' : `Repaired ${plural(repaired, 'drifted weekly load', 'drifted weekly loads')}`;
     }
   }
 }

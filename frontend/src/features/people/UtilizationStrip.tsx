@@ -1,17 +1,21 @@
 // The next 12 weeks of one person's plan: per week the allocated hours as a share of
 // capacity, in a band (available, optimal, high, over-allocated) shown by colour, a
-// marker and its name. Reads the planning grid's totals, one request.
+// marker and its name, exactly as the planning grid shows it (utilization/bands).
+// Reads the planning grid's totals, one request.
 import { useQuery } from '@tanstack/react-query';
 import { fetchGridTotals } from '../../api/assignments';
 import type { Person } from '../../api/people';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
-import { BANDS, bandOf, utilizationPercent } from './utilization';
+import { BAND_NAMES, bandOfWeek, utilizationPercent } from '../utilization/bands';
+import '../utilization/bands.css';
+import { useUtilizationBands } from '../utilization/useUtilizationBands';
 import { currentWeek, formatHours, weekLabel } from './weeks';
 
 const WEEKS = 12;
 
 export function UtilizationStrip({ person }: { person: Person }) {
+  const bands = useUtilizationBands();
   const scope = { weeks: WEEKS, start: currentWeek(), search: person.name, department: person.department };
   const grid = useQuery({
     queryKey: ['assignments', 'grid', scope],
@@ -28,14 +32,14 @@ export function UtilizationStrip({ person }: { person: Person }) {
       {grid.data.weekKeys.map((week) => {
         const allocated = hours[week] ?? 0;
         const percent = utilizationPercent(allocated, row.weeklyCapacity);
-        const band = bandOf(percent);
+        const band = bandOfWeek(allocated, row.weeklyCapacity, bands);
         return (
-          <li key={week} className={`util-cell util-cell--${band}`} data-testid={`week-${week}`}>
+          <li key={week} className={`util-cell band-edge--${band}`} data-band={band} data-testid={`week-${week}`}>
             <span className="muted">{weekLabel(week)}</span>
             <span className="util-cell__pct">{Math.round(percent)}%</span>
             <span>
-              <span aria-hidden="true">{BANDS[band].marker} </span>
-              {BANDS[band].label}
+              <span aria-hidden="true">{BAND_NAMES[band].marker} </span>
+              {BAND_NAMES[band].label}
             </span>
             <span className="muted num">
               {formatHours(allocated)} / {formatHours(row.weeklyCapacity)} h

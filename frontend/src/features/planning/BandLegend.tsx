@@ -1,16 +1,19 @@
-// The key to the totals: each band's colour, marker and meaning, in words.
-import { BANDS } from './bands';
+// The key to the totals: each band's colour, marker and range, in words.
+import { BAND_NAMES, bandRange } from '../utilization/bands';
+import { useUtilizationBands } from '../utilization/useUtilizationBands';
 import '../../ui/legend.css';
+import '../utilization/bands.css';
 
 export function BandLegend() {
+  const bands = useUtilizationBands();
   return (
     <ul className="legend" aria-label="Utilization bands">
-      {Object.values(BANDS).map((info) => (
-        <li key={info.band} className={`plan-band--${info.band}`}>
-          <span className="plan-legend__swatch plan-total__value" aria-hidden="true">
-            36{info.marker && <span className="plan-total__marker">{info.marker}</span>}
+      {bands.order.map((band) => (
+        <li key={band}>
+          <span className={`plan-legend__swatch plan-total__value band-tone--${band}`} aria-hidden="true">
+            36<span className="plan-total__marker">{BAND_NAMES[band].marker}</span>
           </span>
-          {info.label}
+          {bandRange(band, bands)}
         </li>
       ))}
     </ul>

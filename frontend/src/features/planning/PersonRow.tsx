@@ -1,6 +1,7 @@
 // A person's row: the expand toggle, name and weekly capacity, then their total hours
 // per week in utilization bands.
 import type { GridPerson } from '../../api/planning';
+import { useUtilizationBands } from '../utilization/useUtilizationBands';
 import { GroupNameCell } from './GroupNameCell';
 import { PlanRow } from './PlanRow';
 import { TotalCell } from './TotalCell';
@@ -17,6 +18,7 @@ interface Props {
 }
 
 export function PersonRow({ index, person, expanded, assignmentCount, weekKeys, totals, template, onToggle }: Props) {
+  const bands = useUtilizationBands();
   const projects = assignmentCount === 1 ? '1 project' : `${assignmentCount} projects`;
   return (
     <PlanRow index={index} kind="person" template={template} expanded={expanded}>
@@ -33,7 +35,7 @@ export function PersonRow({ index, person, expanded, assignmentCount, weekKeys, 
         </span>
       </GroupNameCell>
       {weekKeys.map((week, i) => (
-        <TotalCell key={week} row={index} col={i + 1} week={week} total={totals[i] ?? 0} capacity={person.weeklyCapacity} name={person.name} />
+        <TotalCell key={week} row={index} col={i + 1} week={week} total={totals[i] ?? 0} capacity={person.weeklyCapacity} name={person.name} bands={bands} />
       ))}
     </PlanRow>
   );

@@ -1,6 +1,7 @@
 // A person's allocated hours in one week, against their capacity: the band's colour
 // plus its marker and weight, and the whole sentence for screen readers and tooltips.
-import { BANDS, classify, utilization } from './bands';
+import { BAND_NAMES, bandOfWeek, utilizationPercent, type UtilizationBands } from '../utilization/bands';
+import '../utilization/bands.css';
 import { GridCell } from './GridCell';
 import { formatHours } from './hoursInput';
 import { longWeek } from './weeks';
@@ -12,22 +13,21 @@ interface Props {
   total: number;
   capacity: number;
   name: string;
+  bands: UtilizationBands;
 }
 
-export function TotalCell({ row, col, week, total, capacity, name }: Props) {
-  const band = classify(total, capacity);
-  const info = BANDS[band];
-  const percent = Math.round(utilization(total, capacity));
+export function TotalCell({ row, col, week, total, capacity, name, bands }: Props) {
+  const band = bandOfWeek(total, capacity, bands);
+  const info = BAND_NAMES[band];
+  const percent = Math.round(utilizationPercent(total, capacity));
   const label = `${name}, ${longWeek(week)}: ${total} of ${capacity} hours, ${percent}%, ${info.label}`;
   return (
-    <GridCell row={row} col={col} className={`plan-total plan-band--${band}`} label={label}>
-      <span className="plan-total__value" title={label} data-band={band}>
+    <GridCell row={row} col={col} className="plan-total" label={label}>
+      <span className={`plan-total__value band-tone--${band}`} title={label} data-band={band}>
         {formatHours(total) || '0'}
-        {info.marker && (
-          <span className="plan-total__marker" aria-hidden="true">
-            {info.marker}
-          </span>
-        )}
+        <span className="plan-total__marker" aria-hidden="true">
+          {info.marker}
+        </span>
       </span>
     </GridCell>
   );

@@ -1,8 +1,7 @@
 // Unit tests of the planning grid's pure parts: virtual rows, selection, the hours
-// parser, bands, URL state and the grid model (including where undone cells sit).
+// parser, URL state and the grid model (including where undone cells sit).
 import { describe, expect, it } from 'vitest';
 import type { GridData } from '../../api/planning';
-import { classify } from './bands';
 import { applySaved, buildRows, BY_PERSON, groupAssignments, groupTotal, overlayDeltas, rangeOfEdits } from './gridModel';
 import { parseHours } from './hoursInput';
 import { readParams, writeParams } from './planningParams';
@@ -77,22 +76,6 @@ describe('parseHours', () => {
     const parsed = parseHours(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).not.toBe('');
-  });
-});
-
-describe('classify', () => {
-  it.each([
-    [0, 36, 'available'],
-    [25, 36, 'available'],
-    [25.2, 36, 'optimal'],
-    [30.6, 36, 'optimal'],
-    [31, 36, 'high'],
-    [36, 36, 'high'],
-    [38, 36, 'over'],
-    [0, 0, 'available'],
-    [1, 0, 'over'],
-  ] as const)('%d of %d hours is %s', (allocated, capacity, band) => {
-    expect(classify(allocated, capacity)).toBe(band);
   });
 });
 

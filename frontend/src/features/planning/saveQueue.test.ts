@@ -78,4 +78,43 @@ describe('SaveQueue', () => {
     expect(options.send).toHaveBeenCalledTimes(2);
     expect(options.send).toHaveBeenLastCalledWith([{ assignmentId: 8, version: 5, weeklyHours: { '2026-11-22': 2 } }]);
   });
+
+  it('sends pending edits at once by keepalive when leaving, even beside a batch in flight', async () => {
+    const answers: ((results: HoursResult[]) => void)[] = [];
+    const { queue, options } = makeQueue(() => new Promise((resolve) => answers.push(resolve)));
+    queue.edit([{ assignmentId: 7, week: '2026-11-22', hours: 8 }]);
+    await vi.advanceTimersByTimeAsync(400);
+    queue.edit([
+      { assignmentId: 7, week: '2026-11-29', hours: 3 },
+      { assignmentId: 8, week: '2026-11-22', hours: 2 },
+    ]);
+    void queue.flush({ leaving: true });
+    expect(options.send).toHaveBeenCalledTimes(2);
+    // Row 7's version is about to move with the batch in flight, so it goes without one.
+    expect(options.send).toHaveBeenLastCalledWith(
+      [
+        { assignmentId: 7, weeklyHours: { '2026-11-29': 3 } },
+        { assignmentId: 8, version: 5, weeklyHours: { '2026-11-22': 2 } },
+      ],
+      { keepalive: true },
+    );
+    expect(queue.hasUnsaved()).toBe(true);
+    answers[0]?.([{ assignmentId: 7, version: 3 }]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(queue.getState().overlay.get('7:2026-11-29')).toBe(3);
+    answers[1]?.([{ assignmentId: 7, version: 4 }, { assignmentId: 8, version: 6 }]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(options.send).toHaveBeenCalledTimes(2);
+    expect(queue.hasUnsaved()).toBe(false);
+    expect(queue.getState().overlay.size).toBe(0);
+  });
+
+  it('knows when pending edits are too big for keepalive', () => {
+    const { queue } = makeQueue(ok);
+    queue.edit([{ assignmentId: 7, week: '2026-11-22', hours: 8 }]);
+    expect(queue.fitsKeepalive()).toBe(true);
+    const many = Array.from({ length: 3000 }, (_, id) => ({ assignmentId: 100 + id, week: '2026-11-22', hours: 8 }));
+    queue.edit(many);
+    expect(queue.fitsKeepalive()).toBe(false);
+  });
 });

@@ -4,11 +4,18 @@
 // for the next. Success hands the batch to onSaved (which writes it into the cache);
 // failure drops it from the overlay (the cells roll back) and hands it to onFailed
 // and to every onRefused listener (the undo history forgets those values).
+// As the page goes away, flush({ leaving: true }) sends what is pending at once with a
+// keepalive request, even beside a batch in flight, when it fits keepalive's 64 KiB.
 import type { HoursResult, HoursUpdate } from '../../api/planning';
 import { cellKey, type CellEdit, type Overlay } from './gridModel';
 
+/** How a batch goes out: `keepalive` lets it finish after the page has gone. */
+export interface SendTransport {
+  keepalive: true;
+}
+
 export interface SaveQueueOptions {
-  send: (updates: HoursUpdate[]) => Promise<HoursResult[]>;
+  send: (updates: HoursUpdate[], transport?: SendTransport) => Promise<HoursResult[]>;
   /** The version of a row as the grid last loaded it. */
   currentVersion: (assignmentId: number) => number | undefined;
   onSaved: (edits: CellEdit[], results: HoursResult[]) => void;
@@ -23,6 +30,9 @@ export interface QueueState {
 }
 
 export const SAVE_DELAY_MS = 400;
+
+/** Browsers refuse keepalive bodies above 64 KiB (all such requests of a page together). */
+export const KEEPALIVE_MAX_BYTES = 64 * 1024;
 
 export class SaveQueue {
   private pending = new Map<string, CellEdit>();
@@ -56,16 +66,32 @@ export class SaveQueue {
     this.timer = setTimeout(() => void this.flush(), this.options.delayMs ?? SAVE_DELAY_MS);
   }
 
-  /** Sends everything pending now (unless a batch is in flight; it follows that one). */
-  async flush(): Promise<void> {
+  /** Whether any edit is not yet saved: waiting, or on its way. */
+  hasUnsaved(): boolean {
+    return this.pending.size + this.inFlight.size > 0;
+  }
+
+  /** Whether the pending edits fit in one keepalive request. */
+  fitsKeepalive(): boolean {
+    const body = JSON.stringify({ updates: this.updatesFor([...this.pending.values()]) });
+    return new TextEncoder().encode(body).length <= KEEPALIVE_MAX_BYTES;
+  }
+
+  /**
+   * Sends everything pending now. Normally a batch in flight goes first and this one
+   * follows it; when `leaving`, there is no later, so it goes at once by keepalive.
+   */
+  async flush({ leaving = false } = {}): Promise<void> {
     clearTimeout(this.timer);
-    if (this.inFlight.size > 0 || this.pending.size === 0) return;
-    this.inFlight = this.pending;
+    if ((this.inFlight.size > 0 && !leaving) || this.pending.size === 0) return;
+    const batch = this.pending;
     this.pending = new Map();
-    const edits = [...this.inFlight.values()];
+    const edits = [...batch.values()];
+    const updates = this.updatesFor(edits);
+    for (const [key, edit] of batch) this.inFlight.set(key, edit);
     let outcome: QueueState['outcome'] = 'saved';
     try {
-      const results = await this.options.send(this.updatesFor(edits));
+      const results = await (leaving ? this.options.send(updates, { keepalive: true }) : this.options.send(updates));
       for (const { assignmentId, version } of results) this.versions.set(assignmentId, version);
       this.options.onSaved(edits, results);
     } catch (error) {
@@ -73,7 +99,8 @@ export class SaveQueue {
       this.options.onFailed(error, edits);
       this.refusedListeners.forEach((listener) => listener(edits));
     }
-    this.inFlight = new Map();
+    // Only this batch's cells: a leaving batch may have gone out beside another one.
+    for (const [key, edit] of batch) if (this.inFlight.get(key) === edit) this.inFlight.delete(key);
     this.publish(outcome);
     if (this.pending.size > 0) void this.flush();
   }
@@ -85,12 +112,18 @@ export class SaveQueue {
       if (!row) {
         row = { assignmentId, weeklyHours: {} };
         const version = Math.max(this.versions.get(assignmentId) ?? -1, this.options.currentVersion(assignmentId) ?? -1);
-        if (version >= 0) row.version = version;
+        // A row with a batch of ours in flight goes without a version: that batch moves it.
+        if (version >= 0 && !this.isInFlight(assignmentId)) row.version = version;
         rows.set(assignmentId, row);
       }
       row.weeklyHours[week] = hours;
     }
     return [...rows.values()];
+  }
+
+  private isInFlight(assignmentId: number): boolean {
+    for (const edit of this.inFlight.values()) if (edit.assignmentId === assignmentId) return true;
+    return false;
   }
 
   private publish(outcome: QueueState['outcome'] = this.state.outcome): void {

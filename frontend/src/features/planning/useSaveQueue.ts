@@ -1,7 +1,8 @@
 // Wires the save queue to the app: batches go to PATCH /api/assignments/hours, saved
 // batches are written into every cached grid of the view (the other view's grids hold
 // the same rows, so they reload when next shown), failures roll back with the server's
-// words in a toast, and a 412 reloads the grid. Pending edits are sent on leaving.
+// words in a toast, and a 412 reloads the grid. Pending edits are sent on leaving the
+// view, and on leaving the page (useFlushOnLeave).
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { saveHours, type GridData } from '../../api/planning';
@@ -10,6 +11,7 @@ import { useToast } from '../../ui/toast/useToast';
 import { applySaved, BY_PERSON, versionsOf, type HoursData, type HoursGrouping } from './gridModel';
 import { saveErrorMessage } from './saveErrorMessage';
 import { SaveQueue } from './saveQueue';
+import { useFlushOnLeave } from './useFlushOnLeave';
 
 /** Every planning grid's cache lives under this key. */
 export const PLANNING_KEY = ['planning'] as const;
@@ -50,6 +52,7 @@ export function useHoursSaveQueue<T extends HoursData>(cache: HoursCache<T>) {
   );
 
   useEffect(() => () => void queue.flush(), [queue]);
+  useFlushOnLeave(queue);
   const state = useSyncExternalStore(queue.subscribe, queue.getState);
   return { queue, state };
 }

@@ -1,0 +1,165 @@
+//! The trigger-kept weekly loads: a project's status changing while its hours are written
+//! in another transaction leaves them equal to the from-scratch sum (migration 8's
+//! locks), and `wt-api verify-loads` finds drift written by hand and `--repair` fixes it.
+
+use std::time::Duration;
+
+use serde_json::Value;
+use sqlx::PgPool;
+use wt_store::week_loads;
+
+use crate::support::*;
+
+/// A person on a `planning` project with one committed week of 8 h; returns the
+/// assignment's and the project's ids.
+async fn planned(pool: &PgPool) -> (i64, i64) {
+    sqlx::query_as(
+        "WITH p AS (INSERT INTO people (name) VALUES ('Ada') RETURNING id),
+              j AS (INSERT INTO projects (name, status) VALUES ('Museum', 'planning') RETURNING id),
+              a AS (INSERT INTO assignments (person_id, project_id, role_on_project)
+                    SELECT p.id, j.id, 'Lead' FROM p, j RETURNING id, project_id),
+              w AS (INSERT INTO assignment_weeks (assignment_id, week, centihours)
+                    SELECT id, '2026-03-01', 800 FROM a)
+         SELECT id, project_id FROM a",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+async fn differences(pool: &PgPool) -> i64 {
+    let mut conn = pool.acquire().await.unwrap();
+    week_loads::find_drift(&mut conn, 10).await.unwrap().total()
+}
+
+/// The person's kept hours per status column, as (planning, active).
+async fn person_load(pool: &PgPool) -> (i64, i64) {
+    sqlx::query_as(
+        "SELECT coalesce(sum(planning), 0)::bigint, coalesce(sum(active), 0)::bigint
+         FROM person_week_load",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+/// Waits until `task` has finished or a statement of this database waits on a lock (so
+/// the test sees the interleaving it set up, whether or not the locks are there).
+async fn blocked_or_done<T>(pool: &PgPool, task: &tokio::task::JoinHandle<T>) {
+    for _ in 0..100 {
+        let waiting: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+             WHERE NOT l.granted AND d.datname = current_database()",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        if waiting > 0 || task.is_finished() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the second transaction neither finished nor waited");
+}
+
+const WRITE_HOURS: &str =
+    "INSERT INTO assignment_weeks (assignment_id, week, centihours) VALUES ($1, '2026-03-08', 400)";
+const ACTIVATE: &str = "UPDATE projects SET status = 'active' WHERE id = $1";
+
+/// tx1 writes hours (its trigger reads `planning`), then tx2 activates the project before
+/// tx1 commits. Without the locks tx2's trigger moves only the hours its snapshot shows,
+/// tx1's 4 h stay under `planning` and the person's load drifts; with them tx2 waits for
+/// tx1 and moves all 12 h.
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_status_change_after_an_uncommitted_hours_write_moves_those_hours(pool: PgPool) {
+    let (assignment, project) = planned(&pool).await;
+    let mut tx1 = pool.begin().await.unwrap();
+    sqlx::query(WRITE_HOURS)
+        .bind(assignment)
+        .execute(&mut *tx1)
+        .await
+        .unwrap();
+    let mut tx2 = pool.begin().await.unwrap();
+    let change = tokio::spawn(async move {
+        sqlx::query(ACTIVATE)
+            .bind(project)
+            .execute(&mut *tx2)
+            .await
+            .unwrap();
+        tx2
+    });
+    blocked_or_done(&pool, &change).await;
+    tx1.commit().await.unwrap();
+    change.await.unwrap().commit().await.unwrap();
+
+    assert_eq!(person_load(&pool).await, (0, 1200));
+    assert_eq!(differences(&pool).await, 0);
+}
+
+/// The other order: tx2's status change is uncommitted when tx1 writes hours. Without the
+/// locks tx1's trigger reads the committed `planning` and adds its hours there, after
+/// tx2's trigger has moved the rest; with them tx1 waits and reads `active`.
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn an_hours_write_during_an_uncommitted_status_change_counts_the_new_status(pool: PgPool) {
+    let (assignment, project) = planned(&pool).await;
+    let mut tx2 = pool.begin().await.unwrap();
+    sqlx::query(ACTIVATE)
+        .bind(project)
+        .execute(&mut *tx2)
+        .await
+        .unwrap();
+    let mut tx1 = pool.begin().await.unwrap();
+    let write = tokio::spawn(async move {
+        sqlx::query(WRITE_HOURS)
+            .bind(assignment)
+            .execute(&mut *tx1)
+            .await
+            .unwrap();
+        tx1
+    });
+    blocked_or_done(&pool, &write).await;
+    tx2.commit().await.unwrap();
+    write.await.unwrap().commit().await.unwrap();
+
+    assert_eq!(person_load(&pool).await, (0, 1200));
+    assert_eq!(differences(&pool).await, 0);
+}
+
+fn report(output: &std::process::Output) -> Value {
+    serde_json::from_slice(&output.stdout).expect("a JSON report")
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn verify_loads_reports_drift_and_repair_fixes_it(pool: PgPool) {
+    planned(&pool).await;
+    let url = database_url(&pool);
+    let clean = manage(&url, &["verify-loads", "--json"]);
+    assert!(clean.status.success(), "{clean:?}");
+    assert_eq!(report(&clean)["personDifferences"], 0);
+
+    // Drift as a missed trigger leaves it: a wrong person load, a lost project load.
+    sqlx::raw_sql(
+        "UPDATE person_week_load SET planning = planning + 500;
+         DELETE FROM project_week_load;",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let dry = manage(&url, &["verify-loads", "--json"]);
+    assert!(!dry.status.success(), "drift without --repair fails");
+    let found = report(&dry);
+    assert_eq!(found["personDifferences"], 1);
+    assert_eq!(found["projectDifferences"], 1);
+    assert_eq!(found["first"][0]["keptCentihours"], 1300);
+    assert_eq!(found["first"][0]["actualCentihours"], 800);
+    assert_eq!(differences(&pool).await, 2, "a dry run writes nothing");
+
+    let repaired = manage(&url, &["verify-loads", "--repair"]);
+    assert!(repaired.status.success(), "{repaired:?}");
+    let text = String::from_utf8_lossy(&repaired.stdout);
+    assert!(text.contains("2 differences repaired"), "{text}");
+    assert_eq!(differences(&pool).await, 0);
+    assert_eq!(person_load(&pool).await, (800, 0));
+    let again = manage(&url, &["verify-loads"]);
+    assert!(again.status.success(), "{again:?}");
+}
