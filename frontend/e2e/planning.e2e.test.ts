@@ -150,7 +150,7 @@ describe('planning grid', () => {
     const week = firstWeek!.slice(names.first.length + 2, firstWeek!.indexOf(':'));
     const total = page.getByRole('gridcell', { name: `${names.person}, ${week}: 38 of 36 hours, 106%, Over-allocated`, exact: false });
     await total.waitFor();
-    expect(await total.locator('[data-band="over"]').textContent()).toBe('38▲');
+    expect(await total.locator('[data-band="over_allocated"]').textContent()).toBe('38⚠\uFE0E');
     const nextWeeks = page.getByRole('gridcell', { name: new RegExp(`^${names.person}, Week of .*: 8 of 36 hours, 22%, Available`) });
     expect(await nextWeeks.count()).toBe(3);
 
