@@ -21,14 +21,11 @@ pub async fn normalize_weekly_hours(
     let report = normalize::report(&mut tx).await?;
     if apply {
         normalize::apply(&mut tx).await?;
-        let event = audit::NewEvent {
-            actor_id: None,
-            action: "weekly_hours_normalized",
-            target_type: "assignment_weeks",
-            target_id: None,
-            target_label: "",
-            details: json!({ "via": "cli", "report": report }),
-        };
+        let event = audit::NewEvent::cli_maintenance(
+            "weekly_hours_normalized",
+            "assignment_weeks",
+            json!(report),
+        );
         audit::record(&mut *tx, &event).await?;
         tx.commit().await?;
     }

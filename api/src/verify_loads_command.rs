@@ -23,14 +23,8 @@ pub async fn run(settings: &Settings, repair: bool, as_json: bool) -> anyhow::Re
         week_loads::find_drift(&mut tx, SAMPLE).await?
     };
     if repair && report.total() > 0 {
-        let event = audit::NewEvent {
-            actor_id: None,
-            action: "week_loads_repaired",
-            target_type: "week_loads",
-            target_id: None,
-            target_label: "",
-            details: json!({ "via": "cli", "report": report }),
-        };
+        let event =
+            audit::NewEvent::cli_maintenance("week_loads_repaired", "week_loads", json!(report));
         audit::record(&mut *tx, &event).await?;
     }
     tx.commit().await?;

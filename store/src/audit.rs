@@ -2,7 +2,7 @@
 //! transaction as the change it describes, listed newest first to admins.
 
 use chrono::{DateTime, Utc};
-use serde_json::Value;
+use serde_json::{Value, json};
 use sqlx::PgExecutor;
 
 use crate::StoreError;
@@ -16,6 +16,21 @@ pub struct NewEvent<'a> {
     pub target_id: Option<i64>,
     pub target_label: &'a str,
     pub details: Value,
+}
+
+impl<'a> NewEvent<'a> {
+    /// A maintenance command run from the command line over a whole table: no actor, no
+    /// single target, the command's report as the details.
+    pub fn cli_maintenance(action: &'a str, target_type: &'a str, report: Value) -> Self {
+        NewEvent {
+            actor_id: None,
+            action,
+            target_type,
+            target_id: None,
+            target_label: "",
+            details: json!({ "via": "cli", "report": report }),
+        }
+    }
 }
 
 /// A recorded event, with the actor's username when the actor still exists.

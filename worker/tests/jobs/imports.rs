@@ -138,16 +138,7 @@ async fn a_worker_killed_while_applying_100k_people_leaves_nothing_and_another_f
         "the killed attempt left nothing"
     );
     let second = WorkerProcess::start(&pool, &namespace, &env, &[]);
-    let done = wait_for(&pool, job.id, Duration::from_secs(180), |job| {
-        job.state.is_finished()
-    })
-    .await;
-    assert_eq!(
-        (done.state, done.attempts),
-        (JobState::Succeeded, 2),
-        "{done:?}\n{}",
-        second.log()
-    );
+    let done = succeeds_on_second_attempt(&pool, job.id, Duration::from_secs(180), &second).await;
     assert_eq!(people_count(&pool).await, i64::from(ROWS));
     let people = &done.result.as_ref().unwrap()["counts"]["person"];
     assert_eq!(

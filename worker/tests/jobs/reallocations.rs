@@ -150,16 +150,7 @@ async fn a_worker_killed_inside_the_job_leaves_nothing_and_the_retry_ends_the_sa
     );
 
     let second = WorkerProcess::start(&pool, &namespace, &[], &[]);
-    let done = wait_for(&pool, job.id, Duration::from_secs(60), |job| {
-        job.state.is_finished()
-    })
-    .await;
-    assert_eq!(
-        (done.state, done.attempts),
-        (JobState::Succeeded, 2),
-        "{done:?}\n{}",
-        second.log()
-    );
+    succeeds_on_second_attempt(&pool, job.id, Duration::from_secs(60), &second).await;
     assert_eq!(planned(&pool).await, moved_two_weeks());
     assert_eq!(audits(&pool).await, 1);
     let applied: i64 = sqlx::query_scalar("SELECT applied FROM reallocation_order")

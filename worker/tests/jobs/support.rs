@@ -300,3 +300,21 @@ pub async fn waits_for_a_lock(pool: &PgPool, pattern: &str) -> bool {
     .await
     .unwrap()
 }
+
+/// Waits up to `within` for job `id` to end, and checks that it succeeded on its second
+/// attempt (its first worker was killed), showing `worker`'s log when it did not.
+pub async fn succeeds_on_second_attempt(
+    pool: &PgPool,
+    id: i64,
+    within: Duration,
+    worker: &WorkerProcess,
+) -> Job {
+    let done = wait_for(pool, id, within, |job| job.state.is_finished()).await;
+    assert_eq!(
+        (done.state, done.attempts),
+        (wt_domain::jobs::JobState::Succeeded, 2),
+        "{done:?}\n{}",
+        worker.log()
+    );
+    done
+}
