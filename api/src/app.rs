@@ -12,6 +12,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 
+use crate::cache_invalidation;
 use crate::metrics::{self, label_route};
 use crate::observe::observe;
 use crate::openapi;
@@ -35,6 +36,10 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .merge(openapi::router())
         .merge(security::report::router(&settings.csp_report_uri))
         .route_layer(middleware::from_fn(label_route))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            cache_invalidation::invalidate_after_writes,
+        ))
         .fallback_service(spa::router(&dist))
         .with_state(state)
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod cache_invalidation;
 pub mod commands;
 pub mod conditional;
 pub mod demo;

@@ -6,9 +6,11 @@ use std::sync::Arc;
 use sqlx::PgPool;
 use wt_jobs::queues::Queues;
 use wt_jobs::{ConnectionManager, Dispatcher};
+use wt_runtime::aggregate_cache::{AggregateCache, CacheTtls};
 use wt_runtime::{RedisConnector, Settings};
 
 use crate::auth::jwt::AccessKeys;
+use crate::cache_invalidation::WarmThrottle;
 use crate::job_watch::JobWatch;
 use crate::routes::password_reset::reset_limiter;
 use crate::security::rate_limit::RateLimiter;
@@ -27,6 +29,10 @@ pub struct AppState {
     pub access_keys: Arc<AccessKeys>,
     /// Password reset requests per client address.
     pub reset_limiter: Arc<RateLimiter>,
+    /// Cached dashboard and analytics answers (Redis or this process).
+    pub aggregates: Arc<AggregateCache>,
+    /// Paces the warm-ups queued after writes.
+    pub warm_throttle: Arc<WarmThrottle>,
 }
 
 impl AppState {
@@ -39,6 +45,12 @@ impl AppState {
         let redis = RedisConnector::new(&settings)?;
         let jobs = Dispatcher::new(Queues::from_settings(&settings.jobs), redis.clone());
         let access_keys = AccessKeys::new(&settings.secret_key, settings.access_token_lifetime());
+        let shared_cache = settings.cache_in_redis().then(|| redis.clone());
+        let aggregates = AggregateCache::new(
+            shared_cache,
+            &jobs.queues.namespace,
+            CacheTtls::from_settings(&settings),
+        );
         Ok(Self {
             settings: Arc::new(settings),
             job_watch: Arc::new(JobWatch::new(db.clone())),
@@ -48,6 +60,8 @@ impl AppState {
             static_dir,
             access_keys: Arc::new(access_keys),
             reset_limiter: Arc::new(reset_limiter()),
+            aggregates: Arc::new(aggregates),
+            warm_throttle: Default::default(),
         })
     }
 

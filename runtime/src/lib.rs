@@ -2,6 +2,7 @@
 //! the environment, JSON logging and Sentry, connections to PostgreSQL and Redis, and the
 //! shutdown signal. Both binaries start the same way, so this lives in one place.
 
+pub mod aggregate_cache;
 pub mod connections;
 pub mod metrics;
 pub mod settings;

@@ -131,6 +131,9 @@ async fn attempt(
         ));
     }
     tx.commit().await?;
+    if job.kind.changes_plan() {
+        state.aggregates.invalidate().await;
+    }
     Ok(())
 }
 

@@ -9,6 +9,7 @@ use std::time::Duration;
 use redis::aio::ConnectionManager;
 use sqlx::PgPool;
 use wt_jobs::Dispatcher;
+use wt_runtime::aggregate_cache::{AggregateCache, CacheTtls};
 
 use crate::control::RunningJobs;
 use crate::mailer::Mailer;
@@ -36,11 +37,14 @@ pub struct WorkerState {
     pub fault_injection: bool,
     pub running: Arc<RunningJobs>,
     pub draining: Arc<AtomicBool>,
+    /// The aggregate cache this worker warms and retires after its writes.
+    pub aggregates: Arc<AggregateCache>,
 }
 
 impl WorkerState {
     /// A worker named `owner` with the defaults: a lease of heartbeat x missed
-    /// heartbeats, 30 days of retention, no mail, no fault injection.
+    /// heartbeats, 30 days of retention, no mail, no fault injection, the aggregate
+    /// cache shared through the dispatcher's Redis with the default lifetimes.
     pub fn new(
         pool: PgPool,
         redis: ConnectionManager,
@@ -50,6 +54,11 @@ impl WorkerState {
         let queues = &dispatcher.queues;
         let lease =
             queues.heartbeat_interval * u32::try_from(queues.missed_heartbeats).unwrap_or(3);
+        let aggregates = AggregateCache::new(
+            Some(dispatcher.redis().clone()),
+            &queues.namespace,
+            CacheTtls::new(None, None),
+        );
         WorkerState {
             pool,
             redis,
@@ -63,6 +72,7 @@ impl WorkerState {
             fault_injection: false,
             running: Default::default(),
             draining: Default::default(),
+            aggregates: Arc::new(aggregates),
         }
     }
 

@@ -80,6 +80,15 @@ impl JobKind {
         }
     }
 
+    /// Whether a succeeded job of this kind may have changed what the dashboards read,
+    /// so the worker retires cached aggregates when it commits.
+    pub fn changes_plan(self) -> bool {
+        matches!(
+            self,
+            JobKind::Import | JobKind::Reallocate | JobKind::VerifyLoads
+        )
+    }
+
     /// How often and how patiently this kind is tried.
     pub fn policy(self) -> RetryPolicy {
         use std::time::Duration;

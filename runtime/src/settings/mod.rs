@@ -169,13 +169,20 @@ pub struct Settings {
     #[arg(long, env = "SENTRY_DSN", hide_env_values = true, value_parser = sentry::types::Dsn::from_str)]
     pub sentry_dsn: Option<sentry::types::Dsn>,
 
-    /// Seconds that heavy aggregate answers stay cached (15-60 is reasonable).
-    #[arg(long, env = "AGGREGATE_CACHE_TTL", default_value = "30")]
-    pub aggregate_cache_ttl: u64,
+    /// Seconds that heavy aggregate answers stay cached (15-60 is reasonable; 0 turns
+    /// caching off); 30 when unset (see `aggregate_cache::CacheTtls`).
+    #[arg(long, env = "AGGREGATE_CACHE_TTL")]
+    pub aggregate_cache_ttl: Option<u64>,
 
     /// Seconds the dashboard stays cached; defaults to AGGREGATE_CACHE_TTL.
     #[arg(long, env = "DASHBOARD_CACHE_TTL")]
     pub dashboard_cache_ttl: Option<u64>,
+
+    /// Where aggregate answers are cached: `redis` (shared by every process), `local`
+    /// (each process its own), or `auto`: Redis when REDIS_URL is set in the
+    /// environment, as in production, else local, as in development.
+    #[arg(long, env = "CACHE_BACKEND", default_value = "auto", value_parser = ["auto", "redis", "local"])]
+    pub cache_backend: String,
 
     /// Largest people import upload in bytes (500 MiB).
     #[arg(long, env = "PEOPLE_UPLOAD_MAX_BYTES", default_value = "524288000")]
@@ -308,9 +315,13 @@ impl Settings {
         self.run_migrations_on_start.unwrap_or(self.debug)
     }
 
-    /// The dashboard's cache lifetime: its own setting, else the aggregate one.
-    pub fn dashboard_cache_ttl(&self) -> Duration {
-        Duration::from_secs(self.dashboard_cache_ttl.unwrap_or(self.aggregate_cache_ttl))
+    /// Whether aggregate answers are cached in Redis rather than in each process.
+    pub fn cache_in_redis(&self) -> bool {
+        match self.cache_backend.as_str() {
+            "redis" => true,
+            "local" => false,
+            _ => std::env::var_os("REDIS_URL").is_some(),
+        }
     }
 
     pub fn access_token_lifetime(&self) -> Duration {

@@ -94,11 +94,7 @@ fn deliverable_templates_parse_and_refuse_nonsense() {
 }
 
 #[test]
-fn dashboard_ttl_falls_back_to_aggregate_ttl() {
-    let settings = parse(&["--aggregate-cache-ttl=45"]);
-    if settings.dashboard_cache_ttl.is_none() {
-        assert_eq!(settings.dashboard_cache_ttl(), Duration::from_secs(45));
-    }
-    let own = parse(&["--aggregate-cache-ttl=45", "--dashboard-cache-ttl=15"]);
-    assert_eq!(own.dashboard_cache_ttl(), Duration::from_secs(15));
+fn the_cache_backend_can_be_chosen() {
+    assert!(parse(&["--cache-backend=redis"]).cache_in_redis());
+    assert!(!parse(&["--cache-backend=local"]).cache_in_redis());
 }
