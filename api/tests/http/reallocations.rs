@@ -316,7 +316,14 @@ async fn a_move_within_the_week_queues_nothing(pool: PgPool) {
         answer["reallocation"],
         json!({ "jobId": null, "state": "none", "deltaWeeks": 0 })
     );
-    assert_eq!(count(scene.pool(), "SELECT count(*) FROM jobs").await, 0);
+    assert_eq!(
+        count(
+            scene.pool(),
+            "SELECT count(*) FROM jobs WHERE kind = 'reallocate'"
+        )
+        .await,
+        0
+    );
     // Clearing or setting a first date is no move either.
     let cleared = scene.move_to(Value::Null, None).await.json();
     assert!(cleared.get("reallocation").is_none(), "{cleared}");
@@ -330,7 +337,14 @@ async fn with_auto_reallocation_off_the_date_saves_and_nothing_moves(pool: PgPoo
     let answer = scene.move_to(json!("2026-05-11"), None).await.json();
     assert_eq!(answer["date"], "2026-05-11");
     assert!(answer.get("reallocation").is_none(), "{answer}");
-    assert_eq!(count(scene.pool(), "SELECT count(*) FROM jobs").await, 0);
+    assert_eq!(
+        count(
+            scene.pool(),
+            "SELECT count(*) FROM jobs WHERE kind = 'reallocate'"
+        )
+        .await,
+        0
+    );
     assert_eq!(scene.hours().await, json!({"2026-03-08": 8}));
 }
 
@@ -375,7 +389,14 @@ async fn bad_requests_are_refused_with_codes_and_change_nothing(pool: PgPool) {
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
     assert_eq!(forbidden.header("content-type"), "application/problem+json");
 
-    assert_eq!(count(scene.pool(), "SELECT count(*) FROM jobs").await, 0);
+    assert_eq!(
+        count(
+            scene.pool(),
+            "SELECT count(*) FROM jobs WHERE kind = 'reallocate'"
+        )
+        .await,
+        0
+    );
     let date: chrono::NaiveDate = sqlx::query_scalar("SELECT date FROM deliverables WHERE id = $1")
         .bind(scene.deliverable)
         .fetch_one(scene.pool())
