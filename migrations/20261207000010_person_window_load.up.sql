@@ -18,7 +18,9 @@ CREATE FUNCTION person_window_load(
     SELECT p.id,
            p.cap,
            coalesce(sum(l.c), 0)::bigint,
-           (p.cap * ((last_week - first_week) / 7 + 1) - coalesce(sum(least(l.c, p.cap)), 0))::bigint,
+           -- least() skips NULLs, so the empty row of someone without load is filtered out.
+           (p.cap * ((last_week - first_week) / 7 + 1)
+            - coalesce(sum(least(l.c, p.cap)) FILTER (WHERE l.c IS NOT NULL), 0))::bigint,
            coalesce(CASE WHEN p.cap > 0 THEN (array_agg(l.week ORDER BY l.c DESC, l.week))[1] END,
                     first_week),
            (CASE WHEN p.cap > 0 THEN coalesce(max(l.c), 0)

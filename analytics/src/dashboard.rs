@@ -1,6 +1,7 @@
 //! The dashboard: headline figures, the band distribution, the team ranked by average
 //! utilization, the most available and the over-allocated people, and the latest changes
-//! to the plan. Three queries, all over `person_window_load` or the assignments.
+//! to the plan: one query over `person_window_load` for the figures and lists, one over
+//! the assignments for the changes.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use futures::try_join;
@@ -128,7 +129,9 @@ pub struct RecentChange {
     hours: Option<HoursTotal>,
 }
 
-/// One person's row of one of the ranked lists.
+/// One person's row of one of the ranked lists, with the scope's totals (the same on
+/// every row; there is a row whenever anyone is in scope, since the team list is never
+/// empty then).
 struct Ranked {
     list: i32,
     person_id: i64,
@@ -141,6 +144,13 @@ struct Ranked {
     peak_week: NaiveDate,
     peak: i64,
     over_weeks: i64,
+    people: i64,
+    total_allocated: i64,
+    total_capacity: i64,
+    over_allocated: i64,
+    /// People per band of their average, in `Band::ALL` order.
+    bands: Vec<i64>,
+    active_assignments: i64,
 }
 
 /// Which list a [`Ranked`] row belongs to (the query's `list` column).
@@ -156,117 +166,35 @@ pub(crate) async fn render(
 ) -> Result<DashboardView, AnalyticsError> {
     let window = &params.window;
     let (first, last) = window.bounds();
-    let weeks = i64::from(window.weeks);
-    let statuses = counted();
-    let totals = sqlx::query!(
-        r#"SELECT count(*) AS "people!", coalesce(sum(s.allocated), 0)::bigint AS "allocated!",
-                  coalesce(sum(s.capacity), 0)::bigint AS "capacity!",
-                  count(*) FILTER (WHERE s.over_weeks > 0) AS "over_allocated!",
-                  count(*) FILTER (WHERE s.band = 0) AS "available!",
-                  count(*) FILTER (WHERE s.band = 1) AS "optimal!",
-                  count(*) FILTER (WHERE s.band = 2) AS "high!",
-                  count(*) FILTER (WHERE s.band = 3) AS "over!",
-                  (SELECT count(*) FROM assignments a
-                   JOIN projects pr ON pr.id = a.project_id AND pr.is_active
-                   JOIN people p ON p.id = a.person_id AND p.is_active
-                   WHERE a.is_active AND pr.status = ANY($3)
-                     AND ($4::bigint IS NULL
-                          OR p.department_id IN (SELECT department_scope($4, $5)))
-                  ) AS "active_assignments!"
-           FROM (
-               -- The band of each person's average, as Band::for_load puts it.
-               SELECT w.over_weeks, w.allocated, w.capacity,
-                      CASE WHEN w.capacity = 0 AND w.allocated > 0 THEN 3
-                           WHEN pct.v > $7::float8::numeric THEN 3
-                           WHEN pct.v >= $8::float8::numeric THEN 2
-                           WHEN pct.v >= $9::float8::numeric THEN 1
-                           ELSE 0 END AS band
-               FROM person_window_load($1, $2, $3, $4, $5) w
-               CROSS JOIN LATERAL (
-                   SELECT CASE WHEN w.capacity = 0 THEN 0
-                               ELSE w.allocated * 100::numeric / (w.capacity * $6) END AS v
-               ) pct
-           ) s"#,
-        first,
-        last,
-        &statuses,
-        window.department,
-        window.include_children,
-        weeks,
-        bands.over_above(),
-        bands.high_from(),
-        bands.optimal_from(),
-    )
-    .fetch_one(pool);
-    let ranked = sqlx::query_as!(
-        Ranked,
-        r#"WITH s AS MATERIALIZED (
-               SELECT w.person_id, p.name, p.department_id, d.name AS department_name,
-                      w.capacity, w.allocated, w.available, w.peak_week, w.peak, w.over_weeks,
-                      CASE WHEN w.capacity = 0 THEN 0
-                           ELSE w.allocated::numeric / w.capacity END AS average,
-                      CASE WHEN w.capacity = 0 THEN 0
-                           ELSE w.peak::numeric / w.capacity END AS peak_ratio
-               FROM person_window_load($1, $2, $3, $4, $5) w
-               JOIN people p ON p.id = w.person_id
-               LEFT JOIN departments d ON d.id = p.department_id
-           )
-           SELECT r.list AS "list!", r.person_id AS "person_id!", r.name AS "name!",
-                  r.department_id, r.department_name AS "department_name?",
-                  r.capacity AS "capacity!", r.allocated AS "allocated!",
-                  r.available AS "available!", r.peak_week AS "peak_week!", r.peak AS "peak!",
-                  r.over_weeks AS "over_weeks!"
-           FROM (
-               (SELECT 1 AS list, row_number() OVER (
-                           ORDER BY average DESC, lower(name), person_id) AS pos, s.*
-                FROM s ORDER BY pos LIMIT $6)
-               UNION ALL
-               (SELECT 2, row_number() OVER (
-                           ORDER BY available DESC, lower(name), person_id), s.*
-                FROM s ORDER BY 2 LIMIT $7)
-               UNION ALL
-               (SELECT 3, row_number() OVER (
-                           ORDER BY peak_ratio DESC, over_weeks DESC, lower(name), person_id), s.*
-                FROM s WHERE over_weeks > 0 ORDER BY 2 LIMIT $8)
-               UNION ALL
-               (SELECT 4, row_number() OVER (
-                           ORDER BY peak_ratio DESC, peak_week, lower(name), person_id), s.*
-                FROM s WHERE peak_ratio > 0 ORDER BY 2 LIMIT 1)
-           ) r
-           ORDER BY r.list, r.pos"#,
-        first,
-        last,
-        &statuses,
-        window.department,
-        window.include_children,
-        i64::from(params.team_limit),
-        MOST_AVAILABLE,
-        OVER_ALLOCATED,
-    )
-    .fetch_all(pool);
-    let recent = recent_changes(pool, params, first, last);
-    let (totals, ranked, recent_changes) = try_join!(totals, ranked, recent)?;
-
-    let window_capacity = |weekly: i64| hours(weekly * weeks);
+    let (ranked, recent_changes) = try_join!(
+        ranked(pool, bands, params),
+        recent_changes(pool, params, first, last)
+    )?;
+    let totals = ranked.first();
+    let total = |pick: fn(&Ranked) -> i64| totals.map_or(0, pick);
+    let window_capacity = |weekly: i64| hours(weekly * i64::from(window.weeks));
     let mut view = DashboardView {
         week_keys: window.week_keys(),
         summary: Summary {
-            people: totals.people,
+            people: total(|r| r.people),
             average_utilization: load_percent(
-                hours(totals.allocated),
-                window_capacity(totals.capacity),
+                hours(total(|r| r.total_allocated)),
+                window_capacity(total(|r| r.total_capacity)),
             ),
             peak: None,
-            active_assignments: totals.active_assignments,
-            over_allocated: totals.over_allocated,
+            active_assignments: total(|r| r.active_assignments),
+            over_allocated: total(|r| r.over_allocated),
         },
-        distribution: [totals.available, totals.optimal, totals.high, totals.over]
+        distribution: Band::ALL
             .into_iter()
-            .zip(Band::ALL)
-            .map(|(people, band)| BandCount { band, people })
+            .enumerate()
+            .map(|(i, band)| BandCount {
+                band,
+                people: totals.and_then(|r| r.bands.get(i).copied()).unwrap_or(0),
+            })
             .collect(),
         team: TeamView {
-            total: totals.people,
+            total: total(|r| r.people),
             rows: Vec::new(),
         },
         most_available: Vec::new(),
@@ -317,6 +245,100 @@ pub(crate) async fn render(
         }
     }
     Ok(view)
+}
+
+/// Every person's window load once (`s`), ranked four ways (each a top-N of `s`, then
+/// numbered), with the totals and band counts over all of `s`. The band CASE is
+/// `Band::for_load` of the average (hours against zero capacity are over-allocated).
+async fn ranked(
+    pool: &PgPool,
+    bands: &Bands,
+    params: &DashboardParams,
+) -> Result<Vec<Ranked>, sqlx::Error> {
+    let window = &params.window;
+    let (first, last) = window.bounds();
+    let statuses = counted();
+    sqlx::query_as!(
+        Ranked,
+        r#"WITH s AS MATERIALIZED (
+               SELECT w.person_id, p.name, p.department_id, d.name AS department_name,
+                      w.capacity, w.allocated, w.available, w.peak_week, w.peak, w.over_weeks,
+                      CASE WHEN w.capacity = 0 THEN 0
+                           ELSE w.allocated::numeric / w.capacity END AS average,
+                      CASE WHEN w.capacity = 0 THEN 0
+                           ELSE w.peak::numeric / w.capacity END AS peak_ratio
+               FROM person_window_load($1, $2, $3, $4, $5) w
+               JOIN people p ON p.id = w.person_id
+               LEFT JOIN departments d ON d.id = p.department_id
+           ), totals AS (
+               SELECT count(*) AS people, coalesce(sum(allocated), 0)::bigint AS allocated,
+                      coalesce(sum(capacity), 0)::bigint AS capacity,
+                      count(*) FILTER (WHERE over_weeks > 0) AS over_allocated,
+                      ARRAY[count(*) FILTER (WHERE band = 0), count(*) FILTER (WHERE band = 1),
+                            count(*) FILTER (WHERE band = 2), count(*) FILTER (WHERE band = 3)]
+                          AS bands
+               FROM (SELECT allocated, capacity, over_weeks,
+                            CASE WHEN capacity = 0 AND allocated > 0 THEN 3
+                                 WHEN percent > $10::float8::numeric THEN 3
+                                 WHEN percent >= $11::float8::numeric THEN 2
+                                 WHEN percent >= $12::float8::numeric THEN 1
+                                 ELSE 0 END AS band
+                     FROM s CROSS JOIN LATERAL (
+                         SELECT CASE WHEN capacity = 0 THEN 0
+                                     ELSE allocated * 100::numeric / (capacity * $9::bigint)
+                                END AS percent
+                     ) AS average_percent) AS banded
+           ), assigned AS (
+               SELECT count(*) AS active_assignments FROM assignments a
+               JOIN projects pr ON pr.id = a.project_id AND pr.is_active
+               JOIN people p ON p.id = a.person_id AND p.is_active
+               WHERE a.is_active AND pr.status = ANY($3)
+                 AND ($4::bigint IS NULL OR p.department_id IN (SELECT department_scope($4, $5)))
+           )
+           SELECT r.list AS "list!", r.person_id AS "person_id!", r.name AS "name!",
+                  r.department_id, r.department_name AS "department_name?",
+                  r.capacity AS "capacity!", r.allocated AS "allocated!",
+                  r.available AS "available!", r.peak_week AS "peak_week!", r.peak AS "peak!",
+                  r.over_weeks AS "over_weeks!", t.people AS "people!",
+                  t.allocated AS "total_allocated!", t.capacity AS "total_capacity!",
+                  t.over_allocated AS "over_allocated!", t.bands AS "bands!",
+                  assigned.active_assignments AS "active_assignments!"
+           FROM (
+               SELECT 1 AS list, row_number() OVER (
+                          ORDER BY average DESC, lower(name), person_id) AS pos, top.*
+               FROM (SELECT * FROM s ORDER BY average DESC, lower(name), person_id LIMIT $6) top
+               UNION ALL
+               SELECT 2, row_number() OVER (
+                          ORDER BY available DESC, lower(name), person_id), top.*
+               FROM (SELECT * FROM s ORDER BY available DESC, lower(name), person_id LIMIT $7) top
+               UNION ALL
+               SELECT 3, row_number() OVER (
+                          ORDER BY peak_ratio DESC, over_weeks DESC, lower(name), person_id), top.*
+               FROM (SELECT * FROM s WHERE over_weeks > 0
+                     ORDER BY peak_ratio DESC, over_weeks DESC, lower(name), person_id
+                     LIMIT $8) top
+               UNION ALL
+               SELECT 4, 1, top.*
+               FROM (SELECT * FROM s WHERE peak_ratio > 0
+                     ORDER BY peak_ratio DESC, peak_week, lower(name), person_id LIMIT 1) top
+           ) r
+           CROSS JOIN totals t CROSS JOIN assigned
+           ORDER BY r.list, r.pos"#,
+        first,
+        last,
+        &statuses,
+        window.department,
+        window.include_children,
+        i64::from(params.team_limit),
+        MOST_AVAILABLE,
+        OVER_ALLOCATED,
+        i64::from(window.weeks),
+        bands.over_above(),
+        bands.high_from(),
+        bands.optimal_from(),
+    )
+    .fetch_all(pool)
+    .await
 }
 
 /// The latest changed active assignments of the people in scope on counted projects.

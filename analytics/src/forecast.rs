@@ -91,34 +91,50 @@ pub(crate) async fn render(
 ) -> Result<ForecastView, AnalyticsError> {
     let (first, last) = window.bounds();
     let statuses = counted();
+    // Capacity is per person, so it comes from the people (`staff`); hours only from the
+    // load rows that exist (`weekly`), so every person-week need not be built. Free hours
+    // are capacity minus the hours that fit in it.
     let rows = sqlx::query!(
-        r#"WITH cells AS (
-               SELECT p.id, p.name, p.role_id, (p.weekly_capacity * 100)::bigint AS capacity,
-                      g.week::date AS week, coalesce(load_in_statuses(l, $3), 0) AS c
+        r#"WITH scoped AS MATERIALIZED (
+               SELECT p.id, p.name, p.role_id, (p.weekly_capacity * 100)::bigint AS capacity
                FROM people p
-               CROSS JOIN generate_series($1::date, $2::date, interval '1 week') AS g(week)
-               LEFT JOIN person_week_load l ON l.person_id = p.id AND l.week = g.week::date
                WHERE p.is_active
                  AND ($4::bigint IS NULL OR p.department_id IN (SELECT department_scope($4, $5)))
+           ), staff AS (
+               SELECT grouping(s.role_id) = 1 AS is_total, s.role_id, count(*) AS people,
+                      coalesce(sum(s.capacity), 0)::bigint AS capacity
+               FROM scoped s GROUP BY GROUPING SETS ((), (s.role_id))
+           ), weekly AS (
+               SELECT grouping(s.role_id) = 1 AS is_total, s.role_id, l.week,
+                      sum(l.c)::bigint AS allocated, sum(least(l.c, s.capacity))::bigint AS used,
+                      count(*) FILTER (WHERE l.c > s.capacity) AS over_count,
+                      jsonb_agg(jsonb_build_object('id', s.id, 'name', s.name,
+                                                   'capacity', s.capacity, 'allocated', l.c)
+                                ORDER BY CASE WHEN s.capacity = 0 THEN 0
+                                              ELSE l.c::numeric / s.capacity END DESC,
+                                         lower(s.name), s.id)
+                          FILTER (WHERE l.c > s.capacity) AS over
+               FROM scoped s
+               JOIN (SELECT pl.person_id, pl.week, load_in_statuses(pl, $3) AS c
+                     FROM person_week_load pl WHERE pl.week BETWEEN $1 AND $2) l
+                 ON l.person_id = s.id
+               GROUP BY GROUPING SETS ((l.week), (s.role_id, l.week))
            )
-           SELECT grouping(c.role_id) = 1 AS "is_total!", c.role_id, r.name AS "role_name?",
-                  c.week AS "week!", count(*) AS "people!",
-                  sum(c.capacity)::bigint AS "capacity!", sum(c.c)::bigint AS "allocated!",
-                  sum(greatest(c.capacity - c.c, 0))::bigint AS "available!",
-                  count(*) FILTER (WHERE c.c > c.capacity) AS "over_count!",
-                  jsonb_path_query_array(
-                      coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'name', c.name,
-                                   'capacity', c.capacity, 'allocated', c.c)
-                               ORDER BY CASE WHEN c.capacity = 0 THEN 0
-                                             ELSE c.c::numeric / c.capacity END DESC,
-                                        lower(c.name), c.id)
-                               FILTER (WHERE c.c > c.capacity), '[]'),
-                      ('$[0 to ' || ($6::bigint - 1) || ']')::jsonpath
-                  ) AS "over!: Json<Vec<Over>>"
-           FROM cells c
-           LEFT JOIN roles r ON r.id = c.role_id
-           GROUP BY GROUPING SETS ((c.week), (c.role_id, r.name, c.week))
-           ORDER BY grouping(c.role_id) DESC, lower(r.name) NULLS FIRST, c.role_id, c.week"#,
+           SELECT st.is_total AS "is_total!", st.role_id, r.name AS "role_name?",
+                  g.week AS "week!", st.people AS "people!", st.capacity AS "capacity!",
+                  coalesce(w.allocated, 0) AS "allocated!",
+                  st.capacity - coalesce(w.used, 0) AS "available!",
+                  coalesce(w.over_count, 0) AS "over_count!",
+                  jsonb_path_query_array(coalesce(w.over, '[]'),
+                                         ('$[0 to ' || ($6::bigint - 1) || ']')::jsonpath)
+                      AS "over!: Json<Vec<Over>>"
+           FROM staff st
+           CROSS JOIN (SELECT $1::date + 7 * i AS week
+                       FROM generate_series(0, ($2::date - $1::date) / 7) AS i) g
+           LEFT JOIN weekly w ON w.is_total = st.is_total
+                AND w.role_id IS NOT DISTINCT FROM st.role_id AND w.week = g.week
+           LEFT JOIN roles r ON r.id = st.role_id
+           ORDER BY st.is_total DESC, lower(r.name) NULLS FIRST, st.role_id, g.week"#,
         first,
         last,
         &statuses,
@@ -178,27 +194,5 @@ pub(crate) async fn render(
             }),
         }
     }
-    if view.weeks.is_empty() {
-        // Nobody in scope: the weeks are still there, empty.
-        view.weeks = view
-            .week_keys
-            .iter()
-            .map(|week| empty_week(week.as_date(), bands))
-            .collect();
-    }
     Ok(view)
-}
-
-fn empty_week(week: NaiveDate, bands: &Bands) -> ForecastWeek {
-    ForecastWeek {
-        week,
-        people: 0,
-        capacity: HoursTotal::ZERO,
-        allocated: HoursTotal::ZERO,
-        available: HoursTotal::ZERO,
-        utilization: load_percent(HoursTotal::ZERO, HoursTotal::ZERO),
-        band: Band::for_load(HoursTotal::ZERO, HoursTotal::ZERO, bands),
-        over_allocated_count: 0,
-        over_allocated: Vec::new(),
-    }
 }

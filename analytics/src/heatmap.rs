@@ -60,10 +60,10 @@ pub(crate) async fn render(
         r#"SELECT p.id, p.name, p.department_id, d.name AS "department_name?",
                   w.capacity AS "capacity!",
                   ARRAY(SELECT coalesce(load_in_statuses(l, $3), 0)
-                        FROM generate_series($1::date, $2::date, interval '1 week') AS g(week)
+                        FROM generate_series(0, ($2::date - $1::date) / 7) AS g(i)
                         LEFT JOIN person_week_load l
-                          ON l.person_id = p.id AND l.week = g.week::date
-                        ORDER BY g.week) AS "hours!: Vec<i64>"
+                          ON l.person_id = p.id AND l.week = ($1::date + 7 * g.i)
+                        ORDER BY g.i) AS "hours!: Vec<i64>"
            FROM person_window_load($1, $2, $3, $4, $5) w
            JOIN people p ON p.id = w.person_id
            LEFT JOIN departments d ON d.id = p.department_id

@@ -97,10 +97,10 @@ pub(crate) async fn render(
     let person = sqlx::query!(
         r#"SELECT p.id, p.name, (p.weekly_capacity * 100)::bigint AS "capacity!",
                   ARRAY(SELECT coalesce(load_in_statuses(l, $4), 0)
-                        FROM generate_series($2::date, $3::date, interval '1 week') AS g(week)
+                        FROM generate_series(0, ($3::date - $2::date) / 7) AS g(i)
                         LEFT JOIN person_week_load l
-                          ON l.person_id = p.id AND l.week = g.week::date
-                        ORDER BY g.week) AS "hours!: Vec<i64>"
+                          ON l.person_id = p.id AND l.week = ($2::date + 7 * g.i)
+                        ORDER BY g.i) AS "hours!: Vec<i64>"
            FROM people p WHERE p.id = $1"#,
         params.person_id,
         first,
@@ -116,10 +116,10 @@ pub(crate) async fn render(
            )
            SELECT pr.id, pr.name, pr.status,
                   ARRAY(SELECT coalesce(sum(w.centihours), 0)::bigint
-                        FROM generate_series($2::date, $3::date, interval '1 week') AS g(week)
-                        LEFT JOIN assignment_weeks w ON w.week = g.week::date
+                        FROM generate_series(0, ($3::date - $2::date) / 7) AS g(i)
+                        LEFT JOIN assignment_weeks w ON w.week = ($2::date + 7 * g.i)
                          AND w.assignment_id IN (SELECT m.id FROM mine m WHERE m.project_id = pr.id)
-                        GROUP BY g.week ORDER BY g.week) AS "hours!: Vec<i64>",
+                        GROUP BY g.i ORDER BY g.i) AS "hours!: Vec<i64>",
                   (SELECT coalesce(sum(w.centihours), 0) FROM assignment_weeks w
                    JOIN mine m ON m.id = w.assignment_id
                    WHERE m.project_id = pr.id AND w.week BETWEEN $2 AND $3)::bigint AS "total!"

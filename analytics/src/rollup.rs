@@ -85,14 +85,14 @@ pub(crate) async fn render(pool: &PgPool, window: &Window) -> Result<RollupView,
                GROUP BY b.top
            )
            SELECT s.id AS "id!", s.name AS "name!", s.parent_id, s.depth AS "depth!",
-                  t.people AS "people!", t.capacity AS "capacity!", g.week::date AS "week!",
+                  t.people AS "people!", t.capacity AS "capacity!", ($1::date + 7 * g.i) AS "week!",
                   (SELECT coalesce(sum(lo.centihours), 0) FROM below b
-                   JOIN loads lo ON lo.department_id = b.id AND lo.week = g.week::date
+                   JOIN loads lo ON lo.department_id = b.id AND lo.week = ($1::date + 7 * g.i)
                    WHERE b.top = s.id)::bigint AS "allocated!"
            FROM shown s
            JOIN totals t ON t.top = s.id
-           CROSS JOIN generate_series($1::date, $2::date, interval '1 week') AS g(week)
-           ORDER BY s.path, g.week"#,
+           CROSS JOIN generate_series(0, ($2::date - $1::date) / 7) AS g(i)
+           ORDER BY s.path, g.i"#,
         first,
         last,
         &statuses,

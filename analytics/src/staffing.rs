@@ -81,10 +81,10 @@ pub(crate) async fn render(
     let project = sqlx::query!(
         r#"SELECT pr.id, pr.name, pr.status,
                   ARRAY(SELECT coalesce(l.centihours, 0)::bigint
-                        FROM generate_series($2::date, $3::date, interval '1 week') AS g(week)
+                        FROM generate_series(0, ($3::date - $2::date) / 7) AS g(i)
                         LEFT JOIN project_week_load l
-                          ON l.project_id = pr.id AND l.week = g.week::date
-                        ORDER BY g.week) AS "week_totals!: Vec<i64>"
+                          ON l.project_id = pr.id AND l.week = ($2::date + 7 * g.i)
+                        ORDER BY g.i) AS "week_totals!: Vec<i64>"
            FROM projects pr WHERE pr.id = $1"#,
         params.project_id,
         first,
@@ -94,10 +94,10 @@ pub(crate) async fn render(
     let people = sqlx::query!(
         r#"SELECT a.person_id, p.name, a.role_on_project,
                   ARRAY(SELECT coalesce(w.centihours, 0)::bigint
-                        FROM generate_series($2::date, $3::date, interval '1 week') AS g(week)
+                        FROM generate_series(0, ($3::date - $2::date) / 7) AS g(i)
                         LEFT JOIN assignment_weeks w
-                          ON w.assignment_id = a.id AND w.week = g.week::date
-                        ORDER BY g.week) AS "hours!: Vec<i64>",
+                          ON w.assignment_id = a.id AND w.week = ($2::date + 7 * g.i)
+                        ORDER BY g.i) AS "hours!: Vec<i64>",
                   (SELECT coalesce(sum(w.centihours), 0) FROM assignment_weeks w
                    WHERE w.assignment_id = a.id AND w.week BETWEEN $2 AND $3)::bigint AS "total!"
            FROM assignments a JOIN people p ON p.id = a.person_id AND p.is_active
