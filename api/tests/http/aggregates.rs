@@ -115,7 +115,7 @@ async fn dashboard_heatmap_and_forecast_show_the_plan(pool: PgPool) {
             &second["overAllocatedCount"],
             &second["band"]
         ),
-        (&json!(44), &json!(1), &json!("high"))
+        (&json!(44), &json!(1), &json!("optimal"))
     );
     assert_eq!(second["overAllocated"][0]["percent"], 110.0);
     assert_eq!(forecast["byRole"][0]["roleId"], Value::Null);
