@@ -21,8 +21,12 @@ CREATE FUNCTION person_window_load(
            -- least() skips NULLs, so the empty row of someone without load is filtered out.
            (p.cap * ((last_week - first_week) / 7 + 1)
             - coalesce(sum(least(l.c, p.cap)) FILTER (WHERE l.c IS NOT NULL), 0))::bigint,
-           coalesce(CASE WHEN p.cap > 0 THEN (array_agg(l.week ORDER BY l.c DESC, l.week))[1] END,
-                    first_week),
+           -- The peak as one max(): hours * 64 plus the week's distance from the window's
+           -- end (windows are at most 52 weeks), so the larger hours win and, among equal
+           -- hours, the earlier week; a plain max keeps this a hash aggregate, no sort.
+           CASE WHEN p.cap > 0 AND count(l.week) > 0
+                THEN first_week + 7 * (63 - max(l.c * 64 + 63 - (l.week - first_week) / 7) % 64)::integer
+                ELSE first_week END,
            (CASE WHEN p.cap > 0 THEN coalesce(max(l.c), 0)
                  ELSE coalesce(max(l.c) FILTER (WHERE l.week = first_week), 0) END)::bigint,
            count(l.week) FILTER (WHERE l.c > p.cap)
