@@ -247,7 +247,11 @@ mod tests {
             Band::OverAllocated
         );
         assert_eq!(
-            Band::for_load(total(20_000), HoursTotal::from_centihours(20_000), &bands),
+            Band::for_load(
+                HoursTotal::from_centihours(20_000),
+                HoursTotal::from_centihours(20_000),
+                &bands
+            ),
             Band::High
         );
     }
