@@ -202,49 +202,61 @@ pub(crate) async fn render(
         recent_changes,
     };
     for row in ranked {
-        let weekly = weekly_capacity(row.capacity)?;
-        let average = load_percent(hours(row.allocated), window_capacity(row.capacity));
-        let peak_percent = utilization_percent(hours(row.peak), weekly);
-        match row.list {
-            TEAM => view.team.rows.push(TeamRow {
-                id: row.person_id,
-                band: Band::for_load(hours(row.allocated), window_capacity(row.capacity), bands),
-                name: row.name,
-                department_id: row.department_id,
-                department_name: row.department_name,
-                capacity: hours(row.capacity),
-                allocated: hours(row.allocated),
-                percent: average,
-                peak_week: Some(row.peak_week),
-                peak_percent,
-            }),
-            AVAILABLE => view.most_available.push(MostAvailable {
-                id: row.person_id,
-                name: row.name,
-                department_name: row.department_name,
-                available_hours: hours(row.available),
-                percent: average,
-            }),
-            OVER => view.over_allocated.push(OverAllocatedPerson {
-                id: row.person_id,
-                name: row.name,
-                department_name: row.department_name,
-                peak_week: row.peak_week,
-                peak_percent,
-                over_weeks: row.over_weeks,
-            }),
-            PEAK => {
-                view.summary.peak = Some(PeakView {
-                    person_id: row.person_id,
-                    name: row.name,
-                    week: row.peak_week,
-                    percent: peak_percent,
-                })
-            }
-            other => return Err(AnalyticsError::Data(format!("dashboard list {other}"))),
-        }
+        place(&mut view, row, bands, window.weeks)?;
     }
     Ok(view)
+}
+
+/// Puts one ranked row into the list it belongs to, with its percentages and band.
+fn place(
+    view: &mut DashboardView,
+    row: Ranked,
+    bands: &Bands,
+    weeks: u32,
+) -> Result<(), AnalyticsError> {
+    let window_capacity = |weekly: i64| hours(weekly * i64::from(weeks));
+    let weekly = weekly_capacity(row.capacity)?;
+    let average = load_percent(hours(row.allocated), window_capacity(row.capacity));
+    let peak_percent = utilization_percent(hours(row.peak), weekly);
+    match row.list {
+        TEAM => view.team.rows.push(TeamRow {
+            id: row.person_id,
+            band: Band::for_load(hours(row.allocated), window_capacity(row.capacity), bands),
+            name: row.name,
+            department_id: row.department_id,
+            department_name: row.department_name,
+            capacity: hours(row.capacity),
+            allocated: hours(row.allocated),
+            percent: average,
+            peak_week: Some(row.peak_week),
+            peak_percent,
+        }),
+        AVAILABLE => view.most_available.push(MostAvailable {
+            id: row.person_id,
+            name: row.name,
+            department_name: row.department_name,
+            available_hours: hours(row.available),
+            percent: average,
+        }),
+        OVER => view.over_allocated.push(OverAllocatedPerson {
+            id: row.person_id,
+            name: row.name,
+            department_name: row.department_name,
+            peak_week: row.peak_week,
+            peak_percent,
+            over_weeks: row.over_weeks,
+        }),
+        PEAK => {
+            view.summary.peak = Some(PeakView {
+                person_id: row.person_id,
+                name: row.name,
+                week: row.peak_week,
+                percent: peak_percent,
+            })
+        }
+        other => return Err(AnalyticsError::Data(format!("dashboard list {other}"))),
+    }
+    Ok(())
 }
 
 /// Every person's window load once (`s`), ranked four ways (each a top-N of `s`, then
