@@ -1,11 +1,12 @@
-//! Answers every aggregate view (dashboard, heatmap, forecast, ...) the same way: render
-//! the [`Aggregate`] to its JSON body, tag it with a strong ETag made from the body, and
-//! answer a matching `If-None-Match` with 304. The one place aggregate bodies are made,
-//! so a cache keyed by [`Aggregate::cache_key`] belongs here.
+//! Answers every aggregate view (dashboard, heatmap, forecast, ...) the same way: the
+//! [`Aggregate`]'s JSON body from the aggregate cache (rendered on a miss, once however
+//! many ask), tagged with the strong ETag of the body, and 304 for a matching
+//! `If-None-Match`. The one place aggregate bodies are served.
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sha2::{Digest, Sha256};
+use std::sync::Arc;
+
 use wt_analytics::{Aggregate, AnalyticsError};
 
 use crate::conditional::none_match_hit;
@@ -21,14 +22,17 @@ pub async fn serve(
     headers: &HeaderMap,
     aggregate: Aggregate,
 ) -> Result<Response, ApiError> {
-    let body = aggregate
-        .render(&state.db, &state.settings.utilization_bands)
+    let render = || aggregate.render(&state.db, &state.settings.utilization_bands);
+    let cached = state
+        .aggregates
+        .get_or_compute(aggregate.kind(), &aggregate.cache_key(), render)
         .await
-        .map_err(problem)?;
-    let etag = etag_of(&body);
+        .map_err(shared_problem)?;
+    let etag = cached.etag.clone();
     let mut response = if none_match_hit(headers, &etag) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
+        let body = cached.body.clone();
         ([(header::CONTENT_TYPE, "application/json")], body).into_response()
     };
     let answer = response.headers_mut();
@@ -42,11 +46,16 @@ pub async fn serve(
     Ok(response)
 }
 
-/// A strong ETag of the body: the first 16 bytes of its SHA-256, in hex, quoted.
-fn etag_of(body: &[u8]) -> String {
-    let digest = Sha256::digest(body);
-    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    format!("\"{hex}\"")
+/// The failure of a computation, which every reader that waited for it shares: the
+/// last one holding it gets the error itself, the others its description.
+fn shared_problem(error: Arc<AnalyticsError>) -> ApiError {
+    match Arc::try_unwrap(error) {
+        Ok(error) => problem(error),
+        Err(shared) => match &*shared {
+            AnalyticsError::NotFound { what } => Problem::not_found(what).into(),
+            other => ApiError::Internal(anyhow::anyhow!("{other}")),
+        },
+    }
 }
 
 fn problem(error: AnalyticsError) -> ApiError {

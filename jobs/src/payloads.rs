@@ -95,7 +95,7 @@ impl JobPayload for Email {
     }
 }
 
-/// `warm_cache`: start a new cache generation.
+/// `warm_cache`: compute the most used dashboard views into the aggregate cache.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WarmCache {}
 

@@ -36,7 +36,7 @@ pub fn table(settings: &JobSettings) -> Vec<Schedule> {
     vec![
         Schedule::new(
             "warm-cache",
-            "Start a new cache generation so dashboards are computed fresh.",
+            "Compute the most used dashboard views ahead of their readers.",
             JobKind::WarmCache,
             settings.schedule_warm_cache.cron().cloned(),
             || WarmCache::default().new_job(None),

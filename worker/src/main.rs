@@ -11,6 +11,7 @@ use wt_domain::jobs::Queue;
 use wt_jobs::Dispatcher;
 use wt_jobs::queues::Queues;
 use wt_jobs::schedules;
+use wt_runtime::aggregate_cache::{AggregateCache, CacheTtls};
 use wt_runtime::{RedisConnector, database_pool, shutdown, telemetry};
 use wt_worker::mailer::Mailer;
 use wt_worker::scheduler::SchedulerOptions;
@@ -59,6 +60,14 @@ async fn serve(cli: Cli, queues: Vec<(Queue, usize)>) -> anyhow::Result<()> {
         mailer: Mailer::from_settings(settings)?.map(Arc::new),
         public_url: settings.public_url.clone(),
         fault_injection: cli.fault_injection,
+        aggregates: Arc::new(AggregateCache::new(
+            settings
+                .cache_in_redis()
+                .then(|| dispatcher.redis().clone()),
+            &dispatcher.queues.namespace,
+            CacheTtls::from_settings(settings),
+        )),
+        bands: settings.utilization_bands,
         ..WorkerState::new(pool, redis, dispatcher, owner)
     };
     let options = RunOptions {

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use redis::aio::ConnectionManager;
 use sqlx::PgPool;
+use wt_domain::utilization::Bands;
 use wt_jobs::Dispatcher;
 use wt_runtime::aggregate_cache::{AggregateCache, CacheTtls};
 
@@ -39,12 +40,15 @@ pub struct WorkerState {
     pub draining: Arc<AtomicBool>,
     /// The aggregate cache this worker warms and retires after its writes.
     pub aggregates: Arc<AggregateCache>,
+    /// The utilization bands the views it warms are drawn with (`UTILIZATION_BANDS`).
+    pub bands: Bands,
 }
 
 impl WorkerState {
     /// A worker named `owner` with the defaults: a lease of heartbeat x missed
-    /// heartbeats, 30 days of retention, no mail, no fault injection, the aggregate
-    /// cache shared through the dispatcher's Redis with the default lifetimes.
+    /// heartbeats, 30 days of retention, no mail, no fault injection, the default bands
+    /// and the aggregate cache shared through the dispatcher's Redis with the default
+    /// lifetimes.
     pub fn new(
         pool: PgPool,
         redis: ConnectionManager,
@@ -73,6 +77,7 @@ impl WorkerState {
             running: Default::default(),
             draining: Default::default(),
             aggregates: Arc::new(aggregates),
+            bands: Bands::default(),
         }
     }
 

@@ -36,7 +36,7 @@ const done = makeJob({
   queue: 'cache',
   state: 'succeeded',
   progress: 100,
-  result: { generation: 4 },
+  result: { warmed: 4 },
   requestedBy: null,
   requestedByName: null,
 });
@@ -62,7 +62,7 @@ describe('jobs page: the list', () => {
     expect(email).toHaveTextContent('The mail server refused the message. smtp_refused');
     expect(within(screen.getByTestId('job-10')).getByText(/Next attempt at/)).toBeInTheDocument();
     expect(screen.getByTestId('job-10')).toHaveTextContent('Last attempt failed: The mail server did not answer. smtp_timeout');
-    expect(screen.getByTestId('job-9')).toHaveTextContent('Cache generation 4 ready');
+    expect(screen.getByTestId('job-9')).toHaveTextContent('4 views ready');
     expect(screen.getByTestId('job-9')).toHaveTextContent('System');
     const when = within(row).getByText((_, element) => element?.tagName === 'TIME');
     expect(when).toHaveAttribute('dateTime', '2025-03-01T12:00:00Z');

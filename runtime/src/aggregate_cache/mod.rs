@@ -39,7 +39,7 @@ impl Cached {
     pub fn new(body: impl Into<bytes::Bytes>) -> Self {
         let body = body.into();
         let digest = Sha256::digest(&body);
-        let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
         Self {
             body,
             etag: format!("\"{hex}\""),

@@ -1,35 +1,45 @@
-//! `warm_cache`: starts a new cache generation. Every cached aggregate key carries the
-//! generation, so bumping it retires all cached answers at once; the job then records
-//! when the cache was last rebuilt. Queued at start-up, on demand and on its schedule.
+//! `warm_cache`: computes the most used aggregate views (the default dashboards of the
+//! company and of each top-level department, the first heatmap page, the forecast) into
+//! the aggregate cache for its current version, so the first reader after a write or at
+//! the start of the day finds them ready. Queued after plan writes (paced), at start-up,
+//! on demand and on its schedule. It changes no data; with the cache kept per process
+//! (`CACHE_BACKEND=local`) there is nothing a worker can warm for the api, and it says so.
 
-use redis::AsyncCommands;
 use serde_json::{Value, json};
+use wt_analytics::AnalyticsError;
+use wt_domain::weeks::Week;
 
 use crate::context::{JobContext, JobFailure};
 
-/// The Redis key holding the current cache generation.
-pub fn generation_key(namespace: &str) -> String {
-    format!("{namespace}:cache:generation")
-}
-
-fn redis_down(error: redis::RedisError) -> JobFailure {
-    JobFailure::transient("redis_unavailable", error.to_string())
+fn analytics_failed(error: AnalyticsError) -> JobFailure {
+    JobFailure::transient("analytics_failed", error.to_string())
 }
 
 pub async fn run(context: &mut JobContext<'_>) -> Result<Value, JobFailure> {
-    context
-        .progress("Starting", 10, "Starting a new cache generation")
-        .await?;
-    let mut redis = context.state.redis.clone();
-    let namespace = &context.state.dispatcher.queues.namespace;
-    let generation: i64 = redis
-        .incr(generation_key(namespace), 1)
+    let state = context.state;
+    if !state.aggregates.is_shared() {
+        return Ok(json!({ "warmed": 0, "reason": "The aggregate cache is kept per process." }));
+    }
+    let today = Week::current(chrono::Utc::now().date_naive())
+        .map_err(|error| JobFailure::permanent("clock_out_of_range", error.to_string()))?;
+    let views = wt_analytics::most_used(&state.pool, today)
         .await
-        .map_err(redis_down)?;
-    let warmed_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let _: () = redis
-        .set(format!("{namespace}:cache:warmed_at"), &warmed_at)
-        .await
-        .map_err(redis_down)?;
-    Ok(json!({ "generation": generation, "warmedAt": warmed_at }))
+        .map_err(analytics_failed)?;
+    for (done, view) in views.iter().enumerate() {
+        let percent = u8::try_from(done * 100 / views.len()).unwrap_or(99);
+        context
+            .progress(
+                "Warming",
+                percent,
+                &format!("Computing {} views", views.len()),
+            )
+            .await?;
+        let render = || view.render(&state.pool, &state.bands);
+        state
+            .aggregates
+            .refresh(view.kind(), &view.cache_key(), render)
+            .await
+            .map_err(analytics_failed)?;
+    }
+    Ok(json!({ "warmed": views.len(), "weekOf": today }))
 }

@@ -1,4 +1,5 @@
-//! Delivery: a job makes the round trip through Redis; a job delivered twice, or several
+//! Delivery: a job (a cache warm-up, whose views another process then finds ready)
+//! makes the round trip through Redis; a job delivered twice, or several
 //! times at once, takes effect once; a job longer than its lease runs once while its
 //! worker lives; an enqueue rolled back leaves no job and no push.
 
@@ -7,9 +8,12 @@ use std::time::Duration;
 use redis::AsyncCommands;
 use sqlx::PgPool;
 use wt_domain::jobs::{JobKind, JobState, Queue};
+use wt_domain::weeks::Week;
 use wt_jobs::payloads::{JobPayload, Probe, WarmCache};
 use wt_jobs::queues::{Push, PushKey};
+use wt_runtime::aggregate_cache::{AggregateCache, CacheTtls};
 use wt_store::jobs::{self, NewJob};
+use wt_worker::WorkerState;
 
 use crate::support::*;
 
@@ -23,10 +27,39 @@ async fn a_job_makes_the_round_trip_through_redis(pool: PgPool) {
     let done = wait_until_finished(&state.pool, job.id).await;
     assert_eq!(done.state, JobState::Succeeded, "{done:?}");
     assert_eq!((done.attempts, done.progress), (1, 100));
-    assert_eq!(done.result.as_ref().unwrap()["generation"], 1);
+    // An empty company: its dashboard, first heatmap page and forecast.
+    assert_eq!(done.result.as_ref().unwrap()["warmed"], 3);
     assert!(done.started_at.is_some() && done.finished_at.is_some());
+    assert_warmed(&state).await;
     worker.stop().await;
     flush_namespace(&state.dispatcher.queues.namespace).await;
+}
+
+/// Another process on the namespace (a cache of its own over the same Redis) finds every
+/// view the warm-up computed ready, computing none of them.
+async fn assert_warmed(state: &WorkerState) {
+    let namespace = &state.dispatcher.queues.namespace;
+    let other = AggregateCache::new(
+        Some(state.dispatcher.redis().clone()),
+        namespace,
+        CacheTtls::new(None, None),
+    );
+    let today = Week::current(chrono::Utc::now().date_naive()).unwrap();
+    for view in wt_analytics::most_used(&state.pool, today).await.unwrap() {
+        let computed = std::sync::atomic::AtomicBool::new(false);
+        other
+            .get_or_compute(view.kind(), &view.cache_key(), || async {
+                computed.store(true, std::sync::atomic::Ordering::SeqCst);
+                Ok::<_, std::convert::Infallible>(Vec::new())
+            })
+            .await
+            .unwrap();
+        assert!(
+            !computed.into_inner(),
+            "{} was not warmed",
+            view.cache_key()
+        );
+    }
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]

@@ -30,7 +30,7 @@ describe('job labels', () => {
     [makeJob({ id: 1, state: 'queued', nextAttemptAt: '2030-01-01T00:00:00Z', message: 'old' }), { status: 'Waiting to try again', message: null }],
     [makeJob({ id: 1, state: 'running', stage: 'Probing', progress: 37, message: 'Step 3 of 8' }), { status: 'Probing · 37%', message: 'Step 3 of 8' }],
     [makeJob({ id: 1, state: 'running', progress: 5 }), { status: 'Working · 5%', message: null }],
-    [makeJob({ id: 1, state: 'succeeded', stage: 'Starting', progress: 100, message: 'Starting a new cache generation' }), { status: 'Done · 100%', message: null }],
+    [makeJob({ id: 1, state: 'succeeded', stage: 'Starting', progress: 100, message: 'Computing 3 views' }), { status: 'Done · 100%', message: null }],
     [makeJob({ id: 1, state: 'cancelled', progress: 20, message: 'Step 4 of 20' }), { status: 'Stopped at 20%', message: 'Step 4 of 20' }],
   ])('captions the progress bar (%#)', (job, caption) => {
     expect(progressCaption(job)).toEqual(caption);
@@ -43,7 +43,7 @@ describe('job labels', () => {
   it.each([
     [{ kind: 'probe', result: { steps: 8, queue: 'maintenance', attempt: 1, worker: 'worker-7' } }, '8 steps on Maintenance by worker-7'],
     [{ kind: 'probe', result: { steps: 1, queue: 'mail' } }, '1 step on Mail'],
-    [{ kind: 'warm_cache', result: { generation: 4, warmedAt: '2026-12-04T16:00:00Z' } }, 'Cache generation 4 ready'],
+    [{ kind: 'warm_cache', result: { warmed: 4, weekOf: '2026-11-29' } }, '4 views ready'],
     [{ kind: 'housekeeping', result: { jobsDeleted: 1, queueEntriesCleared: 12 } }, 'Deleted 1 old job, cleared 12 queue entries'],
     [{ kind: 'email', result: { template: 'password_reset', to: 'a***@example.com' } }, 'Sent “password reset” to a***@example.com'],
     [{ kind: 'reallocate', result: { deltaWeeks: -2, assignmentsChanged: 3, touchedWeekKeys: [], capped: [] } }, 'Moved 3 assignments 2 weeks earlier'],

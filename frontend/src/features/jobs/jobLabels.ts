@@ -103,8 +103,8 @@ function kindSummary(kind: JobKind, result: unknown): string | null {
       return [plural(steps, 'step', 'steps'), queueName && `on ${queueName}`, worker && `by ${worker}`].filter(Boolean).join(' ');
     }
     case 'warm_cache': {
-      const generation = field(result, 'generation');
-      return generation === undefined ? null : `Cache generation ${generation} ready`;
+      const warmed = field(result, 'warmed');
+      return typeof warmed === 'number' ? `${plural(warmed, 'view', 'views')} ready` : null;
     }
     case 'housekeeping': {
       const jobs = field(result, 'jobsDeleted');
@@ -140,7 +140,7 @@ function kindSummary(kind: JobKind, result: unknown): string | null {
   }
 }
 
-/** Any result as its plain fields, "generation: 3, warmedAt: …", or null. */
+/** Any result as its plain fields, "warmed: 3, weekOf: …", or null. */
 export function genericSummary(result: unknown): string | null {
   if (typeof result !== 'object' || result === null || Array.isArray(result)) {
     return typeof result === 'string' || typeof result === 'number' ? String(result) : null;

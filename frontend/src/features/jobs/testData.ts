@@ -55,7 +55,7 @@ export function makeStats(queues: Partial<Record<QueueStats['queue'], Partial<Qu
 
 export function makeSchedule(overrides: Partial<Schedule> & Pick<Schedule, 'name'>): Schedule {
   return {
-    description: 'Start a new cache generation so dashboards are computed fresh.',
+    description: 'Compute the most used dashboard views ahead of their readers.',
     kind: 'warm_cache',
     queue: 'cache',
     cron: '*/15 * * * *',
