@@ -51,6 +51,7 @@ impl Size {
             .map_or(3, |total| (total + self.people - 1) / self.people)
     }
 
+    /// Refuses a size out of bounds; the number of projects to make.
     fn check(&self) -> anyhow::Result<i64> {
         if !(1..=20_000).contains(&self.people) {
             bail!("--people must be between 1 and 20000");
