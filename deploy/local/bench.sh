@@ -150,12 +150,14 @@ run_phase() {
 }
 
 install_tools
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 seed_company
 JOBS_OUTPUT=""
 BUILD="release"
 [[ -z "${WT_BENCH_BIN:-}" ]] || BUILD="binaries from $BIN"
 run_phase uncached AGGREGATE_CACHE_TTL=0 DASHBOARD_CACHE_TTL=0 SCHEDULE_WARM_CACHE=off
 run_phase cached
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p "$(dirname "$RESULTS")"
 # shellcheck source=deploy/local/bench/report.sh
 source "$HERE/report.sh"

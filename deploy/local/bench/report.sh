@@ -1,5 +1,5 @@
 # The report of `make bench` as Markdown (sourced by deploy/local/bench.sh, which fills
-# FIGURES, MIXED, MIXED_KINDS, MEMORY, BUILD, SIZE, SEED_SECONDS and the run's
+# FIGURES, MIXED, MIXED_KINDS, MEMORY, BUILD, SIZE, SEED_SECONDS, LOAD_BEFORE/AFTER and the run's
 # settings): one table of the endpoints, the mixed profile, memory, and the issue's
 # targets beside the measured figures.
 
@@ -101,7 +101,8 @@ render_report() {
   echo
   echo "- Build: $BUILD, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- || echo ' (with local changes)')."
   echo "- Machine: $(nproc) CPUs ($cpu), $(free -g | awk '/^Mem:/ {print $2}') GiB memory;" \
-    "$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version' | cut -d' ' -f1) PostgreSQL on the same machine, over loopback."
+    "$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version' | cut -d' ' -f1) PostgreSQL on the same machine, over loopback;" \
+    "load average $LOAD_BEFORE before the run, $LOAD_AFTER after (anything above 0 is other work sharing the CPUs)."
   echo "- Company: $SIZE; seeded in $SEED_SECONDS s, weekly loads verified."
   echo "- Load: wrk, $THREADS threads; each endpoint ${SECONDS_EACH} s at $CONNECTIONS connections;" \
     "latencies in ms from wrk's histogram. Uncached: AGGREGATE_CACHE_TTL=0 DASHBOARD_CACHE_TTL=0;" \
