@@ -10,7 +10,7 @@ CARGO ?= cargo
 NPM ?= npm
 FRONTEND := frontend
 
-.PHONY: bench help run build build-rust build-frontend frontend-deps test checks lint-rust test-rust \
+.PHONY: bench bench-import help run build build-rust build-frontend frontend-deps test checks lint-rust test-rust \
         test-frontend e2e migrate sqlx-prepare fmt clean openapi check-openapi
 
 help: ## List the targets
@@ -75,8 +75,13 @@ e2e: build-frontend
 	$(CARGO) build --locked --workspace --all-targets
 	deploy/local/e2e.sh
 
-bench: ## Time the grid and lists on a seeded 5,000-person company, jobs and a 100k-row import (prints tables)
+# WT_BENCH_PEOPLE (5000), WT_BENCH_SECONDS (10 per endpoint), WT_BENCH_MIXED_SECONDS (60),
+# WT_BENCH_JOBS=0 (skip the job system's part) tune a run.
+bench: ## Load-test the release build on a 5,000-person company (table in bench/results/<date>.md), then jobs and imports
 	deploy/local/bench.sh
+	deploy/local/bench-import.sh
+
+bench-import: ## Time a 100k-row people import and a zip bomb through the api and worker
 	deploy/local/bench-import.sh
 
 migrate: ## Apply migrations to the database in DATABASE_URL (or .env)

@@ -1,7 +1,10 @@
 //! `wt-api seed-demo`: a believable demo company so a new install shows a living product,
-//! and bigger ones for benchmarks. Everything is generated inside PostgreSQL in one
-//! transaction (set-based, so 5,000 people take seconds), from a fixed seed, so two runs
-//! with the same size produce the same company.
+//! and bigger ones for benchmarks (`make bench` seeds 5,000 people, 2,000 projects, 40,000
+//! assignments and a year of hours, about 1.9 million week rows). Everything is generated
+//! inside PostgreSQL in one transaction, set-based (one INSERT ... SELECT per table, so the
+//! week loads are kept by their statement triggers in one pass: the large company takes
+//! about half a minute), from a fixed seed, so two runs with the same size produce the
+//! same company.
 
 use anyhow::bail;
 use sqlx::PgPool;
@@ -29,6 +32,53 @@ const ROLES: &[&str] = &[
     "Technician",
 ];
 
+/// How big a company to seed. `None` keeps the demo's own proportions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub people: i64,
+    /// Default: about 0.4 per person, at least 10. Every seventh is completed.
+    pub projects: Option<i64>,
+    /// Spread evenly over people; default: one to three per person.
+    pub assignments: Option<i64>,
+    /// Weeks of hours per assignment, from twelve weeks back.
+    pub weeks: i64,
+}
+
+impl Size {
+    /// The most assignments one person gets (the spread of their projects depends on it).
+    fn most_per_person(&self) -> i64 {
+        self.assignments
+            .map_or(3, |total| (total + self.people - 1) / self.people)
+    }
+
+    /// Refuses a size out of bounds; the number of projects to make.
+    fn check(&self) -> anyhow::Result<i64> {
+        if !(1..=20_000).contains(&self.people) {
+            bail!("--people must be between 1 and 20000");
+        }
+        let projects = self.projects.unwrap_or((self.people * 2 / 5).max(10));
+        if !(1..=100_000).contains(&projects) {
+            bail!("--projects must be between 1 and 100000");
+        }
+        if self
+            .assignments
+            .is_some_and(|a| !(1..=200_000).contains(&a))
+        {
+            bail!("--assignments must be between 1 and 200000");
+        }
+        if !(1..=104).contains(&self.weeks) {
+            bail!("--weeks must be between 1 and 104");
+        }
+        // Assignments go to projects that are not completed (every seventh is), each
+        // person's on distinct ones.
+        let open_projects = projects - (projects + 1) / 7;
+        if self.most_per_person() > open_projects {
+            bail!("--assignments needs more projects: each person's must be distinct open ones");
+        }
+        Ok(projects)
+    }
+}
+
 /// What a seeding run produced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Seeded {
@@ -47,20 +97,16 @@ pub async fn is_empty(pool: &PgPool) -> anyhow::Result<bool> {
     Ok(people == 0 && projects == 0)
 }
 
-/// Seeds `people` people (and about 0.4 projects per person, at least 10) around
-/// `this_sunday`: a year of hours from twelve weeks back.
+/// Seeds a company of `size` around `this_sunday`: hours from twelve weeks back.
 pub async fn seed(
     pool: &PgPool,
-    people: i64,
+    size: Size,
     this_sunday: chrono::NaiveDate,
 ) -> anyhow::Result<Seeded> {
-    if !(1..=20_000).contains(&people) {
-        bail!("--people must be between 1 and 20000");
-    }
+    let projects = size.check()?;
     if !is_empty(pool).await? {
         bail!("the database already has people or projects; seed-demo fills an empty one");
     }
-    let projects = (people * 2 / 5).max(10);
     let mut tx = pool.begin().await?;
     sqlx::query("SELECT setseed(0.42)")
         .execute(&mut *tx)
@@ -81,17 +127,17 @@ pub async fn seed(
             .execute(&mut *tx)
             .await?;
     }
-    insert_people(&mut tx, people).await?;
+    insert_people(&mut tx, size.people).await?;
     insert_projects(&mut tx, projects, this_sunday).await?;
-    let assignments = insert_assignments(&mut tx).await?;
-    let weeks = insert_hours(&mut tx, this_sunday).await?;
+    let assignments = insert_assignments(&mut tx, &size).await?;
+    let weeks = insert_hours(&mut tx, this_sunday, size.weeks).await?;
     tx.commit().await?;
     // Fresh statistics, so the planner sizes the grid's aggregates right at once, and a
     // fresh visibility map, so the week index answers the grid without heap visits; both
     // instead of waiting for autovacuum to get round to the new rows.
     sqlx::query("VACUUM (ANALYZE)").execute(pool).await?;
     Ok(Seeded {
-        people,
+        people: size.people,
         projects,
         assignments,
         weeks,
@@ -162,39 +208,54 @@ async fn insert_projects(
     Ok(())
 }
 
-/// One to three projects per person, spread over all projects.
-async fn insert_assignments(tx: &mut sqlx::PgConnection) -> anyhow::Result<i64> {
+/// Each person's assignments (one to three, or `size.assignments` spread evenly) on
+/// distinct open projects, spread over the whole list so every project gets people.
+async fn insert_assignments(tx: &mut sqlx::PgConnection, size: &Size) -> anyhow::Result<i64> {
     let done = sqlx::query(
-        r#"WITH numbered_projects AS (
-               SELECT id, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS total
-               FROM projects WHERE status <> 'completed')
+        r#"WITH numbered_people AS (
+               SELECT id, row_number() OVER (ORDER BY id) - 1 AS i, count(*) OVER () AS n
+               FROM people),
+           numbered_projects AS (
+               SELECT id, row_number() OVER (ORDER BY id) - 1 AS k
+               FROM projects WHERE status <> 'completed'),
+           open AS (SELECT count(*) AS total FROM numbered_projects)
            INSERT INTO assignments (person_id, project_id, role_on_project)
-           SELECT DISTINCT ON (p.id, np.id) p.id, np.id,
-                  (ARRAY['Lead','Designer','Engineer','Support'])[1 + (slot % 4)]
-           FROM people p
-           CROSS JOIN generate_series(0, 2) AS slot
-           JOIN numbered_projects np ON np.k = (p.id * 7 + slot * 13) % np.total
-           WHERE slot < 1 + (p.id % 3)"#,
+           SELECT p.id, np.id, (ARRAY['Lead','Designer','Engineer','Support'])[1 + (slot % 4)]
+           FROM numbered_people p
+           CROSS JOIN open
+           CROSS JOIN LATERAL generate_series(0, CASE WHEN $1::bigint IS NULL THEN p.i % 3
+                                                     ELSE $1 / p.n + (p.i < $1 % p.n)::int - 1 END) AS slot
+           JOIN numbered_projects np ON np.k = (p.i * 7 + slot * (open.total / $2)) % open.total"#,
     )
+    .bind(size.assignments)
+    .bind(size.most_per_person())
     .execute(&mut *tx)
     .await?;
     Ok(done.rows_affected() as i64)
 }
 
-/// A year of weekly hours from twelve weeks back, varied per assignment and week.
+/// `weeks` weeks of hours from twelve weeks back, varied per assignment and week, with
+/// a gap now and then. Hours shrink when people carry more than three assignments on
+/// average, so loads stay believable (a spread of bands, some people over).
 async fn insert_hours(
     tx: &mut sqlx::PgConnection,
     sunday: chrono::NaiveDate,
+    weeks: i64,
 ) -> anyhow::Result<i64> {
     let done = sqlx::query(
-        r#"INSERT INTO assignment_weeks (assignment_id, week, centihours)
+        r#"WITH scale AS (
+               SELECT least(1.0, 3.0 * (SELECT count(*) FROM people) / nullif(count(*), 0)) AS factor
+               FROM assignments)
+           INSERT INTO assignment_weeks (assignment_id, week, centihours)
            SELECT a.id, $1::date + (w * 7),
-                  100 * (ARRAY[8, 12, 16, 20, 6, 10, 24, 4])[1 + ((a.id * 3 + w + 1200) % 8)]
+                  25 * greatest(1, round(4 * s.factor * (ARRAY[8, 12, 16, 20, 6, 10, 24, 4])[1 + ((a.id * 3 + w + 1200) % 8)]))
            FROM assignments a
-           CROSS JOIN generate_series(-12, 39) AS w
+           CROSS JOIN scale s
+           CROSS JOIN generate_series(-12, ($2 - 13)::integer) AS w
            WHERE (a.id + w + 1200) % 9 <> 0"#,
     )
     .bind(sunday)
+    .bind(weeks)
     .execute(&mut *tx)
     .await?;
     Ok(done.rows_affected() as i64)

@@ -69,9 +69,18 @@ enum Command {
     CreateDemoAdmin,
     /// Load a demo company (people, departments, projects, a year of hours, deliverables).
     SeedDemo {
-        /// How many people; projects follow at about 0.4 per person.
+        /// How many people.
         #[arg(long, default_value = "150")]
         people: i64,
+        /// How many projects (default: about 0.4 per person, at least 10).
+        #[arg(long)]
+        projects: Option<i64>,
+        /// How many assignments, spread evenly over people (default: one to three each).
+        #[arg(long)]
+        assignments: Option<i64>,
+        /// Weeks of hours per assignment, from twelve weeks back.
+        #[arg(long, default_value = "52")]
+        weeks: i64,
         /// Do nothing when the database already holds people or projects.
         #[arg(long)]
         if_empty: bool,
@@ -205,8 +214,20 @@ fn main() -> anyhow::Result<()> {
         }),
         Some(Command::CreateDemoAdmin) => runtime
             .block_on(async { commands::create_demo_admin(&database_pool(&cli.settings)?).await }),
-        Some(Command::SeedDemo { people, if_empty }) => {
-            runtime.block_on(seed_demo(&cli.settings, people, if_empty))
+        Some(Command::SeedDemo {
+            people,
+            projects,
+            assignments,
+            weeks,
+            if_empty,
+        }) => {
+            let size = demo::Size {
+                people,
+                projects,
+                assignments,
+                weeks,
+            };
+            runtime.block_on(seed_demo(&cli.settings, size, if_empty))
         }
         Some(Command::Schedules) => runtime.block_on(schedule_report::print(&cli.settings)),
         Some(Command::Import {
@@ -281,7 +302,7 @@ fn exit_on_error(command: &str, outcome: anyhow::Result<()>) -> anyhow::Result<(
 }
 
 /// Loads the demo company, or says why not.
-async fn seed_demo(settings: &Settings, people: i64, if_empty: bool) -> anyhow::Result<()> {
+async fn seed_demo(settings: &Settings, size: demo::Size, if_empty: bool) -> anyhow::Result<()> {
     let pool = database_pool(settings)?;
     if if_empty && !demo::is_empty(&pool).await? {
         println!("The database already holds planning data; no demo data was loaded.");
@@ -291,7 +312,7 @@ async fn seed_demo(settings: &Settings, people: i64, if_empty: bool) -> anyhow::
     let sunday = wt_domain::weeks::Week::current(today)
         .map_err(|e| anyhow::anyhow!(e.message()))?
         .as_date();
-    let seeded = demo::seed(&pool, people, sunday).await?;
+    let seeded = demo::seed(&pool, size, sunday).await?;
     println!(
         "Demo data loaded: {} people, {} projects, {} assignments, {} planned weeks.",
         seeded.people, seeded.projects, seeded.assignments, seeded.weeks

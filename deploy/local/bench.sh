@@ -1,87 +1,165 @@
 #!/usr/bin/env bash
-# `make bench`: the headline timings on a 5,000-person company (override with
-# WT_BENCH_PEOPLE), measured against the release build on this machine: the 12-week
-# planning grid (with and without per-assignment rows), a 52-week grid, the project grid,
-# a people search, project candidates, a department's projects, and the request rate of
-# the grid and of health with `wrk` (installed from Debian when missing and permitted).
-# Then the job system's throughput and latency (deploy/local/bench-jobs.sh). Prints tables;
-# asserts nothing.
+# `make bench`: the headline figures of the release build on a large company, measured
+# with wrk over loopback, printed as one table and written to bench/results/<date>.md.
+#
+#  1. Seeds a separate database (wt_bench) with WT_BENCH_PEOPLE people (default 5,000),
+#     0.4 projects and 8 assignments per person and 52 weeks of hours (about 1.9 million
+#     week rows), and checks the trigger-kept weekly loads against a from-scratch sum.
+#  2. Runs the api and a worker twice: uncached (AGGREGATE_CACHE_TTL=0,
+#     DASHBOARD_CACHE_TTL=0, no cache warming), then cached (the default TTLs). Each time
+#     it drives every endpoint of the table for WT_BENCH_SECONDS (10) at 32 connections:
+#     the planning grid (12 and 52 weeks), dashboard, capacity heatmap, workload forecast,
+#     available people and a bulk hours save; p50/p95/p99 and requests/s come from wrk's
+#     own histogram. A route this build lacks (404) shows as n/a.
+#  3. On the cached instance, the mixed profile: 100 clients for WT_BENCH_MIXED_SECONDS
+#     (60), 55% reads and 45% writes (deploy/local/bench/mixed.lua), with read and write
+#     latency apart, errors counted per kind; then the api's and worker's memory.
+#  4. The job system's bench (deploy/local/bench-jobs.sh) unless WT_BENCH_JOBS=0.
+# Asserts nothing: the targets are printed beside the figures as met or missed.
 set -euo pipefail
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
+HERE="$ROOT/deploy/local/bench"
 cd "$ROOT"
-BIN="$ROOT/target/release"
+# shellcheck source=deploy/local/bench/lib.sh
+source "$HERE/lib.sh"
+# WT_BENCH_BIN: other binaries (e.g. target/debug, to try the harness itself), not built.
+export BIN="${WT_BENCH_BIN:-$ROOT/target/release}"
 PEOPLE="${WT_BENCH_PEOPLE:-5000}"
-SAMPLES="${WT_BENCH_SAMPLES:-15}"
-log() { printf '[bench] %s\n' "$*" >&2; }
+PROJECTS="${WT_BENCH_PROJECTS:-$((PEOPLE * 2 / 5))}"
+ASSIGNMENTS="${WT_BENCH_ASSIGNMENTS:-$((PEOPLE * 8))}"
+SECONDS_EACH="${WT_BENCH_SECONDS:-10}"
+MIXED_SECONDS="${WT_BENCH_MIXED_SECONDS:-60}"
+THREADS=2 CONNECTIONS=32 MIXED_CLIENTS=100
+RESULTS="${WT_BENCH_RESULTS:-$ROOT/bench/results/$(date -u +%F).md}"
+WORK="$(mktemp -d)"
+API_PID="" WORKER_PID=""
+cleanup() { stop_named WORKER_PID; stop_named API_PID; rm -rf "$WORK"; }
+trap cleanup EXIT
 
-cargo build --release --locked -p wt-api -p wt-worker
-if ! command -v wrk >/dev/null 2>&1 && [[ "$(id -u)" -eq 0 && -z "${WT_NO_APT:-}" ]]; then
-  log "installing wrk (apt-get) for the request-rate figures"
-  apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } || true
-fi
+# The rows of the table: name | path (GET) or "bulk" (the bulk hours script).
+ENDPOINTS=(
+  "grid snapshot, 12 weeks|/api/assignments/grid?weeks=12"
+  "grid snapshot, 52 weeks|/api/assignments/grid?weeks=52"
+  "dashboard|/api/dashboard"
+  "capacity heatmap, 200 people|/api/people/capacity-heatmap"
+  "workload forecast|/api/people/workload-forecast"
+  "available people, 8 h free|/api/people/available?minHours=8"
+  "bulk hours save, 1 person x 4 weeks|bulk"
+)
+declare -A FIGURES=()   # "phase|row" -> "p50 p95 p99 rps errors statuses", or "n/a"
+declare -A MEMORY=()    # "phase|api" or "phase|worker" -> "VmRSS VmHWM" in MiB
+declare -A MIXED=()     # all (wrk's RESULT), read, write -> their "name=value" fields
+MIXED_KINDS=""
 
-export DATABASE_URL; DATABASE_URL="$(deploy/local/test-db.sh wt_bench --fresh)"
-export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}" DEBUG=true RUST_LOG=warn
-export QUEUE_NAMESPACE="bench-$$" RUN_MIGRATIONS_ON_START=false
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-export PORT
-"$BIN/wt-api" migrate
-log "seeding $PEOPLE people"
-seed_start=$(date +%s.%N)
-"$BIN/wt-api" seed-demo --people "$PEOPLE" >&2
-seed_seconds=$(python3 -c "print(f'{$(date +%s.%N) - $seed_start:.1f}')")
-PASSWORD="bench-$(date +%s)-password"
-"$BIN/wt-api" create-dev-user --username bench --password "$PASSWORD" --email bench@example.com --superuser >/dev/null
-
-"$BIN/wt-api" serve >/dev/null 2>&1 &
-API=$!
-trap 'kill $API 2>/dev/null || true; wait 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/api/health" && break; sleep 0.1; done
-BASE="http://127.0.0.1:$PORT"
-TOKEN="$(curl -s -X POST "$BASE/api/token" -H 'content-type: application/json' \
-  -d "{\"username\":\"bench\",\"password\":\"$PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access"])')"
-
-# median and p95 of SAMPLES timed requests (after one warm-up), in milliseconds
-measure() {
-  local url="$1" times
-  curl -s -o /dev/null -H "authorization: Bearer $TOKEN" "$url"
-  times="$(for _ in $(seq 1 "$SAMPLES"); do
-    curl -s -o /dev/null -w '%{time_total}\n' -H "authorization: Bearer $TOKEN" "$url"; done)"
-  python3 -c "
-import sys, statistics
-t = sorted(float(x) * 1000 for x in sys.argv[1].split())
-print(f'{statistics.median(t):8.1f} {t[int(len(t) * 0.95) - 1]:8.1f}')" "$times"
+install_tools() {
+  [[ -n "${WT_BENCH_BIN:-}" ]] || cargo build --release --locked -p wt-api -p wt-worker
+  if ! command -v wrk >/dev/null 2>&1 && [[ "$(id -u)" -eq 0 && -z "${WT_NO_APT:-}" ]]; then
+    log "installing wrk (apt-get)"
+    apt-get install -y -q wrk >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+  fi
+  command -v wrk >/dev/null 2>&1 || { log "wrk is needed (apt-get install wrk)"; exit 1; }
 }
 
-SIZE_OF() { curl -s -o /dev/null -w '%{size_download}' -H "authorization: Bearer $TOKEN" "$1"; }
+# A fresh database with the large company, its loads verified, a superuser, and the ids
+# the wrk scripts use (WT_BENCH_DATA).
+seed_company() {
+  export DATABASE_URL REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
+  DATABASE_URL="$(deploy/local/test-db.sh wt_bench --fresh)"
+  export QUEUE_NAMESPACE="bench-$$" RUN_MIGRATIONS_ON_START=false DEBUG=true RUST_LOG=warn
+  "$BIN/wt-api" migrate
+  log "seeding $PEOPLE people, $PROJECTS projects, $ASSIGNMENTS assignments, 52 weeks"
+  local start=$EPOCHREALTIME
+  "$BIN/wt-api" seed-demo --people "$PEOPLE" --projects "$PROJECTS" \
+    --assignments "$ASSIGNMENTS" --weeks 52 >&2
+  SEED_SECONDS="$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.1f", b - a}')"
+  "$BIN/wt-api" verify-loads >/dev/null
+  PASSWORD="bench-$(date +%s)-password"
+  "$BIN/wt-api" create-dev-user --username bench --password "$PASSWORD" \
+    --email bench@example.com --superuser >/dev/null
+  export WT_BENCH_DATA="$WORK/data.lua" WT_BENCH_LUA_DIR="$HERE" WT_BENCH_THREADS=$THREADS
+  "$HERE/data.sh" "$DATABASE_URL" "$WT_BENCH_DATA"
+  SIZE="$(psql -X -At "$DATABASE_URL" -c "SELECT (SELECT count(*) FROM people) || ' people, '
+    || (SELECT count(*) FROM projects) || ' projects, ' || (SELECT count(*) FROM assignments)
+    || ' assignments, ' || (SELECT count(*) FROM assignment_weeks) || ' week rows'")"
+}
 
-printf '\nWorkload Tracker benchmark: %s people, release build, %s samples (seeded in %s s)\n\n' \
-  "$PEOPLE" "$SAMPLES" "$seed_seconds"
-printf '%-44s %8s %8s %10s\n' "request" "p50 ms" "p95 ms" "bytes"
-for row in \
-  "planning grid, 12 weeks|/api/assignments/grid?weeks=12" \
-  "planning grid, 12 weeks + assignments|/api/assignments/grid?weeks=12&include=assignments" \
-  "planning grid, 52 weeks|/api/assignments/grid?weeks=52" \
-  "project grid, 12 weeks|/api/assignments/project-grid?weeks=12" \
-  "people search, 500 per page|/api/people?pageSize=500&search=an" \
-  "project candidates, 4 weeks|/api/projects/1/candidates?weeks=4" \
-  "projects staffed from a department|/api/projects?department=1&includeChildren=true" \
-  "health|/api/health"; do
-  name="${row%%|*}" path="${row#*|}"
-  printf '%-44s %s %10s\n' "$name" "$(measure "$BASE$path")" "$(SIZE_OF "$BASE$path")"
-done
+# wrk at 32 connections for one row; echoes "p50 p95 p99 rps errors statuses" or "n/a".
+drive() {
+  local path="$1" status script="$HERE/get.lua" target="$BASE$1"
+  if [[ "$path" == bulk ]]; then
+    script="$HERE/bulk.lua" target="$BASE"
+  else
+    status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$target")"
+    # A route this build lacks answers 404, or 400 where /api/people/{id} takes the path.
+    [[ "$status" == 200 ]] || { log "$path answered $status: not measured"; echo "n/a"; return; }
+  fi
+  local out
+  out="$(WT_BENCH_TOKEN="$TOKEN" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" \
+    --timeout 10s -s "$script" -H "Authorization: Bearer $TOKEN" "$target")" || log "wrk failed"
+  awk '$1 == "RESULT" {for (i = 2; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
+                       print v["p50"], v["p95"], v["p99"], v["rps"], v["errors"], v["statuses"]; found = 1}
+       END {if (!found) print "n/a"}' <<<"$out"
+}
 
-if command -v wrk >/dev/null 2>&1; then
-  printf '\n%-44s %12s\n' "throughput (wrk, 2 threads, 32 connections, 10 s)" "requests/s"
-  for row in "health|/api/health" "planning grid, 12 weeks|/api/assignments/grid?weeks=12" \
-             "people page of 100|/api/people?pageSize=100"; do
-    name="${row%%|*}" path="${row#*|}"
-    rate="$(wrk -t2 -c32 -d10s -H "Authorization: Bearer $TOKEN" "$BASE$path" 2>/dev/null \
-      | awk '/Requests\/sec/ {print $2}')"
-    printf '%-44s %12s\n' "$name" "${rate:-n/a}"
+# Every row of the table against the api now serving, as phase $1.
+measure_endpoints() {
+  local row
+  for row in "${ENDPOINTS[@]}"; do
+    log "$1: ${row%%|*}"
+    FIGURES["$1|${row%%|*}"]="$(drive "${row#*|}")"
   done
-else
-  printf '\n(wrk is not installed: no request-rate figures)\n'
-fi
+}
 
-BASE="$BASE" TOKEN="$TOKEN" BIN="$BIN" deploy/local/bench-jobs.sh
+# The mixed profile against the api now serving; fills MIXED and MIXED_KINDS
+# from the lines mixed.lua prints (awk, so a missing line leaves a blank, not an exit).
+run_mixed() {
+  log "mixed profile: $MIXED_CLIENTS clients, ${MIXED_SECONDS}s"
+  local out
+  out="$(WT_BENCH_TOKEN="$TOKEN" WT_BENCH_RUN="$$" wrk -t"$THREADS" -c"$MIXED_CLIENTS" \
+    -d"${MIXED_SECONDS}s" --timeout 10s -s "$HERE/mixed.lua" "$BASE")" || log "wrk failed"
+  MIXED[all]="$(awk '$1 == "RESULT" {$1 = ""; print}' <<<"$out")"
+  MIXED[read]="$(awk '$1 == "CLASS" && $2 == "read" {$1 = $2 = ""; print}' <<<"$out")"
+  MIXED[write]="$(awk '$1 == "CLASS" && $2 == "write" {$1 = $2 = ""; print}' <<<"$out")"
+  MIXED_KINDS="$(awk '$1 == "KIND" {sub(/^KIND /, ""); print}' <<<"$out")"
+}
+
+record_memory() {
+  MEMORY["$1|api"]="$(mib_of "$API_PID" VmRSS) $(mib_of "$API_PID" VmHWM)"
+  MEMORY["$1|worker"]="$(mib_of "$WORKER_PID" VmRSS) $(mib_of "$WORKER_PID" VmHWM)"
+}
+
+# One api and worker with the settings given, measured as phase $1; the cached phase
+# also runs the mixed profile and the job system's bench.
+run_phase() {
+  local phase="$1"
+  shift
+  start_api "$@"
+  start_worker "$@"
+  TOKEN="$(obtain_token bench "$PASSWORD")"
+  measure_endpoints "$phase"
+  if [[ "$phase" == cached ]]; then
+    run_mixed
+  fi
+  record_memory "$phase"
+  stop_named WORKER_PID
+  if [[ "$phase" == cached && "${WT_BENCH_JOBS:-1}" != 0 ]]; then
+    JOBS_OUTPUT="$(BASE="$BASE" TOKEN="$TOKEN" "$ROOT/deploy/local/bench-jobs.sh")"
+  fi
+  stop_named API_PID
+}
+
+install_tools
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+seed_company
+JOBS_OUTPUT=""
+BUILD="release"
+[[ -z "${WT_BENCH_BIN:-}" ]] || BUILD="binaries from $BIN"
+run_phase uncached AGGREGATE_CACHE_TTL=0 DASHBOARD_CACHE_TTL=0 SCHEDULE_WARM_CACHE=off
+run_phase cached
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+mkdir -p "$(dirname "$RESULTS")"
+# shellcheck source=deploy/local/bench/report.sh
+source "$HERE/report.sh"
+render_report | tee "$RESULTS"
+log "written to ${RESULTS#"$ROOT"/}"

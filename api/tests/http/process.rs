@@ -274,3 +274,46 @@ async fn seed_demo_fills_an_empty_database_once(pool: sqlx::PgPool) {
     assert!(weeks > 40 * 40, "about a year of hours: {weeks}");
     assert_eq!(deliverables, projects * 4);
 }
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn seed_demo_takes_a_size_and_keeps_the_weekly_loads(pool: sqlx::PgPool) {
+    let url = database_url(&pool);
+    let seed = |args: &str| {
+        let args: Vec<&str> = args.split(' ').collect();
+        manage(&url, &args)
+    };
+    let too_many = seed("seed-demo --people 10 --projects 10 --assignments 200");
+    assert!(
+        !too_many.status.success(),
+        "ten projects cannot give 20 each"
+    );
+    let seeded = seed("seed-demo --people 30 --projects 14 --assignments 100 --weeks 10");
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
+    let (people, projects, assignments, busiest, distinct, weeks): (i64, i64, i64, i64, bool, i64) =
+        sqlx::query_as(
+            "SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM projects), \
+             (SELECT count(*) FROM assignments), \
+             (SELECT max(n) FROM (SELECT count(*) AS n FROM assignments GROUP BY person_id) c), \
+             (SELECT count(*) = count(DISTINCT (person_id, project_id)) FROM assignments), \
+             (SELECT count(*) FROM assignment_weeks)",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!((people, projects, assignments, busiest), (30, 14, 100, 4));
+    assert!(distinct, "each person's projects are distinct");
+    assert!(
+        weeks > 100 * 8 && weeks <= 100 * 10,
+        "ten weeks each, a few gaps: {weeks}"
+    );
+    let verified = manage(&url, &["verify-loads"]);
+    assert!(
+        verified.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+}

@@ -1,0 +1,139 @@
+# The report of `make bench` as Markdown (sourced by deploy/local/bench.sh, which fills
+# FIGURES, MIXED, MIXED_KINDS, MEMORY, BUILD, SIZE, SEED_SECONDS, LOAD_BEFORE/AFTER and the run's
+# settings): one table of the endpoints, the mixed profile, memory, and the issue's
+# targets beside the measured figures.
+
+# Field $2 (1-based) of the endpoint figures "p50 p95 p99 rps errors statuses" of
+# "phase|row" $1.
+figure() {
+  local value="${FIGURES[$1]:-n/a}"
+  [[ "$value" == n/a ]] && { echo "n/a"; return; }
+  awk -v n="$2" '{print $n}' <<<"$value"
+}
+
+# Field NAME of a "name=value ..." line.
+field() { tr ' ' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
+
+# "met" when VALUE OP LIMIT holds (OP is < or >= or ==), "missed" otherwise.
+verdict() {
+  [[ -z "$1" || "$1" == n/a ]] && { echo "n/a"; return; }
+  awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN {
+    ok = (op == "<") ? v < l : (op == ">=") ? v >= l : v == l
+    print ok ? "met" : "**missed**" }'
+}
+
+# "rps" with the errors (and their statuses, when counted) beside it when there were any.
+rate() {
+  local rps errors statuses
+  rps="$(figure "$1" 4)" errors="$(figure "$1" 5)" statuses="$(figure "$1" 6)"
+  [[ "$statuses" == none || "$statuses" == uncounted ]] && statuses=""
+  [[ "$errors" =~ ^[1-9] ]] && rps="$rps ($errors errors${statuses:+: $statuses})"
+  echo "$rps"
+}
+
+endpoint_table() {
+  echo "| request | uncached p50 | p95 | p99 | req/s | cached p50 | p95 | p99 | req/s |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  local row name
+  for row in "${ENDPOINTS[@]}"; do
+    name="${row%%|*}"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
+      "$(figure "uncached|$name" 1)" "$(figure "uncached|$name" 2)" \
+      "$(figure "uncached|$name" 3)" "$(rate "uncached|$name")" \
+      "$(figure "cached|$name" 1)" "$(figure "cached|$name" 2)" \
+      "$(figure "cached|$name" 3)" "$(rate "cached|$name")"
+  done
+}
+
+mixed_tables() {
+  echo "| requests | count | req/s | p50 | p95 | p99 | errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  local class line
+  for class in all read write; do
+    line="${MIXED[$class]:-}"
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$class" "$(field "$line" requests)" \
+      "$(field "$line" rps)" "$(field "$line" p50)" "$(field "$line" p95)" \
+      "$(field "$line" p99)" "$(field "$line" errors)"
+  done
+  echo
+  echo "| kind | class | answered | not 2xx |"
+  echo "|---|---|---:|---:|"
+  awk -F'|' '{printf "| %s | %s | %s | %s |\n", $2, $1, $3, $4}' <<<"$MIXED_KINDS"
+  echo
+  echo "Statuses other than 2xx (status x count): $(field "${MIXED[all]:-}" statuses)."
+}
+
+memory_table() {
+  echo "| process | instance | VmRSS MiB | VmHWM (peak) MiB |"
+  echo "|---|---|---:|---:|"
+  local key rss hwm
+  for key in "api|uncached" "worker|uncached" "api|cached" "worker|cached"; do
+    read -r rss hwm <<<"${MEMORY[${key#*|}|${key%%|*}]:-n/a n/a}"
+    printf '| %s | %s | %s | %s |\n' "${key%%|*}" "${key#*|}" "$rss" "$hwm"
+  done
+}
+
+targets_table() {
+  local grid="grid snapshot, 12 weeks" read="${MIXED[read]:-}" write="${MIXED[write]:-}"
+  local all="${MIXED[all]:-}" p95
+  echo "| target | measured | |"
+  echo "|---|---:|---|"
+  for key in "uncached|dashboard|100" "uncached|$grid|100" "cached|dashboard|5" "cached|$grid|5"; do
+    IFS='|' read -r phase name limit <<<"$key"
+    p95="$(figure "$phase|$name" 2)"
+    printf '| %s %s p95 < %s ms | %s | %s |\n' "$phase" "$name" "$limit" "$p95" \
+      "$(verdict "$p95" '<' "$limit")"
+  done
+  printf '| mixed read p95 < 50 ms | %s | %s |\n' "$(field "$read" p95)" \
+    "$(verdict "$(field "$read" p95)" '<' 50)"
+  printf '| mixed write p95 < 100 ms | %s | %s |\n' "$(field "$write" p95)" \
+    "$(verdict "$(field "$write" p95)" '<' 100)"
+  printf '| mixed errors = 0 | %s | %s |\n' "$(field "$all" errors)" \
+    "$(verdict "$(field "$all" errors)" '==' 0)"
+  printf '| mixed >= 1,000 requests/s | %s | %s |\n' "$(field "$all" rps)" \
+    "$(verdict "$(field "$all" rps)" '>=' 1000)"
+}
+
+render_report() {
+  local cpu
+  cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "# Workload Tracker benchmark, $(date -u '+%F %H:%M') UTC"
+  echo
+  echo "- Build: $BUILD, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- || echo ' (with local changes)')."
+  echo "- Machine: $(nproc) CPUs ($cpu), $(free -g | awk '/^Mem:/ {print $2}') GiB memory;" \
+    "$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version' | cut -d' ' -f1) PostgreSQL on the same machine, over loopback;" \
+    "load average $LOAD_BEFORE before the run, $LOAD_AFTER after (anything above 0 is other work sharing the CPUs)."
+  echo "- Company: $SIZE; seeded in $SEED_SECONDS s, weekly loads verified."
+  echo "- Load: wrk, $THREADS threads; each endpoint ${SECONDS_EACH} s at $CONNECTIONS connections;" \
+    "latencies in ms from wrk's histogram. Uncached: AGGREGATE_CACHE_TTL=0 DASHBOARD_CACHE_TTL=0;" \
+    "cached: the default TTLs (the first request fills the cache). n/a: this build lacks the route" \
+    "(its probe did not answer 200)."
+  echo
+  echo "## Endpoints"
+  echo
+  endpoint_table
+  echo
+  echo "## Mixed profile: $MIXED_CLIENTS clients, ${MIXED_SECONDS} s, cached instance"
+  echo
+  echo "55% reads (people search, project search, 12-week grid, project list page), 45% writes"
+  echo "(create and update a person and a project, create an assignment, bulk hours save)."
+  echo "Read and write latency are timed per request in wrk's Lua (deploy/local/bench/mixed.lua)."
+  echo
+  mixed_tables
+  echo
+  echo "## Memory (after the run)"
+  echo
+  memory_table
+  echo
+  echo "## Targets"
+  echo
+  targets_table
+  if [[ -n "${JOBS_OUTPUT:-}" ]]; then
+    echo
+    echo "## Job system"
+    echo
+    echo '```'
+    sed '/^$/d' <<<"$JOBS_OUTPUT"
+    echo '```'
+  fi
+}
