@@ -1,0 +1,36 @@
+// What needs my attention: weeks I am over-allocated and deliverables due soon, each with
+// a marker and words (never colour alone).
+import type { MyWork } from '../../api/analytics';
+import { BAND_NAMES } from '../utilization/bands';
+import '../utilization/bands.css';
+
+const MARKS = {
+  over_allocated: { marker: BAND_NAMES.over_allocated.marker, label: 'Over-allocated', tone: 'band-tone--over_allocated' },
+  deliverable_soon: { marker: '◆', label: 'Deliverable soon', tone: '' },
+} as const;
+
+export function MyAlerts({ alerts }: Pick<MyWork, 'alerts'>) {
+  return (
+    <section className="card analytics-list" aria-labelledby="my-alerts-title">
+      <h2 id="my-alerts-title">Alerts</h2>
+      {alerts.length === 0 ? (
+        <p className="muted">Nothing needs your attention.</p>
+      ) : (
+        <ul className="my-alerts">
+          {alerts.map((alert, index) => {
+            const mark = MARKS[alert.kind];
+            return (
+              <li key={`${alert.kind}-${alert.week ?? ''}-${index}`}>
+                <span className={mark.tone}>
+                  <span aria-hidden="true">{mark.marker} </span>
+                  <span className="visually-hidden">{mark.label}: </span>
+                </span>
+                {alert.message}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
