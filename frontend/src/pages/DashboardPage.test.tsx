@@ -61,7 +61,7 @@ describe('dashboard', () => {
 
     const heatmap = await screen.findByRole('region', { name: 'Team heatmap' });
     expect(heatmap).toHaveTextContent('Utilization of 2 people over 12 weeks; 12 person-weeks are over-allocated.');
-    expect(heatmap).toHaveTextContent('2 of 2 people loaded');
+    expect(heatmap).toHaveTextContent('All 2 people shown.');
     await user.click(within(heatmap).getByRole('button', { name: 'Show data table' }));
     const rows = within(within(heatmap).getByRole('table')).getAllByRole('row');
     expect(rows[1]).toHaveTextContent(/Ann ArcherCivil36125%125% in the week of/);

@@ -38,17 +38,15 @@ export function MyWorkPage() {
       {notLinked && <NotLinked />}
       {!notLinked && !work.data && <PanelStatus error={work.error} loading="Loading your plan…" />}
       {work.data && (
-        <>
+        <div className="analytics-stack">
           <MyAlerts alerts={work.data.alerts} />
-          <section className="chart-panel" aria-labelledby="my-weeks-title">
+          <section className="card chart-panel" aria-labelledby="my-weeks-title">
             <h2 id="my-weeks-title">My weeks</h2>
             <WeekBandList label={`My utilization, ${work.data.weeks.length} weeks`} weeks={work.data.weeks} />
           </section>
-          <div className="analytics-grid">
-            <MyDeliverables deliverables={work.data.deliverables} />
-          </div>
+          <MyDeliverables deliverables={work.data.deliverables} />
           <MyProjects projects={work.data.projects} weekKeys={work.data.weekKeys} />
-        </>
+        </div>
       )}
     </>
   );

@@ -17,7 +17,7 @@ interface Props {
   weeks: ForecastWeek[];
 }
 
-function describe(weeks: ForecastWeek[]): string {
+function summarize(weeks: ForecastWeek[]): string {
   if (weeks.length === 0) return 'No weeks in this window.';
   const busiest = weeks.reduce((top, week) => (week.utilization > top.utilization ? week : top));
   const over = weeks.filter((week) => week.band === 'over_allocated').length;
@@ -30,7 +30,7 @@ function describe(weeks: ForecastWeek[]): string {
 
 export function CapacityChart({ title, weeks }: Props) {
   const theme = useChartTheme();
-  const summary = describe(weeks);
+  const summary = summarize(weeks);
   const option = useMemo<ChartOption>(
     () => ({
       ...baseOption(theme, summary),

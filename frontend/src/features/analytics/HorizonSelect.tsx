@@ -22,7 +22,7 @@ export function HorizonSelect({ start, weeks, onChange }: Props) {
           ))}
         </select>
       </label>
-      <span className="muted">From the {longWeek(start).replace('Week', 'week')}</span>
+      <span className="muted">{longWeek(start)} onwards</span>
     </div>
   );
 }

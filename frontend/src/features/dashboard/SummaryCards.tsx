@@ -1,5 +1,6 @@
 // The dashboard's headline figures over the window: people, average and peak
 // utilization (and whose peak, which week), active assignments, people over-allocated.
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AnalyticsWindow, Dashboard } from '../../api/analytics';
 import { formatPercent, weekLabel } from '../analytics/format';
@@ -10,7 +11,7 @@ interface Props {
   window: AnalyticsWindow;
 }
 
-function Card({ label, value, detail }: { label: string; value: string; detail?: React.ReactNode }) {
+function Card({ label, value, detail }: { label: string; value: string; detail?: ReactNode }) {
   return (
     <div className="card summary-card">
       <dt>{label}</dt>

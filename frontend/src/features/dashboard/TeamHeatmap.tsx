@@ -20,6 +20,14 @@ function readSort(query: URLSearchParams): HeatmapSort {
   return query.get('sort') === 'name' ? 'name' : 'utilization';
 }
 
+/** `query` with the heatmap's sort; the default (most utilized first) is left out. */
+function withSort(query: URLSearchParams, sort: string): URLSearchParams {
+  const next = new URLSearchParams(query);
+  if (sort === 'name') next.set('sort', 'name');
+  else next.delete('sort');
+  return next;
+}
+
 export function TeamHeatmap({ window }: { window: AnalyticsWindow }) {
   const [query, setQuery] = useUrlParams();
   const sort = readSort(query);
@@ -41,12 +49,7 @@ export function TeamHeatmap({ window }: { window: AnalyticsWindow }) {
       <select
         className="select"
         value={sort}
-        onChange={(event) => setQuery((latest) => {
-          const next = new URLSearchParams(latest);
-          if (event.target.value === 'name') next.set('sort', 'name');
-          else next.delete('sort');
-          return next;
-        })}
+        onChange={(event) => setQuery((latest) => withSort(latest, event.target.value))}
       >
         <option value="utilization">Most utilized first</option>
         <option value="name">By name</option>
@@ -78,10 +81,19 @@ export function TeamHeatmap({ window }: { window: AnalyticsWindow }) {
       table={() => <HeatmapTable rows={heatmap.rows} weekKeys={heatmap.weekKeys} window={window} />}
     >
       {error ? <PanelStatus error={error} loading="" /> : null}
-      <EChart option={option} label="Team heatmap, people by week" height={heatmapHeight(heatmap.rows.length)} onZoom={onZoom} onItemClick={openPerson} />
+      <EChart
+        key={`${JSON.stringify(window)}:${sort}`}
+        option={option}
+        label="Team heatmap, people by week"
+        height={heatmapHeight(heatmap.rows.length)}
+        onZoom={onZoom}
+        onItemClick={openPerson}
+      />
       <p className="chart-panel__more">
         <span className="muted">
-          {heatmap.rows.length} of {heatmap.total} people loaded; scroll the chart for more.
+          {heatmap.hasMore
+            ? `${heatmap.rows.length} of ${heatmap.total} people loaded; scroll the chart for more.`
+            : `All ${heatmap.total} people shown.`}
         </span>{' '}
         {heatmap.hasMore && (
           <button type="button" className="button button--quiet button--small" disabled={heatmap.loadingMore} onClick={heatmap.loadMore}>

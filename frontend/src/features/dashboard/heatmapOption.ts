@@ -43,7 +43,7 @@ export function heatmapOption(rows: HeatmapRow[], weekKeys: string[], bands: Uti
       inverse: true,
       data: rows.map((row) => row.name),
       ...axisStyle(theme),
-      axisLabel: { color: theme.text, width: 140, overflow: 'truncate' },
+      axisLabel: { color: theme.text, width: 140, overflow: 'truncate', interval: 0 },
     },
     visualMap: {
       type: 'piecewise',

@@ -13,7 +13,7 @@ interface Props {
   weekKeys: string[];
 }
 
-function describe(roles: RoleForecast[]): string {
+function summarize(roles: RoleForecast[]): string {
   if (roles.length === 0) return 'No roles have people in this window.';
   const peaks = roles.map((role) => ({
     role,
@@ -26,7 +26,7 @@ function describe(roles: RoleForecast[]): string {
 
 export function RoleDemandChart({ roles, weekKeys }: Props) {
   const theme = useChartTheme();
-  const summary = describe(roles);
+  const summary = summarize(roles);
   const option = useMemo(() => roleOption(roles, weekKeys, theme, summary), [roles, weekKeys, theme, summary]);
   return (
     <ChartPanel title="Demand by role" summary={summary} table={() => <RoleTable roles={roles} weekKeys={weekKeys} />}>
