@@ -4,11 +4,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { serveAnalytics } from '../features/analytics/testData';
+import { makeHeatmap, serveAnalytics } from '../features/analytics/testData';
 import { drawn } from '../features/charts/chartMock';
-import { addWeeks, currentWeek, weekLabel } from '../features/people/weeks';
+import { addWeeks, currentWeek, weekLabel, weekRange } from '../features/people/weeks';
 import { makeMe } from '../test/fixtures';
-import { fetchCalls, renderRoute } from '../test/render';
+import { fetchCalls, jsonResponse, renderRoute } from '../test/render';
 
 vi.mock('../features/charts/EChart', () => import('../features/charts/chartMock'));
 
@@ -59,8 +59,8 @@ describe('dashboard', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(13);
     expect(table).toHaveTextContent('1: Ann Archer 130%');
 
-    const heatmap = await screen.findByRole('region', { name: 'Team heatmap' });
-    expect(heatmap).toHaveTextContent('Utilization of 2 people over 12 weeks; 12 person-weeks are over-allocated.');
+    await screen.findByText('Utilization of 2 people over 12 weeks; 12 person-weeks are over-allocated.');
+    const heatmap = screen.getByRole('region', { name: 'Team heatmap' });
     expect(heatmap).toHaveTextContent('All 2 people shown.');
     await user.click(within(heatmap).getByRole('button', { name: 'Show data table' }));
     const rows = within(within(heatmap).getByRole('table')).getAllByRole('row');
@@ -94,5 +94,23 @@ describe('dashboard', () => {
     });
     const heatmapCall = fetchCalls(fetchMock).find(([url]) => url.startsWith('/api/people/capacity-heatmap'));
     expect(heatmapCall?.[0]).toContain('offset=0&limit=200&sort=utilization');
+  });
+
+  it('loads the heatmap a page at a time', async () => {
+    const fetchMock = serveAnalytics((url) => {
+      if (url.pathname !== '/api/people/capacity-heatmap') return undefined;
+      const page = makeHeatmap(weekRange(THIS_WEEK, 12), Number(url.searchParams.get('offset')), 200);
+      return jsonResponse({ ...page, total: 4 });
+    });
+    renderRoute('/dashboard', { session: manager });
+    await screen.findByText('2 of 4 people loaded; scroll the chart for more.');
+    const heatmap = screen.getByRole('region', { name: 'Team heatmap' });
+    await userEvent.setup().click(within(heatmap).getByRole('button', { name: 'Load more people' }));
+    expect(await within(heatmap).findByText('All 4 people shown.')).toBeInTheDocument();
+    const offsets = fetchCalls(fetchMock)
+      .filter(([url]) => url.startsWith('/api/people/capacity-heatmap'))
+      .map(([url]) => new URL(url, 'http://localhost').searchParams.get('offset'));
+    expect(offsets).toEqual(['0', '2']);
+    expect(within(heatmap).queryByRole('button', { name: 'Load more people' })).not.toBeInTheDocument();
   });
 });

@@ -4,10 +4,19 @@ import type { MyWork } from '../../api/analytics';
 import { BAND_NAMES } from '../utilization/bands';
 import '../utilization/bands.css';
 
-const MARKS = {
+interface Mark {
+  marker: string;
+  label: string;
+  tone: string;
+}
+
+const MARKS: Record<string, Mark> = {
   over_allocated: { marker: BAND_NAMES.over_allocated.marker, label: 'Over-allocated', tone: 'band-tone--over_allocated' },
   deliverable_soon: { marker: '◆', label: 'Deliverable soon', tone: '' },
-} as const;
+};
+
+/** A kind this screen does not know yet still shows its message. */
+const NOTICE: Mark = { marker: '•', label: 'Notice', tone: '' };
 
 export function MyAlerts({ alerts }: Pick<MyWork, 'alerts'>) {
   return (
@@ -18,7 +27,7 @@ export function MyAlerts({ alerts }: Pick<MyWork, 'alerts'>) {
       ) : (
         <ul className="my-alerts">
           {alerts.map((alert, index) => {
-            const mark = MARKS[alert.kind];
+            const mark = MARKS[alert.kind] ?? NOTICE;
             return (
               <li key={`${alert.kind}-${alert.week ?? ''}-${index}`}>
                 <span className={mark.tone}>
