@@ -35,7 +35,11 @@ pub fn if_match(headers: &HeaderMap) -> Result<Option<i64>, Problem> {
 
 /// Whether `If-None-Match` already names `version` (or `*`).
 fn not_modified(headers: &HeaderMap, version: i64) -> bool {
-    let current = etag(version);
+    none_match_hit(headers, &etag(version))
+}
+
+/// Whether `If-None-Match` already names the ETag `current` (quoted, as sent) or `*`.
+pub fn none_match_hit(headers: &HeaderMap, current: &str) -> bool {
     headers
         .get_all(header::IF_NONE_MATCH)
         .iter()

@@ -1,6 +1,7 @@
 //! The HTTP server of Workload Tracker: the router, its middleware and its handlers. The
 //! `wt-api` binary (`main.rs`) wraps this in a CLI; tests build the same router in-process.
 
+pub mod aggregates;
 pub mod app;
 pub mod auth;
 pub mod commands;

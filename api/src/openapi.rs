@@ -21,12 +21,11 @@ use utoipa_swagger_ui::Config;
 use wt_domain::accounts::Role;
 use wt_domain::jobs::{JobKind, JobState, Queue};
 use wt_domain::transfer::exports::ExportFormat;
-use wt_domain::utilization::Band;
 
 use crate::problem::Problem;
 use crate::routes::{
-    assignments, audit, candidates, deliverables, departments, exports, grid, health, hours,
-    imports, jobs, me, milestone_people, password_reset, people, project_grid, projects,
+    aggregates, assignments, audit, candidates, deliverables, departments, exports, grid, health,
+    hours, imports, jobs, me, milestone_people, password_reset, people, project_grid, projects,
     reallocation, reallocation_history, roles, skills, token, user_passwords, users, utilization,
 };
 use crate::security::report;
@@ -74,6 +73,8 @@ pub const BEARER: &str = "bearer";
         jobs::operations::stats, jobs::operations::schedules, jobs::start::warm_cache,
         jobs::start::probe, jobs::download::download, imports::upload,
         exports::template, exports::people, exports::projects, utilization::bands,
+        aggregates::dashboard, aggregates::heatmap, aggregates::forecast, aggregates::available,
+        aggregates::staffing, aggregates::rollup, aggregates::my_work,
     ),
     components(schemas(Problem, imports::ImportReport), responses(
         responses::BadRequest, responses::Unauthorized, responses::Forbidden,
@@ -99,6 +100,7 @@ pub const BEARER: &str = "bearer";
         (name = "imports", description = "Spreadsheets of people and projects coming in"),
         (name = "exports", description = "Spreadsheets of people and projects going out"),
         (name = "utilization", description = "How full a week is: the band thresholds"),
+        (name = "analytics", description = "Overviews: dashboard, heatmap, forecast, availability, staffing, rollups"),
     )
 )]
 pub struct ApiDoc;
@@ -305,7 +307,7 @@ pub fn export_format_schema() -> Schema {
 /// Utilization bands from the emptiest to the fullest.
 pub fn band_list_schema() -> Schema {
     ArrayBuilder::new()
-        .items(RefOr::T(string_enum(Band::ALL.map(Band::as_str))))
+        .items(RefOr::T(wt_analytics::views::band_schema()))
         .build()
         .into()
 }

@@ -10,6 +10,13 @@ use crate::hours::{Hours, HoursTotal};
 
 /// `allocated / capacity x 100`; 0 when capacity is 0 (nothing to be a percentage of).
 pub fn utilization_percent(allocated: HoursTotal, capacity: Hours) -> f64 {
+    load_percent(allocated, HoursTotal::from(capacity))
+}
+
+/// The same percentage for capacity beyond one person's week: a team's summed capacity in
+/// a week, or one person's capacity over several weeks (which makes it their average:
+/// total hours / weeks as % of the weekly capacity). 0 when capacity is 0.
+pub fn load_percent(allocated: HoursTotal, capacity: HoursTotal) -> f64 {
     percent_of(
         i128::from(allocated.centihours()),
         i128::from(capacity.centihours()),
@@ -75,10 +82,16 @@ impl Band {
     /// The band of one person's week. Unlike `of(utilization_percent(..))` this puts hours
     /// planned against zero capacity in `OverAllocated`, where the 0% rule would hide them.
     pub fn for_week(allocated: HoursTotal, capacity: Hours, bands: &Bands) -> Band {
+        Band::for_load(allocated, HoursTotal::from(capacity), bands)
+    }
+
+    /// The band of a load against any capacity (see [`load_percent`]), with the same rule
+    /// for hours against zero capacity as [`Band::for_week`].
+    pub fn for_load(allocated: HoursTotal, capacity: HoursTotal, bands: &Bands) -> Band {
         if capacity.is_zero() && !allocated.is_zero() {
             return Band::OverAllocated;
         }
-        Band::of(utilization_percent(allocated, capacity), bands)
+        Band::of(load_percent(allocated, capacity), bands)
     }
 
     /// The stable name used in API responses and settings.
@@ -217,6 +230,30 @@ mod tests {
         );
         assert_eq!(utilization_percent(total(800), Hours::ZERO), 0.0);
         assert_eq!(utilization_percent(HoursTotal::ZERO, Hours::ZERO), 0.0);
+    }
+
+    #[test]
+    fn loads_beyond_one_week_use_the_same_rules() {
+        let bands = Bands::default();
+        let weeks = [total(1800), total(3600), total(3600), total(0)];
+        let four_weeks = total(4 * 3600);
+        assert_eq!(
+            load_percent(weeks.iter().copied().sum(), four_weeks),
+            summarize(&weeks, hours(3600)).average_percent
+        );
+        assert_eq!(load_percent(total(100), HoursTotal::ZERO), 0.0);
+        assert_eq!(
+            Band::for_load(total(100), HoursTotal::ZERO, &bands),
+            Band::OverAllocated
+        );
+        assert_eq!(
+            Band::for_load(
+                HoursTotal::from_centihours(20_000),
+                HoursTotal::from_centihours(20_000),
+                &bands
+            ),
+            Band::High
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One module per resource; `api_router` mounts them under `/api`. Each handler names
 //! its permission guard (`Reader`, `SignedIn`, `Admin`) as an extractor.
 
+pub mod aggregates;
 pub mod assignments;
 pub mod audit;
 pub mod candidates;
@@ -66,6 +67,9 @@ pub fn api_router() -> Router<AppState> {
             post(user_passwords::set_password),
         )
         .route("/api/audit", get(audit::list))
+        .route("/api/dashboard", get(aggregates::dashboard))
+        .route("/api/me/work", get(aggregates::my_work))
+        .route("/api/departments/rollup", get(aggregates::rollup))
         .route(
             "/api/departments",
             get(departments::list).post(departments::create),
@@ -128,6 +132,9 @@ pub fn api_router() -> Router<AppState> {
         )
         .route("/api/people", get(people::list).post(people::create))
         .route("/api/people/bulk-department", post(people::bulk_department))
+        .route("/api/people/capacity-heatmap", get(aggregates::heatmap))
+        .route("/api/people/workload-forecast", get(aggregates::forecast))
+        .route("/api/people/available", get(aggregates::available))
         .route(
             "/api/people/{id}",
             get(people::show)
@@ -142,6 +149,7 @@ pub fn api_router() -> Router<AppState> {
                 .delete(projects::delete),
         )
         .route("/api/projects/{id}/candidates", get(candidates::candidates))
+        .route("/api/projects/{id}/staffing", get(aggregates::staffing))
         .route(
             "/api/people/{id}/skills",
             get(skills::of_person).put(skills::set_for_person),

@@ -2,6 +2,7 @@
 //! health, jobs, serving, the real process, web security and the OpenAPI document.
 
 mod accounts;
+mod aggregates;
 mod candidates;
 mod deliverables;
 mod export_round_trip;

@@ -951,6 +951,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Headline figures, the band distribution, the team, who is free, who is over, and the
+         *     latest changes.
+         */
+        get: operations["analytics_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/capacity-heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People x weeks: hours, utilization and free hours, one page of people. */
+        get: operations["analytics_heatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/workload-forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Week by week: the team's capacity, hours, free hours, utilization and who is over, and
+         *     the same per role.
+         */
+        get: operations["analytics_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has free time (and the skills asked for), most matched skills and free hours first. */
+        get: operations["analytics_available"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/staffing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is on a project with their weekly hours, its weekly totals, and the hours in each
+         *     deliverable's stretch.
+         */
+        get: operations["analytics_staffing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/departments/rollup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The department tree with each department's weekly capacity, hours and utilization,
+         *     sub-departments included; `department` picks the root (default: every top-level one).
+         */
+        get: operations["analytics_rollup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's own weeks, projects, next deliverables and alerts. */
+        get: operations["analytics_my_work"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -985,6 +1116,44 @@ export interface components {
             isActive: boolean;
             /** Format: int64 */
             version: number;
+        };
+        AvailablePerson: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            departmentName?: string | null;
+            roleName?: string | null;
+            /**
+             * Format: double
+             * @description Weekly capacity.
+             */
+            capacity: number;
+            /**
+             * Format: double
+             * @description Free hours summed over the window.
+             */
+            availableHours: number;
+            /**
+             * Format: double
+             * @description Free hours per week on average (to the hundredth).
+             */
+            averageAvailable: number;
+            /** @description The asked-for skills this person has, as asked for. */
+            matchedSkills: string[];
+            missingSkills: string[];
+        };
+        AvailableView: {
+            weekKeys: string[];
+            /** @description The skill names asked for. */
+            skills: string[];
+            people: components["schemas"]["AvailablePerson"][];
+        };
+        /** @description How many people fall in one band. */
+        BandCount: {
+            /** @enum {string} */
+            band: "available" | "optimal" | "high" | "over_allocated";
+            /** Format: int64 */
+            people: number;
         };
         BulkDepartment: {
             people: number[];
@@ -1072,6 +1241,16 @@ export interface components {
             username?: string;
             password?: string;
         };
+        DashboardView: {
+            weekKeys: string[];
+            summary: components["schemas"]["Summary"];
+            /** @description People by the band of their average over the window; all four bands. */
+            distribution: components["schemas"]["BandCount"][];
+            team: components["schemas"]["TeamView"];
+            mostAvailable: components["schemas"]["MostAvailable"][];
+            overAllocated: components["schemas"]["OverAllocatedPerson"][];
+            recentChanges: components["schemas"]["RecentChange"][];
+        };
         DeliverableBody: {
             /** Format: int64 */
             project?: number | null;
@@ -1082,6 +1261,13 @@ export interface components {
             date?: string | null;
             isCompleted?: boolean | null;
             notes?: string | null;
+        };
+        DeliverablePerson: {
+            /** Format: int64 */
+            personId: number;
+            name: string;
+            /** Format: double */
+            hours: number;
         };
         /** @description A deliverable after a PATCH, with what its date change set off. */
         DeliverableUpdated: components["schemas"]["DeliverableView"] & {
@@ -1120,6 +1306,24 @@ export interface components {
             description?: string | null;
             isActive?: boolean | null;
         };
+        DepartmentRollup: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: int64 */
+            parentId?: number | null;
+            /**
+             * Format: int32
+             * @description 0 for the root(s) shown.
+             */
+            depth: number;
+            /**
+             * Format: int64
+             * @description Active people here and in every sub-department.
+             */
+            people: number;
+            weeks: components["schemas"]["RollupWeek"][];
+        };
         DepartmentView: {
             /** Format: int64 */
             id: number;
@@ -1152,6 +1356,36 @@ export interface components {
             field: string;
             code: string;
             message: string;
+        };
+        ForecastView: {
+            weekKeys: string[];
+            weeks: components["schemas"]["ForecastWeek"][];
+            /** @description Per role (people without one under `roleId: null`), by role name. */
+            byRole: components["schemas"]["RoleForecast"][];
+        };
+        ForecastWeek: {
+            /** Format: date */
+            week: string;
+            /** Format: int64 */
+            people: number;
+            /** Format: double */
+            capacity: number;
+            /** Format: double */
+            allocated: number;
+            /**
+             * Format: double
+             * @description Each person's free hours (never below zero), summed: one person's overtime does
+             *     not free anyone else.
+             */
+            available: number;
+            /** Format: double */
+            utilization: number;
+            /** @enum {string} */
+            band: "available" | "optimal" | "high" | "over_allocated";
+            /** Format: int64 */
+            overAllocatedCount: number;
+            /** @description The fullest ten of them. */
+            overAllocated: components["schemas"]["OverAllocatedInWeek"][];
         };
         GridAssignmentView: {
             /** Format: int64 */
@@ -1201,6 +1435,35 @@ export interface components {
             status: string;
             version: string;
             checks: components["schemas"]["Checks"];
+        };
+        HeatmapRow: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: int64 */
+            departmentId?: number | null;
+            departmentName?: string | null;
+            /**
+             * Format: double
+             * @description Weekly capacity.
+             */
+            capacity: number;
+            hours: number[];
+            percent: number[];
+            available: number[];
+        };
+        HeatmapView: {
+            weekKeys: string[];
+            /**
+             * Format: int64
+             * @description People in scope, over all pages.
+             */
+            total: number;
+            /** Format: int32 */
+            offset: number;
+            /** Format: int32 */
+            limit: number;
+            rows: components["schemas"]["HeatmapRow"][];
         };
         /** @description How the rows of one entity fared (documentation of the import report). */
         ImportCounts: {
@@ -1619,6 +1882,80 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        MostAvailable: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            departmentName?: string | null;
+            /**
+             * Format: double
+             * @description Free hours summed over the window's weeks.
+             */
+            availableHours: number;
+            /**
+             * Format: double
+             * @description Average utilization over the window.
+             */
+            percent: number;
+        };
+        MyAlert: {
+            /** @description `over_allocated` or `deliverable_soon`. */
+            kind: string;
+            /** Format: date */
+            week?: string | null;
+            message: string;
+        };
+        MyDeliverable: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            projectId: number;
+            projectName: string;
+            description: string;
+            /** Format: date */
+            date: string;
+        };
+        MyPerson: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /**
+             * Format: double
+             * @description Weekly capacity.
+             */
+            capacity: number;
+        };
+        MyProject: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            status: string;
+            /** Format: double */
+            total: number;
+            hours: number[];
+        };
+        MyWeek: {
+            /** Format: date */
+            week: string;
+            /** Format: double */
+            allocated: number;
+            /** Format: double */
+            capacity: number;
+            /** Format: double */
+            percent: number;
+            /** @enum {string} */
+            band: "available" | "optimal" | "high" | "over_allocated";
+        };
+        MyWorkView: {
+            person: components["schemas"]["MyPerson"];
+            weekKeys: string[];
+            weeks: components["schemas"]["MyWeek"][];
+            /** @description Projects of the person's active assignments that count, by name. */
+            projects: components["schemas"]["MyProject"][];
+            /** @description The next open deliverables of those projects, from today. */
+            deliverables: components["schemas"]["MyDeliverable"][];
+            alerts: components["schemas"]["MyAlert"][];
+        };
         NewAssignment: {
             /** Format: int64 */
             person: number;
@@ -1640,12 +1977,43 @@ export interface components {
         Order: {
             order: number[];
         };
+        OverAllocatedInWeek: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: double */
+            percent: number;
+        };
+        OverAllocatedPerson: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            departmentName?: string | null;
+            /** Format: date */
+            peakWeek: string;
+            /** Format: double */
+            peakPercent: number;
+            /**
+             * Format: int64
+             * @description Weeks over capacity in the window.
+             */
+            overWeeks: number;
+        };
         PasswordBody: {
             password?: string;
         };
         PasswordChange: {
             currentPassword?: string;
             newPassword?: string;
+        };
+        PeakView: {
+            /** Format: int64 */
+            personId: number;
+            name: string;
+            /** Format: date */
+            week: string;
+            /** Format: double */
+            percent: number;
         };
         /** @description A person as sent by a client; every field optional so one type serves create and PATCH. */
         PersonBody: {
@@ -1893,6 +2261,23 @@ export interface components {
             /** @description Weeks that would have passed 168 hours: the hours that did not fit (ditto). */
             capped?: components["schemas"]["CappedView"][] | null;
         };
+        RecentChange: {
+            /** Format: int64 */
+            assignmentId: number;
+            /** Format: int64 */
+            personId: number;
+            personName: string;
+            /** Format: int64 */
+            projectId: number;
+            projectName: string;
+            /** Format: date-time */
+            changedAt: string;
+            /**
+             * Format: double
+             * @description The assignment's hours in the window, when it has any.
+             */
+            hours?: number | null;
+        };
         RefreshBody: {
             refresh?: string | null;
         };
@@ -1908,6 +2293,12 @@ export interface components {
             description?: string | null;
             isActive?: boolean | null;
         };
+        RoleForecast: {
+            /** Format: int64 */
+            roleId?: number | null;
+            roleName?: string | null;
+            weeks: components["schemas"]["RoleWeek"][];
+        };
         RoleView: {
             /** Format: int64 */
             id: number;
@@ -1916,6 +2307,31 @@ export interface components {
             isActive: boolean;
             /** Format: int64 */
             version: number;
+        };
+        RoleWeek: {
+            /** Format: date */
+            week: string;
+            /** Format: double */
+            capacity: number;
+            /** Format: double */
+            allocated: number;
+            /** Format: double */
+            utilization: number;
+        };
+        RollupView: {
+            weekKeys: string[];
+            /** @description Parents before their children, siblings by name. */
+            departments: components["schemas"]["DepartmentRollup"][];
+        };
+        RollupWeek: {
+            /** Format: date */
+            week: string;
+            /** Format: double */
+            capacity: number;
+            /** Format: double */
+            allocated: number;
+            /** Format: double */
+            utilization: number;
         };
         ScheduleList: {
             items: components["schemas"]["ScheduleView"][];
@@ -1956,11 +2372,117 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        StaffingDeliverable: {
+            /** Format: int64 */
+            id: number;
+            description: string;
+            /** Format: date */
+            date?: string | null;
+            /**
+             * Format: date
+             * @description The Sunday the deliverable's stretch starts; `null`: open (no earlier deliverable).
+             */
+            windowStart?: string | null;
+            /**
+             * Format: date
+             * @description The Sunday of its date; `null` without a date.
+             */
+            windowEnd?: string | null;
+            /**
+             * Format: double
+             * @description The project's hours in the stretch's weeks.
+             */
+            hours: number;
+            people: components["schemas"]["DeliverablePerson"][];
+        };
+        StaffingPerson: {
+            /** Format: int64 */
+            personId: number;
+            name: string;
+            roleOnProject: string;
+            hours: number[];
+            /**
+             * Format: double
+             * @description Over the window.
+             */
+            total: number;
+        };
+        StaffingProject: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            status: string;
+        };
+        StaffingView: {
+            project: components["schemas"]["StaffingProject"];
+            weekKeys: string[];
+            /** @description Active assignments of active people, by name. */
+            people: components["schemas"]["StaffingPerson"][];
+            weekTotals: number[];
+            deliverables: components["schemas"]["StaffingDeliverable"][];
+        };
+        Summary: {
+            /** Format: int64 */
+            people: number;
+            /**
+             * Format: double
+             * @description Everyone's hours over the window as a percentage of everyone's capacity.
+             */
+            averageUtilization: number;
+            peak?: components["schemas"]["PeakView"] | null;
+            /**
+             * Format: int64
+             * @description Active assignments of these people on active projects in the counted statuses.
+             */
+            activeAssignments: number;
+            /**
+             * Format: int64
+             * @description People over capacity in at least one week.
+             */
+            overAllocated: number;
+        };
         TargetView: {
             type: string;
             /** Format: int64 */
             id?: number | null;
             label: string;
+        };
+        TeamRow: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: int64 */
+            departmentId?: number | null;
+            departmentName?: string | null;
+            /**
+             * Format: double
+             * @description Weekly capacity.
+             */
+            capacity: number;
+            /**
+             * Format: double
+             * @description Total over the window.
+             */
+            allocated: number;
+            /**
+             * Format: double
+             * @description Average utilization over the window.
+             */
+            percent: number;
+            /** @enum {string} */
+            band: "available" | "optimal" | "high" | "over_allocated";
+            /** Format: date */
+            peakWeek?: string | null;
+            /** Format: double */
+            peakPercent: number;
+        };
+        TeamView: {
+            /**
+             * Format: int64
+             * @description Everyone in scope; `rows` holds the fullest `teamLimit`.
+             */
+            total: number;
+            rows: components["schemas"]["TeamRow"][];
         };
         /** @description What sign-in, refresh and a password change answer. */
         TokenBody: {
@@ -4522,6 +5044,283 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    analytics_dashboard: {
+        parameters: {
+            query?: {
+                /** @description How many weeks, 1 to 52 (default 12). */
+                weeks?: number;
+                /** @description The first Sunday (default: this week). */
+                start?: string;
+                /** @description Only this department's people (an unknown id shows nobody). */
+                department?: number;
+                /** @description With `department`: its sub-departments' people too (default true). */
+                includeChildren?: boolean;
+                /** @description Team rows, 1 to 500 (default 50). */
+                teamLimit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardView"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    analytics_heatmap: {
+        parameters: {
+            query?: {
+                /** @description How many weeks, 1 to 52 (default 12). */
+                weeks?: number;
+                /** @description The first Sunday (default: this week). */
+                start?: string;
+                /** @description Only this department's people (an unknown id shows nobody). */
+                department?: number;
+                /** @description With `department`: its sub-departments' people too (default true). */
+                includeChildren?: boolean;
+                /** @description People skipped (default 0). */
+                offset?: number;
+                /** @description People on the page, 1 to 5000 (default 200). */
+                limit?: number;
+                /** @description `name` (default) or `utilization` (fullest average first). */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeatmapView"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    analytics_forecast: {
+        parameters: {
+            query?: {
+                /** @description How many weeks, 1 to 52 (default 12). */
+                weeks?: number;
+                /** @description The first Sunday (default: this week). */
+                start?: string;
+                /** @description Only this department's people (an unknown id shows nobody). */
+                department?: number;
+                /** @description With `department`: its sub-departments' people too (default true). */
+                includeChildren?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastView"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    analytics_available: {
+        parameters: {
+            query?: {
+                /** @description How many weeks, 1 to 52 (default 12). */
+                weeks?: number;
+                /** @description The first Sunday (default: this week). */
+                start?: string;
+                /** @description Only this department's people (an unknown id shows nobody). */
+                department?: number;
+                /** @description With `department`: its sub-departments' people too (default true). */
+                includeChildren?: boolean;
+                /** @description Comma-separated skill names (any case); only people with at least one are listed. */
+                skills?: string;
+                /** @description Least free hours per week on average, 0 to 168 (default 0). */
+                minHours?: number;
+                /** @description People listed, 1 to 500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailableView"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    analytics_staffing: {
+        parameters: {
+            query?: {
+                /** @description How many weeks, 1 to 52 (default 12). */
+                weeks?: number;
+                /** @description The first Sunday (default: this week). */
+                start?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffingView"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    analytics_rollup: {
+        parameters: {
+            query?: {
+                /** @description How many weeks, 1 to 52 (default 12). */
+                weeks?: number;
+                /** @description The first Sunday (default: this week). */
+                start?: string;
+                /** @description Only this department's people (an unknown id shows nobody). */
+                department?: number;
+                /** @description With `department`: its sub-departments' people too (default true). */
+                includeChildren?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollupView"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    analytics_my_work: {
+        parameters: {
+            query?: {
+                /** @description How many weeks, 1 to 52 (default 12). */
+                weeks?: number;
+                /** @description The first Sunday (default: this week). */
+                start?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyWorkView"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

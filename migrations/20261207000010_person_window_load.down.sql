@@ -1,0 +1,1 @@
+DROP FUNCTION person_window_load(date, date, text[], bigint, boolean);
