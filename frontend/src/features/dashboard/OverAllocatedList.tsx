@@ -1,5 +1,6 @@
 // People over capacity in any week of the window, worst first: each opens the planning
-// grid on their row to rebalance.
+// grid on their row to rebalance. The worst ten show until the reader asks for all.
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AnalyticsWindow, OverAllocatedPerson } from '../../api/analytics';
 import { formatPercent, weekLabel } from '../analytics/format';
@@ -11,7 +12,11 @@ interface Props {
   window: AnalyticsWindow;
 }
 
+const FIRST = 10;
+
 export function OverAllocatedList({ people, window }: Props) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? people : people.slice(0, FIRST);
   return (
     <section className="card analytics-list" aria-labelledby="over-allocated-title">
       <h2 id="over-allocated-title">
@@ -24,7 +29,7 @@ export function OverAllocatedList({ people, window }: Props) {
         <p className="muted">Nobody is over capacity in these weeks.</p>
       ) : (
         <ol className="analytics-list__items">
-          {people.map((person) => (
+          {shown.map((person) => (
             <li key={person.id}>
               <Link to={planningHref(person, window)}>{person.name}</Link>
               <span className="muted">{person.departmentName ?? 'No department'}</span>
@@ -37,6 +42,11 @@ export function OverAllocatedList({ people, window }: Props) {
             </li>
           ))}
         </ol>
+      )}
+      {people.length > FIRST && (
+        <button type="button" className="button button--quiet button--small" onClick={() => setShowAll((all) => !all)}>
+          {showAll ? `Show the worst ${FIRST}` : `Show all ${people.length}`}
+        </button>
       )}
     </section>
   );
