@@ -2,7 +2,9 @@
 // Public: the account pages (/login, /forgot-password, /reset-password), /status and
 // the not-found page. Everything else needs sign-in (the reference data, /departments,
 // /roles and /skills, /jobs and /import included; /import itself says when a person is
-// not a manager); /admin also needs the admin role.
+// not a manager); /admin also needs the admin role. The chart pages (/dashboard,
+// /forecast, /my-work) load on first visit, so the chart library is not in the main bundle.
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAdmin } from './auth/RequireAdmin';
 import { RequireAuth } from './auth/RequireAuth';
@@ -31,6 +33,11 @@ import { RolesPage } from './pages/RolesPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
 import { SkillsPage } from './pages/SkillsPage';
 import { StatusPage } from './pages/StatusPage';
+import { LazyPage } from './routing/LazyPage';
+
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((page) => ({ default: page.DashboardPage })));
+const ForecastPage = lazy(() => import('./pages/ForecastPage').then((page) => ({ default: page.ForecastPage })));
+const MyWorkPage = lazy(() => import('./pages/MyWorkPage').then((page) => ({ default: page.MyWorkPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -54,6 +61,9 @@ export const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               { index: true, element: <OverviewPage /> },
+              { path: 'dashboard', element: <LazyPage page={DashboardPage} /> },
+              { path: 'forecast', element: <LazyPage page={ForecastPage} /> },
+              { path: 'my-work', element: <LazyPage page={MyWorkPage} /> },
               { path: 'planning', element: <PlanningPage /> },
               { path: 'planning/projects', element: <ProjectGridPage /> },
               { path: 'people', element: <PeoplePage /> },

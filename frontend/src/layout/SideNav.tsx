@@ -1,5 +1,6 @@
 // The primary navigation: one link per top-level page, the current one marked. Once
-// signed in it also shows Planning, People, Projects, the "Reference data" group (departments,
+// signed in it also shows Dashboard, Forecast, My work (for a user linked to a person),
+// Planning, People, Projects, the "Reference data" group (departments,
 // roles, skills), Jobs and Profile; Import only for managers and admins, Admin only for admins. Every link carries the global department
 // filter (department/sub) so it survives moving between pages.
 import { NavLink } from 'react-router';
@@ -45,6 +46,9 @@ export function SideNav() {
         {user && (
           <NavLinks
             links={[
+              { to: '/dashboard', label: 'Dashboard' },
+              { to: '/forecast', label: 'Forecast' },
+              ...(user.person !== null ? [{ to: '/my-work', label: 'My work' }] : []),
               { to: '/planning', label: 'Planning' },
               { to: '/people', label: 'People' },
               { to: '/projects', label: 'Projects' },

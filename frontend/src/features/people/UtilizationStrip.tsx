@@ -7,10 +7,10 @@ import { fetchGridTotals } from '../../api/assignments';
 import type { Person } from '../../api/people';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
-import { BAND_NAMES, bandOfWeek, utilizationPercent } from '../utilization/bands';
-import '../utilization/bands.css';
+import { bandOfWeek, utilizationPercent } from '../utilization/bands';
 import { useUtilizationBands } from '../utilization/useUtilizationBands';
-import { currentWeek, formatHours, weekLabel } from './weeks';
+import { currentWeek } from './weeks';
+import { WeekBandList } from './WeekBandList';
 
 const WEEKS = 12;
 
@@ -27,26 +27,15 @@ export function UtilizationStrip({ person }: { person: Person }) {
   if (!row) return <p className="muted">{person.name} is not in the plan while inactive.</p>;
   const hours = grid.data.hoursByPerson[String(person.id)] ?? {};
 
-  return (
-    <ol className="util-strip" aria-label="Utilization, next 12 weeks">
-      {grid.data.weekKeys.map((week) => {
-        const allocated = hours[week] ?? 0;
-        const percent = utilizationPercent(allocated, row.weeklyCapacity);
-        const band = bandOfWeek(allocated, row.weeklyCapacity, bands);
-        return (
-          <li key={week} className={`util-cell band-edge--${band}`} data-band={band} data-testid={`week-${week}`}>
-            <span className="muted">{weekLabel(week)}</span>
-            <span className="util-cell__pct">{Math.round(percent)}%</span>
-            <span>
-              <span aria-hidden="true">{BAND_NAMES[band].marker} </span>
-              {BAND_NAMES[band].label}
-            </span>
-            <span className="muted num">
-              {formatHours(allocated)} / {formatHours(row.weeklyCapacity)} h
-            </span>
-          </li>
-        );
-      })}
-    </ol>
-  );
+  const weeks = grid.data.weekKeys.map((week) => {
+    const allocated = hours[week] ?? 0;
+    return {
+      week,
+      allocated,
+      capacity: row.weeklyCapacity,
+      percent: utilizationPercent(allocated, row.weeklyCapacity),
+      band: bandOfWeek(allocated, row.weeklyCapacity, bands),
+    };
+  });
+  return <WeekBandList label="Utilization, next 12 weeks" weeks={weeks} />;
 }

@@ -1,0 +1,34 @@
+// A run of weeks, each with its utilization, band (colour, marker and name) and hours:
+// one person's load as the person page and My Work show it.
+import { BAND_NAMES, type Band } from '../utilization/bands';
+import '../utilization/bands.css';
+import { formatHours, weekLabel } from './weeks';
+import './people.css';
+
+export interface BandWeek {
+  week: string;
+  percent: number;
+  band: Band;
+  allocated: number;
+  capacity: number;
+}
+
+export function WeekBandList({ label, weeks }: { label: string; weeks: BandWeek[] }) {
+  return (
+    <ol className="util-strip" aria-label={label}>
+      {weeks.map(({ week, percent, band, allocated, capacity }) => (
+        <li key={week} className={`util-cell band-edge--${band}`} data-band={band} data-testid={`week-${week}`}>
+          <span className="muted">{weekLabel(week)}</span>
+          <span className="util-cell__pct">{Math.round(percent)}%</span>
+          <span>
+            <span aria-hidden="true">{BAND_NAMES[band].marker} </span>
+            {BAND_NAMES[band].label}
+          </span>
+          <span className="muted num">
+            {formatHours(allocated)} / {formatHours(capacity)} h
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
