@@ -10,6 +10,7 @@ use wt_runtime::{RedisConnector, Settings};
 
 use crate::auth::jwt::AccessKeys;
 use crate::job_watch::JobWatch;
+use crate::list_counts::ListCounts;
 use crate::routes::password_reset::reset_limiter;
 use crate::security::rate_limit::RateLimiter;
 
@@ -27,6 +28,8 @@ pub struct AppState {
     pub access_keys: Arc<AccessKeys>,
     /// Password reset requests per client address.
     pub reset_limiter: Arc<RateLimiter>,
+    /// The paged lists' totals, kept until their tables change.
+    pub list_counts: Arc<ListCounts>,
 }
 
 impl AppState {
@@ -48,6 +51,7 @@ impl AppState {
             static_dir,
             access_keys: Arc::new(access_keys),
             reset_limiter: Arc::new(reset_limiter()),
+            list_counts: Arc::default(),
         })
     }
 
