@@ -261,11 +261,19 @@ pub async fn grid(
         grid::assignments(db, &ids, &scope),
         |a| a.id,
     );
-    let (total, totals, rows) = tokio::try_join!(
+    // The count reads the same tables as the people list's: kept until they change.
+    let key = format!(
+        "grid:{:?}:{}:{:?}",
+        scope.department_id, scope.include_children, scope.search
+    );
+    let total = state.list_counts.total(
+        db,
+        key,
+        &["people", "departments"],
         grid::people_count(db, &scope),
-        grid::person_totals(db, &ids, &scope),
-        rows
-    )?;
+    );
+    let (total, totals, rows) =
+        tokio::try_join!(total, grid::person_totals(db, &ids, &scope), rows)?;
     let people = people
         .into_iter()
         .map(|p| GridPersonView {
