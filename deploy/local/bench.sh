@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: the headline timings on a 5,000-person company (override with
 # WT_BENCH_PEOPLE), measured against the release build on this machine: the 12-week
-# planning grid (with and without per-assignment rows), a 52-week grid, the project grid,
+# planning grid's first page (with and without its people's rows), a 52-week page, the
+# rows of 20 expanded people, the project grid,
 # a people search, project candidates, a department's projects, and the request rate of
 # the grid and of health with `wrk` (installed from Debian when missing and permitted).
 # Then the job system's throughput and latency (deploy/local/bench-jobs.sh). Prints tables;
@@ -62,6 +63,7 @@ for row in \
   "planning grid, 12 weeks|/api/assignments/grid?weeks=12" \
   "planning grid, 12 weeks + assignments|/api/assignments/grid?weeks=12&include=assignments" \
   "planning grid, 52 weeks|/api/assignments/grid?weeks=52" \
+  "planning grid rows of 20 people, 12 weeks|/api/assignments/grid/rows?weeks=12&people=$(seq -s, 1 20)" \
   "project grid, 12 weeks|/api/assignments/project-grid?weeks=12" \
   "people search, 500 per page|/api/people?pageSize=500&search=an" \
   "project candidates, 4 weeks|/api/projects/1/candidates?weeks=4" \
