@@ -12,6 +12,7 @@ pub mod export_command;
 pub mod extract;
 pub mod import_command;
 pub mod job_watch;
+pub mod list_counts;
 pub mod metrics;
 pub mod observe;
 pub mod openapi;

@@ -24,7 +24,8 @@ use wt_domain::transfer::exports::ExportFormat;
 
 use crate::problem::Problem;
 use crate::routes::{
-    aggregates, assignments, audit, candidates, deliverables, departments, exports, grid, health,
+    aggregates, assignments, audit, candidates, deliverables, departments, exports, grid, grid_rows,
+    health,
     hours, imports, jobs, me, milestone_people, password_reset, people, project_grid, projects,
     reallocation, reallocation_history, roles, skills, token, user_passwords, users, utilization,
 };
@@ -64,7 +65,7 @@ pub const BEARER: &str = "bearer";
         projects::list, projects::create, projects::show, projects::update, projects::delete,
         candidates::candidates,
         assignments::list, assignments::create, assignments::show, assignments::update,
-        assignments::delete, hours::bulk_hours, grid::grid, project_grid::project_grid,
+        assignments::delete, hours::bulk_hours, grid::grid, grid_rows::rows, project_grid::project_grid,
         deliverables::list, deliverables::calendar, deliverables::create, deliverables::show,
         deliverables::update, deliverables::delete, deliverables::reorder, reallocation::undo,
         reallocation_history::history,

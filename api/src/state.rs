@@ -12,6 +12,7 @@ use wt_runtime::{RedisConnector, Settings};
 use crate::auth::jwt::AccessKeys;
 use crate::cache_invalidation::WarmThrottle;
 use crate::job_watch::JobWatch;
+use crate::list_counts::ListCounts;
 use crate::routes::password_reset::reset_limiter;
 use crate::security::rate_limit::RateLimiter;
 
@@ -33,6 +34,8 @@ pub struct AppState {
     pub aggregates: Arc<AggregateCache>,
     /// Paces the warm-ups queued after writes.
     pub warm_throttle: Arc<WarmThrottle>,
+    /// The paged lists' totals, kept until their tables change.
+    pub list_counts: Arc<ListCounts>,
 }
 
 impl AppState {
@@ -62,6 +65,7 @@ impl AppState {
             reset_limiter: Arc::new(reset_limiter()),
             aggregates: Arc::new(aggregates),
             warm_throttle: Default::default(),
+            list_counts: Arc::default(),
         })
     }
 

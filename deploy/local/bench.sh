@@ -8,7 +8,8 @@
 #  2. Runs the api and a worker twice: uncached (AGGREGATE_CACHE_TTL=0,
 #     DASHBOARD_CACHE_TTL=0, no cache warming), then cached (the default TTLs). Each time
 #     it drives every endpoint of the table for WT_BENCH_SECONDS (10) at 32 connections:
-#     the planning grid (12 and 52 weeks), dashboard, capacity heatmap, workload forecast,
+#     the planning grid's first page (12 and 52 weeks) and the rows of 20 people
+#     expanded in it, dashboard, capacity heatmap, workload forecast,
 #     available people and a bulk hours save; p50/p95/p99 and requests/s come from wrk's
 #     own histogram. A route this build lacks (404) shows as n/a.
 #  3. On the cached instance, the mixed profile: 100 clients for WT_BENCH_MIXED_SECONDS
@@ -152,6 +153,10 @@ run_phase() {
 install_tools
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 seed_company
+# The first 20 people of the grid's first page, as a reader expanding them would ask.
+EXPANDED="$(psql -X -At "$DATABASE_URL" -c "SELECT string_agg(id::text, ',') FROM (SELECT id
+  FROM people WHERE is_active ORDER BY lower(name), id LIMIT 20) first_page")"
+ENDPOINTS+=("grid rows, 20 people expanded|/api/assignments/grid/rows?weeks=12&people=$EXPANDED")
 JOBS_OUTPUT=""
 BUILD="release"
 [[ -z "${WT_BENCH_BIN:-}" ]] || BUILD="binaries from $BIN"

@@ -1,5 +1,6 @@
-//! The planning grid's data: active people in scope, their weekly totals and, on request,
-//! their assignments' hours, each one query aggregated in PostgreSQL over the window.
+//! The planning grid's data: a page of the active people in scope and how many there
+//! are, the weekly totals of a set of people and, on request, their assignments' hours,
+//! each one query aggregated in PostgreSQL over the window (the project grid's too).
 
 use chrono::NaiveDate;
 use sqlx::PgExecutor;
@@ -27,6 +28,9 @@ pub struct GridPerson {
     pub capacity_centihours: i32,
     pub department_id: Option<i64>,
     pub department_name: Option<String>,
+    /// How many rows expanding this person shows (active assignments on active projects
+    /// in the chosen statuses).
+    pub assignment_count: i64,
 }
 
 /// One person's planned hundredths of an hour in one week.
@@ -37,55 +41,77 @@ pub struct Cell {
     pub centihours: i64,
 }
 
-/// Active people in scope, by name.
+/// A page of the active people in scope, by name then id (`people_active_name`, so a
+/// page reads its rows from the index instead of sorting the company).
 pub async fn people(
     ex: impl PgExecutor<'_>,
     scope: &GridScope,
+    limit: i64,
+    offset: i64,
 ) -> Result<Vec<GridPerson>, StoreError> {
     let pattern = scope.search.as_deref().map(crate::like_pattern);
     let people = sqlx::query_as!(
         GridPerson,
         r#"SELECT p.id, p.name, (p.weekly_capacity * 100)::integer AS "capacity_centihours!",
-                  p.department_id, d.name AS "department_name?"
+                  p.department_id, d.name AS "department_name?",
+                  (SELECT count(*) FROM assignments a
+                   JOIN projects pr ON pr.id = a.project_id AND pr.is_active
+                   WHERE a.person_id = p.id AND a.is_active
+                     AND (cardinality($4::text[]) = 0 OR pr.status = ANY($4))) AS "assignment_count!"
            FROM people p LEFT JOIN departments d ON d.id = p.department_id
            WHERE p.is_active
              AND ($1::bigint IS NULL OR p.department_id IN (SELECT department_scope($1, $2)))
              AND ($3::text IS NULL OR lower(p.name) LIKE $3)
-           ORDER BY lower(p.name), p.id"#,
+           ORDER BY lower(p.name), p.id
+           LIMIT $5 OFFSET $6"#,
         scope.department_id,
         scope.include_children,
         pattern,
+        &scope.statuses,
+        limit,
+        offset,
     )
     .fetch_all(ex)
     .await?;
     Ok(people)
 }
 
-/// Each in-scope person's total planned hours per week in the window (active
-/// assignments on active projects in the chosen statuses); weeks without hours are
-/// absent. Read from the maintained `person_week_load`, one row per person and week, so
-/// the window is an index range scan joined to the people in scope.
-pub async fn person_totals(
-    ex: impl PgExecutor<'_>,
-    scope: &GridScope,
-) -> Result<Vec<Cell>, StoreError> {
+/// How many active people are in scope (the grid's row count).
+pub async fn people_count(ex: impl PgExecutor<'_>, scope: &GridScope) -> Result<i64, StoreError> {
     let pattern = scope.search.as_deref().map(crate::like_pattern);
-    let cells = sqlx::query_as!(
-        Cell,
-        r#"SELECT l.person_id AS "row_id!", l.week AS "week!",
-                  load_in_statuses(l, $3) AS "centihours!"
-           FROM person_week_load l
-           JOIN people p ON p.id = l.person_id AND p.is_active
-           WHERE l.week BETWEEN $1 AND $2
-             AND load_in_statuses(l, $3) > 0
-             AND ($4::bigint IS NULL OR p.department_id IN (SELECT department_scope($4, $5)))
-             AND ($6::text IS NULL OR lower(p.name) LIKE $6)"#,
-        scope.first_week,
-        scope.last_week,
-        &scope.statuses,
+    let count = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM people p
+           WHERE p.is_active
+             AND ($1::bigint IS NULL OR p.department_id IN (SELECT department_scope($1, $2)))
+             AND ($3::text IS NULL OR lower(p.name) LIKE $3)"#,
         scope.department_id,
         scope.include_children,
         pattern,
+    )
+    .fetch_one(ex)
+    .await?;
+    Ok(count)
+}
+
+/// The total planned hours per week in the window of each of `people` (active
+/// assignments on active projects in the chosen statuses); weeks without hours are
+/// absent. Read from the maintained `person_week_load`: one index range per person.
+pub async fn person_totals(
+    ex: impl PgExecutor<'_>,
+    people: &[i64],
+    scope: &GridScope,
+) -> Result<Vec<Cell>, StoreError> {
+    let cells = sqlx::query_as!(
+        Cell,
+        r#"SELECT l.person_id AS "row_id!", l.week AS "week!",
+                  load_in_statuses(l, $4) AS "centihours!"
+           FROM person_week_load l
+           WHERE l.person_id = ANY($1) AND l.week BETWEEN $2 AND $3
+             AND load_in_statuses(l, $4) > 0"#,
+        people,
+        scope.first_week,
+        scope.last_week,
+        &scope.statuses,
     )
     .fetch_all(ex)
     .await?;
@@ -104,14 +130,13 @@ pub struct GridAssignment {
     pub version: i64,
 }
 
-/// The active assignments of the active people in scope on active projects in the
-/// chosen statuses. The people are matched here rather than passed as ids, so this query
-/// need not wait for the people list.
+/// The active assignments of those of `people` who are active, on active projects in
+/// the chosen statuses, by person then project name.
 pub async fn assignments(
     ex: impl PgExecutor<'_>,
+    people: &[i64],
     scope: &GridScope,
 ) -> Result<Vec<GridAssignment>, StoreError> {
-    let pattern = scope.search.as_deref().map(crate::like_pattern);
     let rows = sqlx::query_as!(
         GridAssignment,
         r#"SELECT a.id, a.person_id, a.project_id, pr.name AS project_name,
@@ -119,15 +144,11 @@ pub async fn assignments(
            FROM assignments a
            JOIN projects pr ON pr.id = a.project_id AND pr.is_active
            JOIN people p ON p.id = a.person_id AND p.is_active
-           WHERE a.is_active
-             AND (cardinality($1::text[]) = 0 OR pr.status = ANY($1))
-             AND ($2::bigint IS NULL OR p.department_id IN (SELECT department_scope($2, $3)))
-             AND ($4::text IS NULL OR lower(p.name) LIKE $4)
+           WHERE a.is_active AND a.person_id = ANY($1)
+             AND (cardinality($2::text[]) = 0 OR pr.status = ANY($2))
            ORDER BY a.person_id, lower(pr.name), a.id"#,
+        people,
         &scope.statuses,
-        scope.department_id,
-        scope.include_children,
-        pattern,
     )
     .fetch_all(ex)
     .await?;

@@ -15,6 +15,7 @@ pub mod error;
 pub mod export_rows;
 pub mod grid;
 pub mod jobs;
+pub mod listing;
 pub mod names;
 pub mod normalize;
 pub mod people;

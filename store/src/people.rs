@@ -3,13 +3,13 @@
 //! for someone with no assignments and no linked user.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use futures::stream::{BoxStream, StreamExt, TryStreamExt};
+use futures::stream::BoxStream;
 use serde::{Deserialize, Serialize};
-use sqlx::{PgConnection, PgExecutor};
+use sqlx::{PgConnection, PgExecutor, Postgres, QueryBuilder};
 
 use crate::StoreError;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Person {
     pub id: i64,
     pub name: String,
@@ -75,16 +75,21 @@ pub enum PersonSort {
 }
 
 impl PersonSort {
-    fn key(self) -> &'static str {
+    /// The ORDER BY of this sort; name then id break ties in the same direction, so each
+    /// order but the department's reads an index (`people_name`, `people_capacity`,
+    /// `people_created`) forwards or backwards.
+    fn order(self) -> &'static str {
         match self {
-            PersonSort::Name => "name",
-            PersonSort::NameDesc => "-name",
-            PersonSort::Capacity => "capacity",
-            PersonSort::CapacityDesc => "-capacity",
-            PersonSort::Department => "department",
-            PersonSort::DepartmentDesc => "-department",
-            PersonSort::Newest => "-created",
-            PersonSort::Oldest => "created",
+            PersonSort::Name => "lower(p.name), p.id",
+            PersonSort::NameDesc => "lower(p.name) DESC, p.id DESC",
+            PersonSort::Capacity => "p.weekly_capacity, lower(p.name), p.id",
+            PersonSort::CapacityDesc => "p.weekly_capacity DESC, lower(p.name) DESC, p.id DESC",
+            PersonSort::Department => "lower(d.name) NULLS LAST, lower(p.name), p.id",
+            PersonSort::DepartmentDesc => {
+                "lower(d.name) DESC NULLS LAST, lower(p.name) DESC, p.id DESC"
+            }
+            PersonSort::Newest => "p.created_at DESC, p.id DESC",
+            PersonSort::Oldest => "p.created_at, p.id",
         }
     }
 }
@@ -106,14 +111,12 @@ pub struct PersonFilter {
     pub offset: i64,
 }
 
-/// One page of people and how many match in all.
-pub async fn list<'e>(
-    ex: impl PgExecutor<'e> + 'e,
+/// One page of the people `filter` selects, in its order.
+pub async fn list(
+    ex: impl PgExecutor<'_>,
     filter: &PersonFilter,
-) -> Result<(Vec<Person>, i64), StoreError> {
-    let rows: Vec<(Person, i64)> = listed(ex, filter).try_collect().await?;
-    let total = rows.first().map_or(0, |(_, total)| *total);
-    Ok((rows.into_iter().map(|(person, _)| person).collect(), total))
+) -> Result<Vec<Person>, StoreError> {
+    Ok(listed(filter)?.fetch_all(ex).await?)
 }
 
 /// The people `filter` selects, in its order, one at a time as PostgreSQL sends them
@@ -122,72 +125,66 @@ pub fn stream<'e>(
     ex: impl PgExecutor<'e> + 'e,
     filter: &PersonFilter,
 ) -> BoxStream<'e, Result<Person, StoreError>> {
-    listed(ex, filter).map_ok(|(person, _)| person).boxed()
+    crate::listing::stream(ex, listed(filter))
 }
 
-/// The rows of a list, each with the count of all matching rows.
-fn listed<'e>(
-    ex: impl PgExecutor<'e> + 'e,
+/// How many people `filter` selects in all (its paging aside).
+pub async fn count(ex: impl PgExecutor<'_>, filter: &PersonFilter) -> Result<i64, StoreError> {
+    let mut query = QueryBuilder::<Postgres>::new("SELECT count(*) FROM people p");
+    push_filter(&mut query, filter);
+    Ok(query.build_query_scalar().fetch_one(ex).await?)
+}
+
+fn listed<'q>(
     filter: &PersonFilter,
-) -> BoxStream<'e, Result<(Person, i64), StoreError>> {
-    let pattern = filter.search.as_deref().map(crate::like_pattern);
-    sqlx::query!(
-        r#"SELECT p.id, p.name, p.email, (p.weekly_capacity * 100)::integer AS "capacity!",
-                  p.role_id, r.name AS "role_name?", p.department_id,
-                  d.name AS "department_name?", p.location, p.hire_date, p.notes,
-                  p.is_active, p.created_at, p.updated_at, p.version,
-                  count(*) OVER () AS "total!"
-           FROM people p
-           LEFT JOIN roles r ON r.id = p.role_id
-           LEFT JOIN departments d ON d.id = p.department_id
-           WHERE ($1::bigint IS NULL OR p.department_id IN (SELECT department_scope($1, $2)))
-             AND ($3::bigint IS NULL OR p.role_id = $3)
-             AND ($4::text IS NULL OR lower(p.name) LIKE $4
-                  OR lower(coalesce(p.email, '')) LIKE $4)
-             AND ($5::bool IS NULL OR p.is_active = $5)
-           ORDER BY
-             CASE WHEN $6 = 'name' THEN lower(p.name) END ASC,
-             CASE WHEN $6 = '-name' THEN lower(p.name) END DESC,
-             CASE WHEN $6 = 'capacity' THEN p.weekly_capacity END ASC,
-             CASE WHEN $6 = '-capacity' THEN p.weekly_capacity END DESC,
-             CASE WHEN $6 = 'department' THEN lower(d.name) END ASC NULLS LAST,
-             CASE WHEN $6 = '-department' THEN lower(d.name) END DESC NULLS LAST,
-             CASE WHEN $6 = 'created' THEN p.created_at END ASC,
-             CASE WHEN $6 = '-created' THEN p.created_at END DESC,
-             lower(p.name), p.id
-           LIMIT $7 OFFSET $8"#,
-        filter.department_id,
-        filter.include_children,
-        filter.role_id,
-        pattern,
-        filter.active,
-        filter.sort.key(),
-        filter.limit,
-        filter.offset,
-    )
-    .fetch(ex)
-    .map(|row| {
-        let r = row?;
-        let person = Person {
-            id: r.id,
-            name: r.name,
-            email: r.email,
-            capacity_centihours: r.capacity,
-            role_id: r.role_id,
-            role_name: r.role_name,
-            department_id: r.department_id,
-            department_name: r.department_name,
-            location: r.location,
-            hire_date: r.hire_date,
-            notes: r.notes,
-            is_active: r.is_active,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-            version: r.version,
-        };
-        Ok((person, r.total))
-    })
-    .boxed()
+) -> Result<sqlx::query::QueryAs<'q, Postgres, Person, sqlx::postgres::PgArguments>, StoreError> {
+    let mut query = QueryBuilder::<Postgres>::new(
+        "SELECT p.id, p.name, p.email, (p.weekly_capacity * 100)::integer AS capacity_centihours, \
+                p.role_id, r.name AS role_name, p.department_id, d.name AS department_name, \
+                p.location, p.hire_date, p.notes, p.is_active, p.created_at, p.updated_at, \
+                p.version \
+         FROM people p \
+         LEFT JOIN roles r ON r.id = p.role_id \
+         LEFT JOIN departments d ON d.id = p.department_id",
+    );
+    push_filter(&mut query, filter);
+    query
+        .push(" ORDER BY ")
+        .push(filter.sort.order())
+        .push(" LIMIT ")
+        .push_bind(filter.limit)
+        .push(" OFFSET ")
+        .push_bind(filter.offset);
+    crate::listing::owned(query)
+}
+
+/// The WHERE clause of `filter`: only the conditions it sets, so PostgreSQL plans each
+/// combination with the indexes that fit it.
+fn push_filter(query: &mut QueryBuilder<Postgres>, filter: &PersonFilter) {
+    query.push(" WHERE true");
+    if let Some(department) = filter.department_id {
+        query
+            .push(" AND p.department_id IN (SELECT department_scope(")
+            .push_bind(department)
+            .push(", ")
+            .push_bind(filter.include_children)
+            .push("))");
+    }
+    if let Some(role) = filter.role_id {
+        query.push(" AND p.role_id = ").push_bind(role);
+    }
+    if let Some(search) = &filter.search {
+        let pattern = crate::like_pattern(search);
+        query
+            .push(" AND (lower(p.name) LIKE ")
+            .push_bind(pattern.clone())
+            .push(" OR lower(coalesce(p.email, '')) LIKE ")
+            .push_bind(pattern)
+            .push(")");
+    }
+    if let Some(active) = filter.active {
+        query.push(" AND p.is_active = ").push_bind(active);
+    }
 }
 
 pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<Person>, StoreError> {

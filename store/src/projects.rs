@@ -2,13 +2,13 @@
 //! (`projects_number_key`). A project with assignments is deactivated, not deleted.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use futures::stream::{BoxStream, StreamExt, TryStreamExt};
+use futures::stream::BoxStream;
 use serde::{Deserialize, Serialize};
-use sqlx::PgExecutor;
+use sqlx::{PgExecutor, Postgres, QueryBuilder};
 
 use crate::StoreError;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Project {
     pub id: i64,
     pub name: String,
@@ -77,18 +77,21 @@ pub enum ProjectSort {
 }
 
 impl ProjectSort {
-    fn key(self) -> &'static str {
+    /// The ORDER BY of this sort; name then id break ties in the same direction, so the
+    /// name, client and creation orders read an index (`projects_name`,
+    /// `projects_client_name`, `projects_created`) forwards or backwards.
+    fn order(self) -> &'static str {
         match self {
-            ProjectSort::Name => "name",
-            ProjectSort::NameDesc => "-name",
-            ProjectSort::Client => "client",
-            ProjectSort::ClientDesc => "-client",
-            ProjectSort::Status => "status",
-            ProjectSort::StatusDesc => "-status",
-            ProjectSort::Start => "start",
-            ProjectSort::StartDesc => "-start",
-            ProjectSort::Created => "created",
-            ProjectSort::CreatedDesc => "-created",
+            ProjectSort::Name => "lower(name), id",
+            ProjectSort::NameDesc => "lower(name) DESC, id DESC",
+            ProjectSort::Client => "lower(client), lower(name), id",
+            ProjectSort::ClientDesc => "lower(client) DESC, lower(name) DESC, id DESC",
+            ProjectSort::Status => "status, lower(name), id",
+            ProjectSort::StatusDesc => "status DESC, lower(name) DESC, id DESC",
+            ProjectSort::Start => "start_date NULLS LAST, lower(name), id",
+            ProjectSort::StartDesc => "start_date DESC NULLS LAST, lower(name) DESC, id DESC",
+            ProjectSort::Created => "created_at, id",
+            ProjectSort::CreatedDesc => "created_at DESC, id DESC",
         }
     }
 }
@@ -114,17 +117,12 @@ pub struct ProjectFilter {
     pub offset: i64,
 }
 
-/// One page of projects and how many match in all.
-pub async fn list<'e>(
-    ex: impl PgExecutor<'e> + 'e,
+/// One page of the projects `filter` selects, in its order.
+pub async fn list(
+    ex: impl PgExecutor<'_>,
     filter: &ProjectFilter,
-) -> Result<(Vec<Project>, i64), StoreError> {
-    let rows: Vec<(Project, i64)> = listed(ex, filter).try_collect().await?;
-    let total = rows.first().map_or(0, |(_, total)| *total);
-    Ok((
-        rows.into_iter().map(|(project, _)| project).collect(),
-        total,
-    ))
+) -> Result<Vec<Project>, StoreError> {
+    Ok(listed(filter)?.fetch_all(ex).await?)
 }
 
 /// The projects `filter` selects, in its order, one at a time as PostgreSQL sends them
@@ -133,71 +131,74 @@ pub fn stream<'e>(
     ex: impl PgExecutor<'e> + 'e,
     filter: &ProjectFilter,
 ) -> BoxStream<'e, Result<Project, StoreError>> {
-    listed(ex, filter).map_ok(|(project, _)| project).boxed()
+    crate::listing::stream(ex, listed(filter))
 }
 
-/// The rows of a list, each with the count of all matching rows.
-fn listed<'e>(
-    ex: impl PgExecutor<'e> + 'e,
+/// How many projects `filter` selects in all (its paging aside).
+pub async fn count(ex: impl PgExecutor<'_>, filter: &ProjectFilter) -> Result<i64, StoreError> {
+    let mut query = QueryBuilder::<Postgres>::new("SELECT count(*) FROM projects");
+    push_filter(&mut query, filter);
+    Ok(query.build_query_scalar().fetch_one(ex).await?)
+}
+
+fn listed<'q>(
     filter: &ProjectFilter,
-) -> BoxStream<'e, Result<(Project, i64), StoreError>> {
-    let pattern = filter.search.as_deref().map(crate::like_pattern);
-    sqlx::query!(
-        r#"SELECT id, name, project_number, client, status, start_date, end_date,
-                  (estimated_hours * 100)::bigint AS estimated_centihours, description, notes,
-                  is_active, created_at, updated_at, version, count(*) OVER () AS "total!"
-           FROM projects
-           WHERE (cardinality($1::text[]) = 0 OR status = ANY($1))
-             AND ($2::text IS NULL OR lower(client) = lower($2))
-             AND ($3::text IS NULL OR lower(name) LIKE $3
-                  OR lower(coalesce(project_number, '')) LIKE $3 OR lower(client) LIKE $3)
-             AND ($4::bool IS NULL OR is_active = $4)
-             AND ($8::bigint IS NULL OR id IN (SELECT staffed_from_department($8, $9)))
-           ORDER BY
-             CASE WHEN $5 = 'name' THEN lower(name) END ASC,
-             CASE WHEN $5 = '-name' THEN lower(name) END DESC,
-             CASE WHEN $5 = 'client' THEN lower(client) END ASC,
-             CASE WHEN $5 = '-client' THEN lower(client) END DESC,
-             CASE WHEN $5 = 'status' THEN status END ASC,
-             CASE WHEN $5 = '-status' THEN status END DESC,
-             CASE WHEN $5 = 'start' THEN start_date END ASC NULLS LAST,
-             CASE WHEN $5 = '-start' THEN start_date END DESC NULLS LAST,
-             CASE WHEN $5 = 'created' THEN created_at END ASC,
-             CASE WHEN $5 = '-created' THEN created_at END DESC,
-             lower(name), id
-           LIMIT $6 OFFSET $7"#,
-        &filter.statuses,
-        filter.client,
-        pattern,
-        filter.active,
-        filter.sort.key(),
-        filter.limit,
-        filter.offset,
-        filter.department_id,
-        filter.include_children,
-    )
-    .fetch(ex)
-    .map(|row| {
-        let r = row?;
-        let project = Project {
-            id: r.id,
-            name: r.name,
-            project_number: r.project_number,
-            client: r.client,
-            status: r.status,
-            start_date: r.start_date,
-            end_date: r.end_date,
-            estimated_centihours: r.estimated_centihours,
-            description: r.description,
-            notes: r.notes,
-            is_active: r.is_active,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-            version: r.version,
-        };
-        Ok((project, r.total))
-    })
-    .boxed()
+) -> Result<sqlx::query::QueryAs<'q, Postgres, Project, sqlx::postgres::PgArguments>, StoreError> {
+    let mut query = QueryBuilder::<Postgres>::new(
+        "SELECT id, name, project_number, client, status, start_date, end_date, \
+                (estimated_hours * 100)::bigint AS estimated_centihours, description, notes, \
+                is_active, created_at, updated_at, version \
+         FROM projects",
+    );
+    push_filter(&mut query, filter);
+    query
+        .push(" ORDER BY ")
+        .push(filter.sort.order())
+        .push(" LIMIT ")
+        .push_bind(filter.limit)
+        .push(" OFFSET ")
+        .push_bind(filter.offset);
+    crate::listing::owned(query)
+}
+
+/// The WHERE clause of `filter`: only the conditions it sets, so PostgreSQL plans each
+/// combination with the indexes that fit it.
+fn push_filter(query: &mut QueryBuilder<Postgres>, filter: &ProjectFilter) {
+    query.push(" WHERE true");
+    if !filter.statuses.is_empty() {
+        query
+            .push(" AND status = ANY(")
+            .push_bind(filter.statuses.clone())
+            .push(")");
+    }
+    if let Some(client) = &filter.client {
+        query
+            .push(" AND lower(client) = lower(")
+            .push_bind(client.clone())
+            .push(")");
+    }
+    if let Some(search) = &filter.search {
+        let pattern = crate::like_pattern(search);
+        query
+            .push(" AND (lower(name) LIKE ")
+            .push_bind(pattern.clone())
+            .push(" OR lower(coalesce(project_number, '')) LIKE ")
+            .push_bind(pattern.clone())
+            .push(" OR lower(client) LIKE ")
+            .push_bind(pattern)
+            .push(")");
+    }
+    if let Some(active) = filter.active {
+        query.push(" AND is_active = ").push_bind(active);
+    }
+    if let Some(department) = filter.department_id {
+        query
+            .push(" AND id IN (SELECT staffed_from_department(")
+            .push_bind(department)
+            .push(", ")
+            .push_bind(filter.include_children)
+            .push("))");
+    }
 }
 
 pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<Project>, StoreError> {

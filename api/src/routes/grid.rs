@@ -1,6 +1,9 @@
-//! `GET /api/assignments/grid`: the planning grid in one request: people x weeks for a
-//! window of 8 to 52 Sundays, their weekly totals and, with `include=assignments`, each
-//! assignment's hours. Every dataset is one aggregate query in PostgreSQL.
+//! `GET /api/assignments/grid`: a page of the planning grid: people x weeks for a window
+//! of 8 to 52 Sundays, `limit` people from `offset` (a screenful by default) with their
+//! weekly totals, how many people the scope holds, and, with `include=assignments`,
+//! those people's assignments' hours (the rows of people expanded later come from
+//! `grid_rows`). Every dataset is one aggregate query in PostgreSQL, so a page costs what
+//! it shows, not what the company holds.
 
 use std::collections::{BTreeMap, HashMap};
 use std::future::Future;
@@ -23,7 +26,7 @@ use crate::problem::{ApiError, Problem};
 use crate::routes::projects::statuses;
 use crate::state::AppState;
 
-const MIN_WEEKS: u32 = 8;
+pub(crate) const MIN_WEEKS: u32 = 8;
 pub(crate) const MAX_WEEKS: u32 = 52;
 
 #[derive(Deserialize, IntoParams)]
@@ -44,6 +47,34 @@ pub struct GridQuery {
     pub(crate) include: Option<String>,
 }
 
+/// Which people of the grid's scope one request shows.
+#[derive(Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct GridPageQuery {
+    /// How many people to skip, in the grid's order (name, then id); default 0.
+    offset: Option<u64>,
+    /// How many people, 1 to 500 (default 100, a screenful).
+    limit: Option<u64>,
+}
+
+const DEFAULT_LIMIT: i64 = 100;
+const MAX_LIMIT: u64 = 500;
+
+impl GridPageQuery {
+    /// (limit, offset), refused when out of range.
+    fn bounds(&self) -> Result<(i64, i64), ApiError> {
+        let limit = match self.limit {
+            None => DEFAULT_LIMIT,
+            Some(limit @ 1..=MAX_LIMIT) => limit as i64,
+            Some(_) => return Err(bad(format!("limit must be between 1 and {MAX_LIMIT}."))),
+        };
+        let offset = i64::try_from(self.offset.unwrap_or(0))
+            .map_err(|_| bad("offset is too large.".to_owned()))?;
+        Ok((limit, offset))
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GridPersonView {
@@ -53,6 +84,8 @@ pub struct GridPersonView {
     weekly_capacity: Hours,
     pub(crate) department: Option<i64>,
     department_name: Option<String>,
+    /// How many assignment rows expanding this person shows.
+    assignment_count: i64,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -74,11 +107,37 @@ pub struct GridAssignmentView {
 pub struct GridView {
     #[schema(value_type = Vec<chrono::NaiveDate>)]
     week_keys: Vec<Week>,
+    /// How many people the scope holds (every page's).
+    total: i64,
+    offset: i64,
+    limit: i64,
+    /// This page's people, by name then id.
     people: Vec<GridPersonView>,
+    /// Their weekly totals; weeks without hours are absent.
     #[schema(value_type = HashMap<String, HashMap<String, f64>>)]
     hours_by_person: HashMap<i64, BTreeMap<Week, HoursTotal>>,
+    /// With `include=assignments`: this page's people's assignment rows.
     #[serde(skip_serializing_if = "Option::is_none")]
     assignments: Option<Vec<GridAssignmentView>>,
+}
+
+/// Assignment rows with their hours in the window (`cells` by row id).
+pub(crate) fn assignment_views(
+    rows: Vec<grid::GridAssignment>,
+    mut cells: HashMap<i64, BTreeMap<Week, HoursTotal>>,
+) -> Vec<GridAssignmentView> {
+    rows.into_iter()
+        .map(|a| GridAssignmentView {
+            weekly_hours: cells.remove(&a.id).unwrap_or_default(),
+            id: a.id,
+            person: a.person_id,
+            project: a.project_id,
+            project_name: a.project_name,
+            project_status: a.project_status,
+            role_on_project: a.role_on_project,
+            version: a.version,
+        })
+        .collect()
 }
 
 pub(crate) fn bad(detail: String) -> ApiError {
@@ -177,7 +236,7 @@ pub(crate) fn parse(query: &GridQuery) -> Result<(Vec<Week>, GridScope, bool), A
 
 #[utoipa::path(
     get, path = "/api/assignments/grid", tag = "assignments",
-    params(GridQuery),
+    params(GridQuery, GridPageQuery),
     responses((status = 200, description = "OK", body = GridView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
     security(("bearer" = []))
@@ -186,36 +245,35 @@ pub async fn grid(
     State(state): State<AppState>,
     Reader(_): Reader,
     QueryParams(query): QueryParams<GridQuery>,
+    QueryParams(page): QueryParams<GridPageQuery>,
 ) -> Result<axum::Json<GridView>, ApiError> {
     let (weeks, scope, with_assignments) = parse(&query)?;
+    let (limit, offset) = page.bounds()?;
     let db = &state.db;
-    // Three independent reads on their own connections, so their waits overlap.
+    // The page first (an index range), then what hangs off its people and the count,
+    // on their own connections so their waits overlap.
+    let people = grid::people(db, &scope, limit, offset).await?;
+    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
     let rows = rows_with_cells(
         with_assignments,
         db,
         &scope,
-        grid::assignments(db, &scope),
+        grid::assignments(db, &ids, &scope),
         |a| a.id,
     );
-    let (people, totals, rows) = tokio::try_join!(
-        grid::people(db, &scope),
-        grid::person_totals(db, &scope),
-        rows
-    )?;
-    let assignments = rows.map(|(rows, mut cells)| {
-        rows.into_iter()
-            .map(|a| GridAssignmentView {
-                weekly_hours: cells.remove(&a.id).unwrap_or_default(),
-                id: a.id,
-                person: a.person_id,
-                project: a.project_id,
-                project_name: a.project_name,
-                project_status: a.project_status,
-                role_on_project: a.role_on_project,
-                version: a.version,
-            })
-            .collect()
-    });
+    // The count reads the same tables as the people list's: kept until they change.
+    let key = format!(
+        "grid:{:?}:{}:{:?}",
+        scope.department_id, scope.include_children, scope.search
+    );
+    let total = state.list_counts.total(
+        db,
+        key,
+        &["people", "departments"],
+        grid::people_count(db, &scope),
+    );
+    let (total, totals, rows) =
+        tokio::try_join!(total, grid::person_totals(db, &ids, &scope), rows)?;
     let people = people
         .into_iter()
         .map(|p| GridPersonView {
@@ -224,12 +282,16 @@ pub async fn grid(
             name: p.name,
             department: p.department_id,
             department_name: p.department_name,
+            assignment_count: p.assignment_count,
         })
         .collect();
     Ok(axum::Json(GridView {
         week_keys: weeks,
+        total,
+        offset,
+        limit,
         people,
         hours_by_person: by_row(totals),
-        assignments,
+        assignments: rows.map(|(rows, cells)| assignment_views(rows, cells)),
     }))
 }

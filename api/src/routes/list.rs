@@ -54,3 +54,9 @@ impl NameListQuery {
         (page, filter)
     }
 }
+
+/// The key a list's total is kept under: its kind and its filters (`unpaged`: the
+/// filter with its paging and order left at their defaults, which do not change it).
+pub fn count_key<F: std::fmt::Debug>(kind: &str, unpaged: &F) -> String {
+    format!("{kind}:{unpaged:?}")
+}

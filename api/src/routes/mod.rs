@@ -11,6 +11,7 @@ pub mod exports;
 pub mod fields;
 pub mod files;
 pub mod grid;
+pub mod grid_rows;
 pub mod health;
 pub mod hours;
 pub mod imports;
@@ -89,6 +90,7 @@ pub fn api_router() -> Router<AppState> {
             axum::routing::patch(hours::bulk_hours),
         )
         .route("/api/assignments/grid", get(grid::grid))
+        .route("/api/assignments/grid/rows", get(grid_rows::rows))
         .route(
             "/api/assignments/project-grid",
             get(project_grid::project_grid),

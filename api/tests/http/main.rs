@@ -8,6 +8,7 @@ mod candidates;
 mod deliverables;
 mod export_round_trip;
 mod exports;
+mod grid_pages;
 mod health;
 mod imports;
 mod job_control;

@@ -216,6 +216,7 @@ fn reads(f: &Fixture) -> Vec<Row> {
         "/api/assignments".to_owned(),
         format!("/api/assignments/{a}"),
         "/api/assignments/grid?weeks=8&include=assignments".to_owned(),
+        format!("/api/assignments/grid/rows?people={p}&weeks=8"),
         "/api/assignments/project-grid?weeks=8&include=assignments".to_owned(),
         format!("/api/deliverables?project={j}"),
         format!("/api/deliverables/{x}"),

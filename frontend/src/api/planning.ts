@@ -1,6 +1,6 @@
-// The planning grid's endpoints: the people x weeks grid in one request, the batched
-// hours write (all or nothing, versioned per row), a new assignment, and the project
-// search behind "Add project".
+// The planning grid's endpoints: the people x weeks grid a page of people at a time,
+// the assignment rows of the people expanded, the batched hours write (all or nothing,
+// versioned per row), a new assignment, and the project search behind "Add project".
 import { apiFetch } from './client';
 import type { Page } from './types';
 
@@ -13,6 +13,8 @@ export interface GridPerson {
   weeklyCapacity: number;
   department: number | null;
   departmentName: string | null;
+  /** How many assignment rows expanding this person shows. */
+  assignmentCount: number;
 }
 
 export interface GridAssignment {
@@ -26,11 +28,18 @@ export interface GridAssignment {
   weeklyHours: WeekHours;
 }
 
+/** A page of the people grid: `limit` people from `offset` of `total`, by name. */
 export interface GridData {
   weekKeys: string[];
+  total: number;
+  offset: number;
+  limit: number;
   people: GridPerson[];
   hoursByPerson: Record<string, WeekHours>;
+  /** The assignment rows of the people in `rowsOf` (those loaded so far). */
   assignments?: GridAssignment[];
+  /** Whose rows `assignments` holds: every one of theirs in the window and statuses. */
+  rowsOf?: number[];
 }
 
 export interface GridQuery {
@@ -45,17 +54,32 @@ export interface GridQuery {
 /** The query string of both grids' endpoints (people and projects), with their assignments. */
 export function gridSearch(query: GridQuery): string {
   const params = new URLSearchParams({ weeks: String(query.weeks), start: query.start, include: 'assignments' });
+  addScope(params, query);
+  return params.toString();
+}
+
+function addScope(params: URLSearchParams, query: GridQuery): void {
   if (query.department !== null) {
     params.set('department', String(query.department));
     params.set('includeChildren', String(query.includeChildren));
   }
   if (query.statuses.length > 0) params.set('status', query.statuses.join(','));
   if (query.search.trim()) params.set('search', query.search.trim());
-  return params.toString();
 }
 
-export function fetchGrid(query: GridQuery, signal?: AbortSignal): Promise<GridData> {
-  return apiFetch<GridData>(`/assignments/grid?${gridSearch(query)}`, signal ? { signal } : {});
+/** `limit` people of the grid from `offset`, with their weekly totals (no rows). */
+export function fetchGridPage(query: GridQuery, offset: number, limit: number, signal?: AbortSignal): Promise<GridData> {
+  const params = new URLSearchParams({ weeks: String(query.weeks), start: query.start, offset: String(offset), limit: String(limit) });
+  addScope(params, query);
+  return apiFetch<GridData>(`/assignments/grid?${params.toString()}`, signal ? { signal } : {});
+}
+
+/** The assignment rows of `people` in the grid's window and statuses. */
+export async function fetchGridRows(query: GridQuery, people: readonly number[], signal?: AbortSignal): Promise<GridAssignment[]> {
+  const params = new URLSearchParams({ people: people.join(','), weeks: String(query.weeks), start: query.start });
+  if (query.statuses.length > 0) params.set('status', query.statuses.join(','));
+  const answer = await apiFetch<{ assignments: GridAssignment[] }>(`/assignments/grid/rows?${params.toString()}`, signal ? { signal } : {});
+  return answer.assignments;
 }
 
 export interface HoursUpdate {

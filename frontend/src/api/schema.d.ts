@@ -555,6 +555,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assignments/grid/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["assignments_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assignments/project-grid": {
         parameters: {
             query?: never;
@@ -1412,6 +1428,11 @@ export interface components {
             /** Format: int64 */
             department?: number | null;
             departmentName?: string | null;
+            /**
+             * Format: int64
+             * @description How many assignment rows expanding this person shows.
+             */
+            assignmentCount: number;
         };
         GridProjectView: {
             /** Format: int64 */
@@ -1421,14 +1442,31 @@ export interface components {
             client: string;
             status: string;
         };
+        GridRowsView: {
+            weekKeys: string[];
+            /** @description The active people's assignment rows, by person then project name. */
+            assignments: components["schemas"]["GridAssignmentView"][];
+        };
         GridView: {
             weekKeys: string[];
+            /**
+             * Format: int64
+             * @description How many people the scope holds (every page's).
+             */
+            total: number;
+            /** Format: int64 */
+            offset: number;
+            /** Format: int64 */
+            limit: number;
+            /** @description This page's people, by name then id. */
             people: components["schemas"]["GridPersonView"][];
+            /** @description Their weekly totals; weeks without hours are absent. */
             hoursByPerson: {
                 [key: string]: {
                     [key: string]: number;
                 };
             };
+            /** @description With `include=assignments`: this page's people's assignment rows. */
             assignments?: components["schemas"]["GridAssignmentView"][] | null;
         };
         HealthReport: {
@@ -4216,6 +4254,10 @@ export interface operations {
                 status?: string;
                 /** @description `assignments` adds the per-assignment rows. */
                 include?: string;
+                /** @description How many people to skip, in the grid's order (name, then id); default 0. */
+                offset?: number;
+                /** @description How many people, 1 to 500 (default 100, a screenful). */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4230,6 +4272,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GridView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    assignments_rows: {
+        parameters: {
+            query: {
+                /** @description Comma-separated person ids, 1 to 200. */
+                people: string;
+                /** @description How many weeks, 8 to 52 (default 12). */
+                weeks?: number;
+                /** @description The first Sunday (default: this week). */
+                start?: string;
+                /** @description Comma-separated project statuses whose rows show (as the grid's `status`). */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GridRowsView"];
                 };
             };
             400: components["responses"]["BadRequest"];

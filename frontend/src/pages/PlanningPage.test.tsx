@@ -7,14 +7,14 @@
 // the bands and the deliverable marks.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { GridData } from '../api/planning';
 import { listPage, makeMe, problem } from '../test/fixtures';
+import { answerGrid, type WholeGrid } from '../test/gridServer';
 import { press, typeText } from '../test/gridKeys';
 import { fetchCalls, jsonResponse, mockFetch, renderRoute } from '../test/render';
 
 const WEEKS = ['2026-11-22', '2026-11-29', '2026-12-06', '2026-12-13', '2026-12-20', '2026-12-27', '2027-01-03', '2027-01-10'];
 
-function gridData(): GridData {
+function gridData(): WholeGrid {
   return {
     weekKeys: WEEKS,
     people: [
@@ -30,7 +30,7 @@ function gridData(): GridData {
 
 function stubApi(patch: (body: unknown) => Response = () => jsonResponse({ results: [{ assignmentId: 7, version: 3 }] }), data = gridData()) {
   return mockFetch((url, init) => {
-    if (url.startsWith('/api/assignments/grid')) return jsonResponse(data);
+    if (url.startsWith('/api/assignments/grid')) return answerGrid(url, data);
     if (url.startsWith('/api/projects')) return jsonResponse(listPage([{ id: 6, name: 'Dam', projectNumber: 'P-6', client: 'City', status: 'active' }]));
     if (url === '/api/assignments' && init.method === 'POST') {
       return jsonResponse({ id: 9, person: 1, project: 6, projectName: 'Dam', roleOnProject: '', version: 1, weeklyHours: {} }, 201);
@@ -66,11 +66,32 @@ const sentHours = (fetchMock: ReturnType<typeof mockFetch>) =>
 const bridge = (week: string, hours: number) => screen.getByLabelText(new RegExp(`^Bridge, Week of ${week}: ${hours} hours`));
 
 describe('PlanningPage', () => {
-  it('asks for the grid in one request with the URL state', async () => {
+  it('asks for the first page of people with the URL state, then the expanded person’s rows', async () => {
     const fetchMock = stubApi();
     await openGrid();
-    const [gridUrl] = fetchCalls(fetchMock).find(([url]) => url.startsWith('/api/assignments/grid'))!;
-    expect(gridUrl).toBe('/api/assignments/grid?weeks=8&start=2026-11-22&include=assignments&status=planning%2Cactive%2Cactive_ca');
+    await screen.findByRole('rowheader', { name: 'Bridge' });
+    const gridUrls = fetchCalls(fetchMock)
+      .map(([url]) => url)
+      .filter((url) => url.startsWith('/api/assignments/grid'));
+    expect(gridUrls).toEqual([
+      '/api/assignments/grid?weeks=8&start=2026-11-22&offset=0&limit=100&status=planning%2Cactive%2Cactive_ca',
+      '/api/assignments/grid/rows?people=1&weeks=8&start=2026-11-22&status=planning%2Cactive%2Cactive_ca',
+    ]);
+  });
+
+  it('loads a person’s rows when they are expanded, and keeps them when collapsed and expanded again', async () => {
+    const fetchMock = stubApi();
+    renderRoute('/planning?start=2026-11-22&weeks=8', { session: makeMe({ role: 'manager' }) });
+    await screen.findByRole('grid');
+    const rowsCalls = () => fetchCalls(fetchMock).filter(([url]) => url.startsWith('/api/assignments/grid/rows'));
+    expect(rowsCalls()).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Show Ann Archer’s projects' }));
+    expect(await screen.findByRole('rowheader', { name: 'Bridge' })).toBeInTheDocument();
+    expect(rowsCalls().map(([url]) => url)).toEqual(['/api/assignments/grid/rows?people=1&weeks=8&start=2026-11-22&status=planning%2Cactive%2Cactive_ca']);
+    fireEvent.click(screen.getByRole('button', { name: 'Hide Ann Archer’s projects' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Show Ann Archer’s projects' }));
+    expect(await screen.findByRole('rowheader', { name: 'Bridge' })).toBeInTheDocument();
+    expect(rowsCalls()).toHaveLength(1);
   });
 
   it('shows the keys to the utilization bands and the deliverable marks, and why marks are missing', async () => {
@@ -297,6 +318,27 @@ describe('PlanningPage', () => {
     expect(grid.scrollTop).toBeGreaterThan(0);
     // jsdom re-renders 30 screens of rows here; on a busy machine that can pass 5 s.
   }, 20_000);
+
+  it('loads the page of people scrolled into view, and only that one', async () => {
+    const weekKeys = WEEKS;
+    const people = Array.from({ length: 2000 }, (_, i) => ({ id: i + 1, name: `Person ${i + 1}`, weeklyCapacity: 36, department: null, departmentName: null }));
+    const fetchMock = stubApi(undefined, { weekKeys, people, hoursByPerson: { '1234': { '2026-11-22': 12 } } });
+    renderRoute('/planning?start=2026-11-22&weeks=8', { session: makeMe({ role: 'manager' }) });
+    const grid = await screen.findByRole('grid');
+    const pages = () =>
+      fetchCalls(fetchMock)
+        .map(([url]) => url)
+        .filter((url) => url.startsWith('/api/assignments/grid?'))
+        .map((url) => new URL(url, 'http://localhost').searchParams.get('offset'));
+    expect(pages()).toEqual(['0']);
+    // Row 1,233 (30 px rows below a 34 px header) is Person 1234, on the page from 1,200.
+    act(() => {
+      grid.scrollTop = 34 + 1233 * 30 - 34;
+      fireEvent.scroll(grid);
+    });
+    expect(await within(grid).findByLabelText(/^Person 1234, Week of Nov 22, 2026: 12 of 36 hours/)).toBeInTheDocument();
+    expect(pages()).toEqual(['0', '1200']);
+  });
 });
 
 describe('planning page: empty', () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { makePerson, serveApi } from '../features/people/testData';
 import { currentWeek, weekRange } from '../features/people/weeks';
 import { makeMe } from '../test/fixtures';
+import { answerGrid } from '../test/gridServer';
 import { jsonResponse, renderRoute } from '../test/render';
 
 const START = currentWeek();
@@ -23,11 +24,10 @@ function serveBoth() {
     if (url.pathname !== '/api/assignments/grid') return undefined;
     const weekKeys = weekRange(url.searchParams.get('start') ?? START, Number(url.searchParams.get('weeks')));
     const hours: Record<string, number> = Object.fromEntries(weekKeys.slice(0, HOURS.length).map((week, index) => [week, HOURS[index] ?? 0]));
-    return jsonResponse({
+    return answerGrid(url, {
       weekKeys,
       people: [{ id: 1, name: 'Ann Archer', weeklyCapacity: 36, department: 2, departmentName: 'Civil' }],
       hoursByPerson: { '1': hours },
-      assignments: [],
     });
   });
 }

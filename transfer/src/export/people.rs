@@ -24,12 +24,7 @@ pub(super) async fn count(
     conn: &mut PgConnection,
     filter: &PersonFilter,
 ) -> Result<i64, StoreError> {
-    let first = PersonFilter {
-        limit: 1,
-        offset: 0,
-        ..filter.clone()
-    };
-    Ok(people::list(conn, &first).await?.1)
+    people::count(conn, filter).await
 }
 
 pub(super) async fn write<S: Stages>(

@@ -19,7 +19,7 @@ use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
 use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
-use crate::routes::list::ListPage;
+use crate::routes::list::{ListPage, count_key};
 use crate::state::AppState;
 
 mod body;
@@ -135,7 +135,23 @@ pub async fn list(
     let page = paging.page(100);
     let mut filter = query.filter()?;
     (filter.limit, filter.offset) = (page.page_size, page.offset());
-    let (found, total) = people::list(&state.db, &filter).await?;
+    let db = &state.db;
+    // Departments count too: a department filter takes in its sub-departments.
+    let total = state.list_counts.total(
+        db,
+        count_key(
+            "people",
+            &PersonFilter {
+                limit: 0,
+                offset: 0,
+                sort: PersonSort::default(),
+                ..filter.clone()
+            },
+        ),
+        &["people", "departments"],
+        people::count(db, &filter),
+    );
+    let (found, total) = tokio::try_join!(people::list(db, &filter), total)?;
     Ok(axum::Json(ListPage::new(
         found.into_iter().map(PersonView::from).collect(),
         page,

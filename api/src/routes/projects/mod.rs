@@ -17,7 +17,7 @@ use crate::openapi::responses as r;
 use crate::problem::{ApiError, Problem, invalid_fields};
 use crate::routes::deliverables::add_defaults;
 use crate::routes::fields;
-use crate::routes::list::ListPage;
+use crate::routes::list::{ListPage, count_key};
 use crate::state::AppState;
 
 mod body;
@@ -157,7 +157,24 @@ pub async fn list(
     let page = paging.page(100);
     let mut filter = query.filter()?;
     (filter.limit, filter.offset) = (page.page_size, page.offset());
-    let (found, total) = projects::list(&state.db, &filter).await?;
+    let db = &state.db;
+    let count = projects::count(db, &filter);
+    // "Staffed from a department" reads assignments, which change with every plan edit:
+    // that total is counted each time (over the department's projects only).
+    let total = async {
+        if filter.department_id.is_some() {
+            return count.await;
+        }
+        let unpaged = ProjectFilter {
+            limit: 0,
+            offset: 0,
+            sort: ProjectSort::default(),
+            ..filter.clone()
+        };
+        let key = count_key("projects", &unpaged);
+        state.list_counts.total(db, key, &["projects"], count).await
+    };
+    let (found, total) = tokio::try_join!(projects::list(db, &filter), total)?;
     Ok(axum::Json(ListPage::new(
         found.into_iter().map(ProjectView::from).collect(),
         page,

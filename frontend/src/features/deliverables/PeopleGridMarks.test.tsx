@@ -4,13 +4,13 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CalendarDeliverable } from '../../api/deliverableCalendar';
-import type { GridData } from '../../api/planning';
 import { listPage, makeMe } from '../../test/fixtures';
+import { answerGrid, type WholeGrid } from '../../test/gridServer';
 import { fetchCalls, jsonResponse, mockFetch, renderRoute } from '../../test/render';
 
 const WEEKS = ['2026-11-22', '2026-11-29', '2026-12-06', '2026-12-13', '2026-12-20', '2026-12-27', '2027-01-03', '2027-01-10'];
 
-const GRID: GridData = {
+const GRID: WholeGrid = {
   weekKeys: WEEKS,
   people: [{ id: 1, name: 'Ann Archer', weeklyCapacity: 36, department: null, departmentName: null }],
   hoursByPerson: { '1': { '2026-11-29': 8 } },
@@ -27,7 +27,7 @@ const CALENDAR: CalendarDeliverable[] = [
 describe('deliverable marks in the people grid', () => {
   it('marks the week of a project’s deliverable on that project’s row only', async () => {
     const fetchMock = mockFetch((url) => {
-      if (url.startsWith('/api/assignments/grid')) return jsonResponse(GRID);
+      if (url.startsWith('/api/assignments/grid')) return answerGrid(url, GRID);
       if (url.startsWith('/api/deliverables/calendar')) return jsonResponse(CALENDAR);
       if (url.startsWith('/api/departments')) return jsonResponse(listPage([]));
       return jsonResponse({}, 404);

@@ -1,12 +1,14 @@
 // The people grid: each person's weekly totals, and when expanded their assignments'
-// hours and "Add project", in the shared GridFrame; keyboard, pointer, editing and
-// scrolling come from useGridControls.
-import { useState } from 'react';
+// hours and "Add project", in the shared GridFrame, with a placeholder row where people
+// or rows are still loading (it tells the data which rows are in view, so their pages
+// load). Keyboard, pointer, editing and scrolling come from useGridControls.
+import { useEffect, useState } from 'react';
 import type { GridData } from '../../api/planning';
 import { AddProjectRow } from './AddProjectRow';
 import { AssignmentRow } from './AssignmentRow';
 import { GridFrame } from './GridFrame';
 import { BY_PERSON, groupTotal, type GridRow } from './gridModel';
+import { PendingRow } from './PendingRow';
 import { PersonRow } from './PersonRow';
 import { useGridControls } from './useGridControls';
 import type { PlanGridProps } from './usePlanningView';
@@ -17,11 +19,12 @@ interface Props extends PlanGridProps<GridRow> {
   data: GridData;
 }
 
-export function PlanningGrid({ data, rows, deltas, deliverables, ...options }: Props) {
+export function PlanningGrid({ data, rows, deltas, deliverables, onRange, ...options }: Props) {
   const { weekKeys } = data;
   const [adding, setAdding] = useState<number | null>(null);
   const controls = useGridControls({ ...options, layout: LAYOUT, rows, weekKeys, onAddProject: setAdding });
-  const { grid, template, editor, containerRef } = controls;
+  const { grid, template, editor, containerRef, range } = controls;
+  useEffect(() => onRange?.(range.start, range.end), [onRange, range.start, range.end]);
   const closeAdd = (refocus: boolean) => {
     setAdding(null);
     if (refocus) containerRef.current?.focus({ preventScroll: true });
@@ -33,6 +36,7 @@ export function PlanningGrid({ data, rows, deltas, deliverables, ...options }: P
       label="Planning grid: people and their hours per week"
       rows={rows}
       renderRow={(row, index) => {
+        if (row.kind === 'pending') return <PendingRow key={row.key} index={index} weekKeys={weekKeys} template={template} />;
         if (row.kind === 'person') {
           const totals = weekKeys.map((week) => groupTotal(BY_PERSON, data, row.person.id, week, deltas));
           return (

@@ -2,9 +2,9 @@
 // with the save status, the controls (toolbar and legends), what this user may change,
 // and the grid area: the error card with a retry while there is no data, skeleton rows
 // during the first load, the empty state, or the grid.
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { GridError, GridSkeleton } from './GridStates';
+import type { GridStatus } from './gridView';
 import { SaveStatus } from './SaveStatus';
 import type { QueueState } from './saveQueue';
 import './planning.css';
@@ -13,7 +13,7 @@ interface Props<D> {
   /** The page's heading, and its document title. */
   title: string;
   /** What usePlanningView answers for the page. */
-  view: { grid: UseQueryResult<D>; saveState: QueueState; plansAll: boolean; canEdit: boolean };
+  view: { grid: GridStatus<D>; saveState: QueueState; plansAll: boolean; canEdit: boolean };
   /** Above the grid: the toolbar and the legends. */
   controls: ReactNode;
   /** What a user who is not a planner may change: "the hours of your own projects". */

@@ -1,6 +1,7 @@
-// The grid's data model, pure: the flat list of rows (a person, then their assignments
-// and the "Add project" row when expanded), cell values with unsaved edits laid over the
-// server's, where edited cells sit in the rows, and cache updates after a new
+// The grid's data model, pure: the kinds of rows (a person, then their assignments and
+// the "Add project" row when expanded; gridPages.ts lays them out a page at a time),
+// cell values with unsaved edits laid over the server's, where edited cells sit in the
+// rows, and cache updates after a new
 // assignment. Weekly totals with unsaved edits and the cache after a save are written
 // once for both grids, over a grouping (HoursGrouping): by person here, by project in the
 // project grid (projectGridModel.ts).
@@ -10,7 +11,9 @@ import type { CellPos, Selection } from './selection';
 export type GridRow =
   | { kind: 'person'; key: string; person: GridPerson; expanded: boolean; assignmentCount: number }
   | { kind: 'assignment'; key: string; person: GridPerson; assignment: GridAssignment }
-  | { kind: 'add'; key: string; person: GridPerson };
+  | { kind: 'add'; key: string; person: GridPerson }
+  /** A person whose page is loading (`position` in the grid), or an expanded person's rows. */
+  | { kind: 'pending'; key: string; position?: number };
 
 /** One cell's new hours (0 clears the week). */
 export interface CellEdit {
@@ -63,24 +66,6 @@ export function groupAssignments<A extends GridHours>(assignments: readonly A[],
     else groups.set(groupOf(assignment), [assignment]);
   }
   return groups;
-}
-
-export function buildRows(
-  people: readonly GridPerson[],
-  byPerson: ReadonlyMap<number, GridAssignment[]>,
-  open: ReadonlySet<number>,
-  canEdit: boolean,
-): GridRow[] {
-  const rows: GridRow[] = [];
-  for (const person of people) {
-    const assignments = byPerson.get(person.id) ?? [];
-    const expanded = open.has(person.id);
-    rows.push({ kind: 'person', key: `p${person.id}`, person, expanded, assignmentCount: assignments.length });
-    if (!expanded) continue;
-    for (const assignment of assignments) rows.push({ kind: 'assignment', key: `a${assignment.id}`, person, assignment });
-    if (canEdit) rows.push({ kind: 'add', key: `n${person.id}`, person });
-  }
-  return rows;
 }
 
 export function cellHours(assignment: HoursRow, week: string, overlay: Overlay): number {
@@ -170,8 +155,15 @@ export function applySaved<D extends HoursData>(grouping: HoursGrouping<D>, data
   return grouping.withTotals({ ...data, assignments }, totalsById);
 }
 
-/** The grid with a newly created assignment added to its person. */
+/**
+ * A page of the grid with a newly created assignment added to its person: to their rows
+ * when the page holds them, else to their count when the page shows them.
+ */
 export function addAssignment(data: GridData, created: CreatedAssignment, projectStatus: string): GridData {
+  if (!(data.rowsOf ?? []).includes(created.person)) {
+    const people = data.people.map((person) => (person.id === created.person ? { ...person, assignmentCount: person.assignmentCount + 1 } : person));
+    return { ...data, people };
+  }
   const row: GridAssignment = {
     id: created.id,
     person: created.person,

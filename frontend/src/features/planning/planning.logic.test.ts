@@ -2,7 +2,8 @@
 // parser, URL state and the grid model (including where undone cells sit).
 import { describe, expect, it } from 'vitest';
 import type { GridData } from '../../api/planning';
-import { applySaved, buildRows, BY_PERSON, groupAssignments, groupTotal, overlayDeltas, rangeOfEdits } from './gridModel';
+import { applySaved, BY_PERSON, groupAssignments, groupTotal, overlayDeltas, rangeOfEdits } from './gridModel';
+import { buildPagedRows, mergePages } from './gridPages';
 import { parseHours } from './hoursInput';
 import { readParams, writeParams } from './planningParams';
 import { cellsOf, collapsed, moveSelection, selectionRect } from './selection';
@@ -126,9 +127,13 @@ describe('URL state', () => {
 describe('grid model', () => {
   const data: GridData = {
     weekKeys: ['2026-11-22', '2026-11-29'],
+    total: 2,
+    offset: 0,
+    limit: 100,
+    rowsOf: [1, 2],
     people: [
-      { id: 1, name: 'Ann', weeklyCapacity: 36, department: null, departmentName: null },
-      { id: 2, name: 'Bo', weeklyCapacity: 40, department: null, departmentName: null },
+      { id: 1, name: 'Ann', weeklyCapacity: 36, department: null, departmentName: null, assignmentCount: 2 },
+      { id: 2, name: 'Bo', weeklyCapacity: 40, department: null, departmentName: null, assignmentCount: 0 },
     ],
     hoursByPerson: { '1': { '2026-11-22': 10 } },
     assignments: [
@@ -137,11 +142,12 @@ describe('grid model', () => {
     ],
   };
   const byPerson = groupAssignments(data.assignments!, BY_PERSON.groupOf);
+  const buildRows = (open: ReadonlySet<number>, canEdit: boolean) => buildPagedRows(mergePages([data]), byPerson, open, canEdit);
 
   it('lists assignment rows and the add row only under expanded people', () => {
-    expect(buildRows(data.people, byPerson, new Set(), true).map((row) => row.key)).toEqual(['p1', 'p2']);
-    expect(buildRows(data.people, byPerson, new Set([1]), true).map((row) => row.key)).toEqual(['p1', 'a7', 'a8', 'n1', 'p2']);
-    expect(buildRows(data.people, byPerson, new Set([1]), false).map((row) => row.key)).toEqual(['p1', 'a7', 'a8', 'p2']);
+    expect(buildRows(new Set(), true).map((row) => row.key)).toEqual(['p1', 'p2']);
+    expect(buildRows(new Set([1]), true).map((row) => row.key)).toEqual(['p1', 'a7', 'a8', 'n1', 'p2']);
+    expect(buildRows(new Set([1]), false).map((row) => row.key)).toEqual(['p1', 'a7', 'a8', 'p2']);
   });
 
   it('adds unsaved edits to the totals', () => {
@@ -153,14 +159,14 @@ describe('grid model', () => {
   });
 
   it('finds the range of the shown cells an undo put back', () => {
-    const rows = buildRows(data.people, byPerson, new Set([1]), true);
+    const rows = buildRows(new Set([1]), true);
     const edits = [
       { assignmentId: 8, week: '2026-11-29', hours: 0 },
       { assignmentId: 7, week: '2026-11-22', hours: 6 },
       { assignmentId: 99, week: '2026-11-22', hours: 1 },
     ];
     expect(rangeOfEdits(rows, data.weekKeys, edits)).toEqual({ anchor: { row: 1, col: 1 }, focus: { row: 2, col: 2 } });
-    expect(rangeOfEdits(buildRows(data.people, byPerson, new Set(), true), data.weekKeys, edits)).toBeNull();
+    expect(rangeOfEdits(buildRows(new Set(), true), data.weekKeys, edits)).toBeNull();
   });
 
   it('writes a saved batch into the data: hours, totals and versions', () => {

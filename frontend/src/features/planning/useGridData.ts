@@ -1,15 +1,16 @@
-// The data a planning grid view shows for the current URL state: one request for the
-// window and filters (kept while the next window loads), its rows (the assignments
-// under each top row, by the view's grouping, shown under the expanded ones), the
-// totals' changes from unsaved edits, and a cell's hours as loaded (for undo).
+// The data a one-request planning grid view (the project grid) shows for the current
+// URL state: one request for the window and filters (kept while the next window
+// loads), its rows (the assignments under each top row, by the view's grouping, shown
+// under the expanded ones), the totals' changes from unsaved edits, and a cell's hours
+// as loaded (for undo); the last two shared with the paged people grid.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { GridQuery } from '../../api/planning';
-import { groupAssignments, overlayDeltas, type HoursData, type Overlay } from './gridModel';
-import type { AssignmentOf, GridView } from './gridView';
+import { groupAssignments, overlayDeltas, type GridHours, type HoursData, type Overlay } from './gridModel';
+import type { AssignmentOf, GridDataResult, OneRequestView } from './gridView';
 import type { PlanningParams } from './planningParams';
 
-function gridQuery(params: PlanningParams): GridQuery {
+export function gridQuery(params: PlanningParams): GridQuery {
   return {
     start: params.start,
     weeks: params.weeks,
@@ -20,7 +21,19 @@ function gridQuery(params: PlanningParams): GridQuery {
   };
 }
 
-export function useGridData<D extends HoursData, R>(view: GridView<D, R>, params: PlanningParams, plansAll: boolean) {
+/** How unsaved edits change the top rows' totals, and a cell's hours as loaded. */
+export function useHoursLookup<A extends GridHours>(assignments: readonly A[] | null | undefined, groupOf: (assignment: GridHours) => number) {
+  const byId = useMemo(() => new Map((assignments ?? []).map((assignment) => [assignment.id, assignment])), [assignments]);
+  return {
+    deltasFor: (overlay: Overlay) => overlayDeltas(overlay, byId, groupOf),
+    savedHours: (assignmentId: number, week: string): number | undefined => {
+      const assignment = byId.get(assignmentId);
+      return assignment ? (assignment.weeklyHours[week] ?? 0) : undefined;
+    },
+  };
+}
+
+export function useGridData<D extends HoursData, R>(view: OneRequestView<D, R>, params: PlanningParams, plansAll: boolean): GridDataResult<D, R> {
   const query = gridQuery(params);
   const grid = useQuery({
     queryKey: [...view.cache.queryKey, query],
@@ -33,18 +46,9 @@ export function useGridData<D extends HoursData, R>(view: GridView<D, R>, params
   const openKey = params.open.join(',');
 
   const byGroup = useMemo(() => groupAssignments<AssignmentOf<D>>(data?.assignments ?? [], groupOf), [data, groupOf]);
-  const byId = useMemo(() => new Map((data?.assignments ?? []).map((assignment) => [assignment.id, assignment])), [data]);
   const rows = useMemo(
     () => view.rowsOf(data, byGroup, new Set(openKey ? openKey.split(',').map(Number) : []), plansAll),
     [view, data, byGroup, openKey, plansAll],
   );
-  return {
-    grid,
-    rows,
-    deltasFor: (overlay: Overlay) => overlayDeltas(overlay, byId, groupOf),
-    savedHours: (assignmentId: number, week: string): number | undefined => {
-      const assignment = byId.get(assignmentId);
-      return assignment ? (assignment.weeklyHours[week] ?? 0) : undefined;
-    },
-  };
+  return { grid, rows, ...useHoursLookup(data?.assignments, groupOf) };
 }

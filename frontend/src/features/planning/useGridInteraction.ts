@@ -13,12 +13,16 @@ import { cellsOf, isSingleCell, type CellPos, type Direction } from './selection
 import { useCellEditing } from './useCellEditing';
 import { useGridSelection } from './useGridSelection';
 
-/** A row as the keyboard sees it: hours to edit, a person or project to expand, or "Add project". */
+/**
+ * A row as the keyboard sees it: hours to edit, a person or project to expand, "Add
+ * project", or a row still loading.
+ */
 export type InteractionRow =
   | { kind: 'assignment'; assignment: HoursRow }
   | { kind: 'person'; person: { id: number } }
   | { kind: 'project'; project: { id: number } }
-  | { kind: 'add'; person: { id: number } };
+  | { kind: 'add'; person: { id: number } }
+  | { kind: 'pending' };
 
 interface Options {
   rows: readonly InteractionRow[];

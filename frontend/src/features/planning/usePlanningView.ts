@@ -8,7 +8,6 @@ import { useDeliverableWeeks } from '../deliverables/useDeliverableWeeks';
 import type { CellEdit, HoursData, Overlay } from './gridModel';
 import type { GridView } from './gridView';
 import { canEditHours, plansEveryone } from './planAccess';
-import { useGridData } from './useGridData';
 import { usePlanningParams } from './usePlanningParams';
 import { useHoursSaveQueue } from './useSaveQueue';
 import { useUndoHistory } from './useUndoHistory';
@@ -28,6 +27,8 @@ export interface PlanGridProps<R> {
   onUndo: () => CellEdit[];
   /** Expands or collapses a top row (a person or a project), in the URL. */
   onToggle: (id: number) => void;
+  /** The rows now in view, for a grid that loads them as they come into view. */
+  onRange?: ((start: number, end: number) => void) | undefined;
 }
 
 export function usePlanningView<D extends HoursData & { weekKeys: string[] }, R>(view: GridView<D, R>) {
@@ -35,7 +36,7 @@ export function usePlanningView<D extends HoursData & { weekKeys: string[] }, R>
   const plansAll = plansEveryone(user);
   const canEdit = plansAll || (user?.person ?? null) !== null;
   const [params, setParams] = usePlanningParams();
-  const { grid, rows, deltasFor, savedHours } = useGridData(view, params, plansAll);
+  const { grid, rows, deltasFor, savedHours, onRange } = view.useData(params, plansAll);
   const deliverables = useDeliverableWeeks(grid.data?.weekKeys ?? []);
   const { queue, state } = useHoursSaveQueue(view.cache);
   const history = useUndoHistory(queue, savedHours);
@@ -49,6 +50,7 @@ export function usePlanningView<D extends HoursData & { weekKeys: string[] }, R>
     onEdit: history.edit,
     onUndo: history.undo,
     onToggle: (id) => setParams({ open: params.open.includes(id) ? params.open.filter((open) => open !== id) : [...params.open, id] }),
+    onRange,
   };
   return { params, setParams, grid, saveState: state, plansAll, canEdit, deliverablesError: deliverables.error, gridProps };
 }
