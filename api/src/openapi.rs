@@ -24,10 +24,10 @@ use wt_domain::transfer::exports::ExportFormat;
 
 use crate::problem::Problem;
 use crate::routes::{
-    aggregates, assignments, audit, candidates, deliverables, departments, exports, grid, grid_rows,
-    health,
-    hours, imports, jobs, me, milestone_people, password_reset, people, project_grid, projects,
-    reallocation, reallocation_history, roles, skills, token, user_passwords, users, utilization,
+    aggregates, assignments, audit, candidates, deliverables, departments, exports, grid,
+    grid_rows, health, hours, imports, jobs, me, milestone_people, password_reset, people,
+    project_grid, projects, reallocation, reallocation_history, roles, skills, token,
+    user_passwords, users, utilization,
 };
 use crate::security::report;
 
