@@ -12,6 +12,8 @@
 #     expanded in it, dashboard, capacity heatmap, workload forecast,
 #     available people and a bulk hours save; p50/p95/p99 and requests/s come from wrk's
 #     own histogram. A route this build lacks (404) shows as n/a.
+#     The uncached instance also answers each row with one connection at a time, so a
+#     computation's own latency shows beside its latency under load.
 #  3. On the cached instance, the mixed profile: 100 clients for WT_BENCH_MIXED_SECONDS
 #     (60), 55% reads and 45% writes (deploy/local/bench/mixed.lua), with read and write
 #     latency apart, errors counted per kind; then the api's and worker's memory.
@@ -112,6 +114,13 @@ measure_endpoints() {
   done
 }
 
+# Every row again with one connection for a few seconds, as phase "single": how long one
+# computation takes when it does not queue behind 31 others on two CPUs.
+measure_one_at_a_time() {
+  local CONNECTIONS=1 SECONDS_EACH="${WT_BENCH_SINGLE_SECONDS:-4}" THREADS=1
+  measure_endpoints single
+}
+
 # The mixed profile against the api now serving; fills MIXED and MIXED_KINDS
 # from the lines mixed.lua prints (awk, so a missing line leaves a blank, not an exit).
 run_mixed() {
@@ -139,6 +148,7 @@ run_phase() {
   start_worker "$@"
   TOKEN="$(obtain_token bench "$PASSWORD")"
   measure_endpoints "$phase"
+  [[ "$phase" != uncached ]] || measure_one_at_a_time
   if [[ "$phase" == cached ]]; then
     run_mixed
   fi

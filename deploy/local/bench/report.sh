@@ -32,12 +32,13 @@ rate() {
 }
 
 endpoint_table() {
-  echo "| request | uncached p50 | p95 | p99 | req/s | cached p50 | p95 | p99 | req/s |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| request | one at a time, uncached p50 | p95 | uncached p50 | p95 | p99 | req/s | cached p50 | p95 | p99 | req/s |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   local row name
   for row in "${ENDPOINTS[@]}"; do
     name="${row%%|*}"
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
+      "$(figure "single|$name" 1)" "$(figure "single|$name" 2)" \
       "$(figure "uncached|$name" 1)" "$(figure "uncached|$name" 2)" \
       "$(figure "uncached|$name" 3)" "$(rate "uncached|$name")" \
       "$(figure "cached|$name" 1)" "$(figure "cached|$name" 2)" \
@@ -105,7 +106,7 @@ render_report() {
     "load average $LOAD_BEFORE before the run, $LOAD_AFTER after (anything above 0 is other work sharing the CPUs)."
   echo "- Company: $SIZE; seeded in $SEED_SECONDS s, weekly loads verified."
   echo "- Load: wrk, $THREADS threads; each endpoint ${SECONDS_EACH} s at $CONNECTIONS connections;" \
-    "latencies in ms from wrk's histogram. Uncached: AGGREGATE_CACHE_TTL=0 DASHBOARD_CACHE_TTL=0;" \
+    "latencies in ms from wrk's histogram; one at a time: 1 connection for ${WT_BENCH_SINGLE_SECONDS:-4} s. Uncached: AGGREGATE_CACHE_TTL=0 DASHBOARD_CACHE_TTL=0;" \
     "cached: the default TTLs (the first request fills the cache). n/a: this build lacks the route" \
     "(its probe did not answer 200)."
   echo
