@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 
 use wt_analytics::{Aggregate, AnalyticsError};
+use wt_runtime::aggregate_cache::Cached;
 
 use crate::conditional::none_match_hit;
 use crate::problem::{ApiError, Problem};
@@ -28,6 +29,12 @@ pub async fn serve(
         .get_or_compute(aggregate.kind(), &aggregate.cache_key(), render)
         .await
         .map_err(shared_problem)?;
+    Ok(answer(headers, &cached))
+}
+
+/// A cached JSON body as the answer, with its ETag, or 304 when the client's copy is
+/// current.
+pub fn answer(headers: &HeaderMap, cached: &Cached) -> Response {
     let etag = cached.etag.clone();
     let mut response = if none_match_hit(headers, &etag) {
         StatusCode::NOT_MODIFIED.into_response()
@@ -35,15 +42,15 @@ pub async fn serve(
         let body = cached.body.clone();
         ([(header::CONTENT_TYPE, "application/json")], body).into_response()
     };
-    let answer = response.headers_mut();
-    answer.insert(
+    let sent = response.headers_mut();
+    sent.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static(CACHE_CONTROL),
     );
     if let Ok(value) = HeaderValue::from_str(&etag) {
-        answer.insert(header::ETAG, value);
+        sent.insert(header::ETAG, value);
     }
-    Ok(response)
+    response
 }
 
 /// The failure of a computation, which every reader that waited for it shares: the

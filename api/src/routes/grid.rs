@@ -3,14 +3,18 @@
 //! weekly totals, how many people the scope holds, and, with `include=assignments`,
 //! those people's assignments' hours (the rows of people expanded later come from
 //! `grid_rows`). Every dataset is one aggregate query in PostgreSQL, so a page costs what
-//! it shows, not what the company holds.
+//! it shows, not what the company holds; pages are served from the aggregate cache (with
+//! an ETag) until the next plan write.
 
 use std::collections::{BTreeMap, HashMap};
 use std::future::Future;
 use std::ops::RangeInclusive;
+use std::sync::Arc;
 use utoipa::{IntoParams, ToSchema};
 
 use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Response;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
@@ -19,6 +23,7 @@ use wt_domain::weeks::Week;
 use wt_store::StoreError;
 use wt_store::grid::{self, Cell, GridScope};
 
+use crate::aggregates;
 use crate::auth::Reader;
 use crate::extract::QueryParams;
 use crate::openapi::responses as r;
@@ -238,60 +243,122 @@ pub(crate) fn parse(query: &GridQuery) -> Result<(Vec<Week>, GridScope, bool), A
     get, path = "/api/assignments/grid", tag = "assignments",
     params(GridQuery, GridPageQuery),
     responses((status = 200, description = "OK", body = GridView),
+        (status = 304, description = "Not modified"),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
     security(("bearer" = []))
 )]
 pub async fn grid(
     State(state): State<AppState>,
     Reader(_): Reader,
+    headers: HeaderMap,
     QueryParams(query): QueryParams<GridQuery>,
     QueryParams(page): QueryParams<GridPageQuery>,
-) -> Result<axum::Json<GridView>, ApiError> {
+) -> Result<Response, ApiError> {
     let (weeks, scope, with_assignments) = parse(&query)?;
     let (limit, offset) = page.bounds()?;
-    let db = &state.db;
-    // The page first (an index range), then what hangs off its people and the count,
-    // on their own connections so their waits overlap.
-    let people = grid::people(db, &scope, limit, offset).await?;
-    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
-    let rows = rows_with_cells(
-        with_assignments,
-        db,
-        &scope,
-        grid::assignments(db, &ids, &scope),
-        |a| a.id,
-    );
-    // The count reads the same tables as the people list's: kept until they change.
+    // Served like the dashboards: cached until the next plan write (which retires every
+    // cached answer before its own response), computed once however many ask.
     let key = format!(
-        "grid:{:?}:{}:{:?}",
-        scope.department_id, scope.include_children, scope.search
+        "grid:{}:{}:{scope:?}:{with_assignments}:{limit}:{offset}",
+        weeks[0],
+        weeks.len()
     );
-    let total = state.list_counts.total(
-        db,
-        key,
-        &["people", "departments"],
-        grid::people_count(db, &scope),
-    );
-    let (total, totals, rows) =
-        tokio::try_join!(total, grid::person_totals(db, &ids, &scope), rows)?;
-    let people = people
-        .into_iter()
-        .map(|p| GridPersonView {
-            weekly_capacity: Hours::from_centihours(p.capacity_centihours).unwrap_or(Hours::ZERO),
-            id: p.id,
-            name: p.name,
-            department: p.department_id,
-            department_name: p.department_name,
-            assignment_count: p.assignment_count,
-        })
-        .collect();
-    Ok(axum::Json(GridView {
-        week_keys: weeks,
-        total,
-        offset,
+    let page = GridPage {
+        weeks,
+        scope,
+        with_assignments,
         limit,
-        people,
-        hours_by_person: by_row(totals),
-        assignments: rows.map(|(rows, cells)| assignment_views(rows, cells)),
-    }))
+        offset,
+    };
+    let cached = state
+        .aggregates
+        .get_or_compute("grid", &key, || async {
+            let view = page.view(&state).await?;
+            serde_json::to_vec(&view).map_err(|e| ApiError::Internal(e.into()))
+        })
+        .await
+        .map_err(|shared| {
+            Arc::try_unwrap(shared).unwrap_or_else(|shared| {
+                ApiError::Internal(anyhow::anyhow!("the grid page failed: {shared:?}"))
+            })
+        })?;
+    Ok(aggregates::answer(&headers, &cached))
+}
+
+/// One page of the grid, parsed and bounded.
+struct GridPage {
+    weeks: Vec<Week>,
+    scope: GridScope,
+    with_assignments: bool,
+    limit: i64,
+    offset: i64,
+}
+
+impl GridPage {
+    async fn view(&self, state: &AppState) -> Result<GridView, ApiError> {
+        let GridPage {
+            weeks,
+            scope,
+            with_assignments,
+            limit,
+            offset,
+        } = self;
+        let (with_assignments, limit, offset) = (*with_assignments, *limit, *offset);
+        let db = &state.db;
+        // The page first (an index range), then what hangs off its people and the count,
+        // on their own connections so their waits overlap.
+        let people = grid::people(db, scope, limit, offset).await?;
+        let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
+        let rows = rows_with_cells(
+            with_assignments,
+            db,
+            scope,
+            grid::assignments(db, &ids, scope),
+            |a| a.id,
+        );
+        // The count reads the same tables as the people list's: kept until they change.
+        let key = format!(
+            "grid:{:?}:{}:{:?}",
+            scope.department_id, scope.include_children, scope.search
+        );
+        let total = state.list_counts.total(
+            db,
+            key,
+            &["people", "departments"],
+            grid::people_count(db, scope),
+        );
+        let (total, totals, rows) =
+            tokio::try_join!(total, grid::person_totals(db, &ids, scope), rows)?;
+        let people = people
+            .into_iter()
+            .map(|p| {
+                Ok(GridPersonView {
+                    weekly_capacity: stored_capacity(p.capacity_centihours)?,
+                    id: p.id,
+                    name: p.name,
+                    department: p.department_id,
+                    department_name: p.department_name,
+                    assignment_count: p.assignment_count,
+                })
+            })
+            .collect::<Result<_, ApiError>>()?;
+        Ok(GridView {
+            week_keys: weeks.clone(),
+            total,
+            offset,
+            limit,
+            people,
+            hours_by_person: by_row(totals),
+            assignments: rows.map(|(rows, cells)| assignment_views(rows, cells)),
+        })
+    }
+}
+
+/// A capacity as stored; one outside what the schema allows is an error, not a zero.
+fn stored_capacity(centihours: i32) -> Result<Hours, ApiError> {
+    Hours::from_centihours(centihours).ok_or_else(|| {
+        ApiError::Internal(anyhow::anyhow!(
+            "a stored weekly capacity of {centihours} centihours is out of range"
+        ))
+    })
 }

@@ -1,6 +1,7 @@
 //! The aggregate cache over HTTP: a writer's next dashboard read shows their edit, with
 //! the cache in Redis and in the process; two api processes sharing Redis see each
-//! other's writes at once; with Redis unreachable the answers are still right, and fast.
+//! other's writes at once; with Redis unreachable the answers are still right, and fast;
+//! the planning grid pages are cached the same way, with an ETag.
 
 use axum::http::StatusCode;
 use serde_json::{Value, json};
@@ -93,4 +94,24 @@ async fn with_redis_unreachable_answers_are_computed_and_correct(pool: PgPool) {
     set_hours(&plan, assignment, 50.0).await;
     assert_eq!(over_allocated(&plan.app, &plan.token).await, 1);
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn the_planning_grid_is_cached_with_an_etag_and_shows_the_next_edit(pool: PgPool) {
+    let plan = Planner::with_settings(pool, settings(&["--cache-backend=redis"])).await;
+    let (ann, assignment) = ann_at_thirty(&plan).await;
+    let uri = format!("/api/assignments/grid?start={WEEK}&weeks=8");
+    let hours = |answer: &Answer| answer.json()["hoursByPerson"][ann.to_string()][WEEK].clone();
+    let first = plan.call("GET", &uri, None).await;
+    assert_eq!(hours(&first), 30.0);
+    let mut again = request("GET", &uri, Some(&plan.token), None);
+    let etag = first.header("etag").to_owned();
+    again
+        .headers_mut()
+        .insert(axum::http::header::IF_NONE_MATCH, etag.parse().unwrap());
+    assert_eq!(plan.app.send(again).await.status, StatusCode::NOT_MODIFIED);
+    set_hours(&plan, assignment, 45.0).await;
+    let edited = plan.call("GET", &uri, None).await;
+    assert_eq!(hours(&edited), 45.0);
+    assert_ne!(edited.header("etag"), etag);
 }
