@@ -261,7 +261,9 @@ fn place(
 
 /// Every person's window load once (`s`), ranked four ways (each a top-N of `s`, then
 /// numbered), with the totals and band counts over all of `s`. The band CASE is
-/// `Band::for_load` of the average (hours against zero capacity are over-allocated).
+/// `Band::for_load` of the average (hours against zero capacity are over-allocated),
+/// with `percent > bound` as `hours * 100 > bound * window capacity`: exact, and without
+/// a numeric division per person (zero capacity as 0 / 1, the 0 % it counts as).
 async fn ranked(
     pool: &PgPool,
     bands: &Bands,
@@ -291,15 +293,19 @@ async fn ranked(
                           AS bands
                FROM (SELECT allocated, capacity, over_weeks,
                             CASE WHEN capacity = 0 AND allocated > 0 THEN 3
-                                 WHEN percent > $10::float8::numeric THEN 3
-                                 WHEN percent >= $11::float8::numeric THEN 2
-                                 WHEN percent >= $12::float8::numeric THEN 1
+                                 WHEN hundredfold > $10::float8::numeric * window_capacity
+                                     THEN 3
+                                 WHEN hundredfold >= $11::float8::numeric * window_capacity
+                                     THEN 2
+                                 WHEN hundredfold >= $12::float8::numeric * window_capacity
+                                     THEN 1
                                  ELSE 0 END AS band
                      FROM s CROSS JOIN LATERAL (
-                         SELECT CASE WHEN capacity = 0 THEN 0
-                                     ELSE allocated * 100::numeric / (capacity * $9::bigint)
-                                END AS percent
-                     ) AS average_percent) AS banded
+                         SELECT CASE WHEN capacity = 0 THEN 0 ELSE allocated * 100 END
+                                    AS hundredfold,
+                                CASE WHEN capacity = 0 THEN 1 ELSE capacity * $9::bigint END
+                                    AS window_capacity
+                     ) AS scaled) AS banded
            ), assigned AS (
                SELECT count(*) AS active_assignments FROM assignments a
                JOIN projects pr ON pr.id = a.project_id AND pr.is_active

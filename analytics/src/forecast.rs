@@ -93,7 +93,11 @@ pub(crate) async fn render(
     let statuses = counted();
     // Capacity is per person, so it comes from the people (`staff`); hours only from the
     // load rows that exist (`weekly`), so every person-week need not be built. Free hours
-    // are capacity minus the hours that fit in it.
+    // are capacity minus the hours that fit in it. The load rows are read once (`load`)
+    // for both the plain hash aggregate `weekly` and the fullest ten of each week (`worst`,
+    // whole company only, the role rows do not list people): an ordered aggregate would
+    // force a sort of every row. `worst` first keeps the rows whose ratio ranks in the top
+    // ten (ties included), so the costly lower(name) sort only sees those.
     let rows = sqlx::query!(
         r#"WITH scoped AS MATERIALIZED (
                SELECT p.id, p.name, p.role_id, (p.weekly_capacity * 100)::bigint AS capacity
@@ -104,35 +108,46 @@ pub(crate) async fn render(
                SELECT grouping(s.role_id) = 1 AS is_total, s.role_id, count(*) AS people,
                       coalesce(sum(s.capacity), 0)::bigint AS capacity
                FROM scoped s GROUP BY GROUPING SETS ((), (s.role_id))
-           ), weekly AS (
-               SELECT grouping(s.role_id) = 1 AS is_total, s.role_id, l.week,
-                      sum(l.c)::bigint AS allocated, sum(least(l.c, s.capacity))::bigint AS used,
-                      count(*) FILTER (WHERE l.c > s.capacity) AS over_count,
-                      jsonb_agg(jsonb_build_object('id', s.id, 'name', s.name,
-                                                   'capacity', s.capacity, 'allocated', l.c)
-                                ORDER BY CASE WHEN s.capacity = 0 THEN 0
-                                              ELSE l.c::numeric / s.capacity END DESC,
-                                         lower(s.name), s.id)
-                          FILTER (WHERE l.c > s.capacity) AS over
+           ), load AS MATERIALIZED (
+               SELECT s.id, s.name, s.role_id, s.capacity, l.week, l.c
                FROM scoped s
                JOIN (SELECT pl.person_id, pl.week, load_in_statuses(pl, $3) AS c
                      FROM person_week_load pl WHERE pl.week BETWEEN $1 AND $2) l
                  ON l.person_id = s.id
-               GROUP BY GROUPING SETS ((l.week), (s.role_id, l.week))
+           ), weekly AS (
+               SELECT grouping(l.role_id) = 1 AS is_total, l.role_id, l.week,
+                      sum(l.c)::bigint AS allocated, sum(least(l.c, l.capacity))::bigint AS used,
+                      count(*) FILTER (WHERE l.c > l.capacity) AS over_count
+               FROM load l
+               GROUP BY GROUPING SETS ((l.week), (l.role_id, l.week))
+           ), worst AS (
+               SELECT o.week,
+                      jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name,
+                                                   'capacity', o.capacity, 'allocated', o.c)
+                                ORDER BY o.pos) AS over
+               FROM (SELECT t.*, row_number() OVER (PARTITION BY t.week
+                                ORDER BY t.ratio DESC, lower(t.name), t.id) AS pos
+                     FROM (SELECT l.week, l.id, l.name, l.capacity, l.c, l.ratio,
+                                  rank() OVER (PARTITION BY l.week ORDER BY l.ratio DESC) AS r
+                           FROM (SELECT *, CASE WHEN capacity = 0 THEN 0
+                                                ELSE c::numeric / capacity END AS ratio
+                                 FROM load WHERE c > capacity) l) t
+                     WHERE t.r <= $6) o
+               WHERE o.pos <= $6
+               GROUP BY o.week
            )
            SELECT st.is_total AS "is_total!", st.role_id, r.name AS "role_name?",
                   g.week AS "week!", st.people AS "people!", st.capacity AS "capacity!",
                   coalesce(w.allocated, 0) AS "allocated!",
                   st.capacity - coalesce(w.used, 0) AS "available!",
                   coalesce(w.over_count, 0) AS "over_count!",
-                  jsonb_path_query_array(coalesce(w.over, '[]'),
-                                         ('$[0 to ' || ($6::bigint - 1) || ']')::jsonpath)
-                      AS "over!: Json<Vec<Over>>"
+                  coalesce(wo.over, '[]') AS "over!: Json<Vec<Over>>"
            FROM staff st
            CROSS JOIN (SELECT $1::date + 7 * i AS week
                        FROM generate_series(0, ($2::date - $1::date) / 7) AS i) g
            LEFT JOIN weekly w ON w.is_total = st.is_total
                 AND w.role_id IS NOT DISTINCT FROM st.role_id AND w.week = g.week
+           LEFT JOIN worst wo ON st.is_total AND wo.week = g.week
            LEFT JOIN roles r ON r.id = st.role_id
            ORDER BY st.is_total DESC, lower(r.name) NULLS FIRST, st.role_id, g.week"#,
         first,
