@@ -75,11 +75,11 @@ async fn the_dry_run_reports_and_the_apply_fixes_legacy_hours(pool: PgPool) {
         "hoursBefore": 385, "hoursAfter": 341, "assignmentsMerged": 1,
     });
 
-    let dry = manage(&url, &["normalize-weekly-hours", "--dry-run", "--json"]);
+    let dry = manage(&url, &["normalize-weekly-hours", "--dry-run", "--json"]).await;
     assert_eq!(report(&dry), expected);
     assert_eq!(weeks(&pool).await, stored, "a dry run writes nothing");
 
-    let applied = manage(&url, &["normalize-weekly-hours", "--apply", "--json"]);
+    let applied = manage(&url, &["normalize-weekly-hours", "--apply", "--json"]).await;
     assert_eq!(report(&applied), expected);
     let day = |text: &str| text.to_owned();
     assert_eq!(
@@ -103,11 +103,11 @@ async fn the_dry_run_reports_and_the_apply_fixes_legacy_hours(pool: PgPool) {
         .unwrap();
     assert_eq!(load, 34_100, "the week sums follow the fixed rows");
 
-    let again = manage(&url, &["normalize-weekly-hours", "--apply"]);
+    let again = manage(&url, &["normalize-weekly-hours", "--apply"]).await;
     assert!(again.status.success());
     let text = String::from_utf8_lossy(&again.stdout);
     assert!(text.contains("3 rows processed, 0 changed"), "{text}");
-    let refused = manage(&url, &["normalize-weekly-hours"]);
+    let refused = manage(&url, &["normalize-weekly-hours"]).await;
     assert!(
         !refused.status.success(),
         "one of --dry-run and --apply is required"

@@ -174,7 +174,8 @@ async fn the_guides_create_dev_user_command_works(pool: sqlx::PgPool) {
             "--staff",
             "--superuser",
         ],
-    );
+    )
+    .await;
     assert!(
         admin.status.success(),
         "{}",
@@ -193,7 +194,8 @@ async fn the_guides_create_dev_user_command_works(pool: sqlx::PgPool) {
             "planner@example.com",
             "--staff",
         ],
-    );
+    )
+    .await;
     assert!(staff.status.success());
     let weak = manage(
         &url,
@@ -206,7 +208,8 @@ async fn the_guides_create_dev_user_command_works(pool: sqlx::PgPool) {
             "--email",
             "weak@example.com",
         ],
-    );
+    )
+    .await;
     assert!(!weak.status.success());
     assert!(String::from_utf8_lossy(&weak.stderr).contains("password refused"));
 
@@ -223,14 +226,14 @@ async fn the_guides_create_dev_user_command_works(pool: sqlx::PgPool) {
         ]
     );
 
-    let demo = manage(&url, &["create-demo-admin"]);
+    let demo = manage(&url, &["create-demo-admin"]).await;
     assert!(String::from_utf8_lossy(&demo.stdout).contains("exists already"));
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn a_demo_admin_is_created_once_with_a_printed_password(pool: sqlx::PgPool) {
     let url = database_url(&pool);
-    let first = manage(&url, &["create-demo-admin"]);
+    let first = manage(&url, &["create-demo-admin"]).await;
     let out = String::from_utf8_lossy(&first.stdout).into_owned();
     assert!(out.contains("Demo admin created"), "{out}");
     let password = out
@@ -242,23 +245,23 @@ async fn a_demo_admin_is_created_once_with_a_printed_password(pool: sqlx::PgPool
         .unwrap()
         .trim();
     assert_eq!(password.len(), 20);
-    let second = manage(&url, &["create-demo-admin"]);
+    let second = manage(&url, &["create-demo-admin"]).await;
     assert!(String::from_utf8_lossy(&second.stdout).contains("exists already"));
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn seed_demo_fills_an_empty_database_once(pool: sqlx::PgPool) {
     let url = database_url(&pool);
-    let first = manage(&url, &["seed-demo", "--people", "40"]);
+    let first = manage(&url, &["seed-demo", "--people", "40"]).await;
     assert!(
         first.status.success(),
         "{}",
         String::from_utf8_lossy(&first.stderr)
     );
     assert!(String::from_utf8_lossy(&first.stdout).contains("40 people"));
-    let skipped = manage(&url, &["seed-demo", "--if-empty"]);
+    let skipped = manage(&url, &["seed-demo", "--if-empty"]).await;
     assert!(String::from_utf8_lossy(&skipped.stdout).contains("no demo data was loaded"));
-    let refused = manage(&url, &["seed-demo"]);
+    let refused = manage(&url, &["seed-demo"]).await;
     assert!(!refused.status.success());
 
     let (people, departments, projects, weeks, deliverables): (i64, i64, i64, i64, i64) =
@@ -278,16 +281,16 @@ async fn seed_demo_fills_an_empty_database_once(pool: sqlx::PgPool) {
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn seed_demo_takes_a_size_and_keeps_the_weekly_loads(pool: sqlx::PgPool) {
     let url = database_url(&pool);
-    let seed = |args: &str| {
+    let seed = async |args: &str| {
         let args: Vec<&str> = args.split(' ').collect();
-        manage(&url, &args)
+        manage(&url, &args).await
     };
-    let too_many = seed("seed-demo --people 10 --projects 10 --assignments 200");
+    let too_many = seed("seed-demo --people 10 --projects 10 --assignments 200").await;
     assert!(
         !too_many.status.success(),
         "ten projects cannot give 20 each"
     );
-    let seeded = seed("seed-demo --people 30 --projects 14 --assignments 100 --weeks 10");
+    let seeded = seed("seed-demo --people 30 --projects 14 --assignments 100 --weeks 10").await;
     assert!(
         seeded.status.success(),
         "{}",
@@ -310,7 +313,7 @@ async fn seed_demo_takes_a_size_and_keeps_the_weekly_loads(pool: sqlx::PgPool) {
         weeks > 100 * 8 && weeks <= 100 * 10,
         "ten weeks each, a few gaps: {weeks}"
     );
-    let verified = manage(&url, &["verify-loads"]);
+    let verified = manage(&url, &["verify-loads"]).await;
     assert!(
         verified.status.success(),
         "{}",

@@ -215,7 +215,8 @@ async fn undo_refuses_weeks_edited_since_and_the_cli_forces_it(pool: PgPool) {
     let cli = manage(
         &url,
         &["undo-last-reallocation", &scene.deliverable.to_string()],
-    );
+    )
+    .await;
     assert!(!cli.status.success());
     assert!(String::from_utf8_lossy(&cli.stderr).contains("2026-03-15"));
     let forced = manage(
@@ -226,7 +227,8 @@ async fn undo_refuses_weeks_edited_since_and_the_cli_forces_it(pool: PgPool) {
             "--revert-date",
             "--force",
         ],
-    );
+    )
+    .await;
     assert!(forced.status.success(), "{forced:?}");
     assert_eq!(scene.hours().await, json!({"2026-03-08": 8}));
     let deliverable = scene

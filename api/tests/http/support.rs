@@ -242,11 +242,15 @@ pub fn database_url(pool: &sqlx::PgPool) -> String {
 }
 
 /// Runs a `wt-api` command on the database at `url`.
-pub fn manage(url: &str, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_wt-api"))
+pub async fn manage(url: &str, args: &[&str]) -> std::process::Output {
+    // tokio's process, not std's: the test's runtime must keep running meanwhile (a
+    // connection going back to the pool rolls back there; blocking would leave its locks
+    // held while the command waits for them).
+    tokio::process::Command::new(env!("CARGO_BIN_EXE_wt-api"))
         .args(args)
         .env("DATABASE_URL", url)
         .env("RUST_LOG", "warn")
         .output()
+        .await
         .expect("the api binary runs")
 }

@@ -133,7 +133,7 @@ fn report(output: &std::process::Output) -> Value {
 async fn verify_loads_reports_drift_and_repair_fixes_it(pool: PgPool) {
     planned(&pool).await;
     let url = database_url(&pool);
-    let clean = manage(&url, &["verify-loads", "--json"]);
+    let clean = manage(&url, &["verify-loads", "--json"]).await;
     assert!(clean.status.success(), "{clean:?}");
     assert_eq!(report(&clean)["personDifferences"], 0);
 
@@ -145,7 +145,7 @@ async fn verify_loads_reports_drift_and_repair_fixes_it(pool: PgPool) {
     .execute(&pool)
     .await
     .unwrap();
-    let dry = manage(&url, &["verify-loads", "--json"]);
+    let dry = manage(&url, &["verify-loads", "--json"]).await;
     assert!(!dry.status.success(), "drift without --repair fails");
     let found = report(&dry);
     assert_eq!(found["personDifferences"], 1);
@@ -154,12 +154,12 @@ async fn verify_loads_reports_drift_and_repair_fixes_it(pool: PgPool) {
     assert_eq!(found["first"][0]["actualCentihours"], 800);
     assert_eq!(differences(&pool).await, 2, "a dry run writes nothing");
 
-    let repaired = manage(&url, &["verify-loads", "--repair"]);
+    let repaired = manage(&url, &["verify-loads", "--repair"]).await;
     assert!(repaired.status.success(), "{repaired:?}");
     let text = String::from_utf8_lossy(&repaired.stdout);
     assert!(text.contains("2 differences repaired"), "{text}");
     assert_eq!(differences(&pool).await, 0);
     assert_eq!(person_load(&pool).await, (800, 0));
-    let again = manage(&url, &["verify-loads"]);
+    let again = manage(&url, &["verify-loads"]).await;
     assert!(again.status.success(), "{again:?}");
 }
