@@ -148,10 +148,12 @@ async fn an_admin_retries_a_failed_job(pool: PgPool) {
     let retried = crew.call(&crew.admin, "POST", &retry, None).await;
     assert_eq!(retried.status, StatusCode::OK);
     let job = retried.json();
-    assert_eq!(
-        (job["state"].as_str(), job["maxAttempts"].as_i64()),
-        (Some("queued"), Some(4))
+    // Handed back to the queue; the running worker may have claimed it already.
+    assert!(
+        matches!(job["state"].as_str(), Some("queued" | "running")),
+        "{job}"
     );
+    assert_eq!(job["maxAttempts"].as_i64(), Some(4));
     assert!(job["error"].is_null());
     let done = crew.job_when(id, ended).await;
     assert_eq!(
