@@ -27,6 +27,27 @@ where
     Ok(sqlx::query_as_with(query.into_sql(), arguments))
 }
 
+/// `query` with its page: ordered by `order` (SQL from a fixed list, never user text),
+/// `limit` rows from `offset`, as an owned query (see [`owned`]).
+pub(crate) fn paged<'q, T>(
+    mut query: QueryBuilder<Postgres>,
+    order: &'static str,
+    limit: i64,
+    offset: i64,
+) -> Result<QueryAs<'q, Postgres, T, PgArguments>, StoreError>
+where
+    T: for<'r> FromRow<'r, sqlx::postgres::PgRow>,
+{
+    query
+        .push(" ORDER BY ")
+        .push(order)
+        .push(" LIMIT ")
+        .push_bind(limit)
+        .push(" OFFSET ")
+        .push_bind(offset);
+    owned(query)
+}
+
 /// The rows of `query` one at a time, or its one error.
 pub(crate) fn stream<'e, T>(
     ex: impl PgExecutor<'e> + 'e,

@@ -148,14 +148,7 @@ fn listed<'q>(
          LEFT JOIN departments d ON d.id = p.department_id",
     );
     push_filter(&mut query, filter);
-    query
-        .push(" ORDER BY ")
-        .push(filter.sort.order())
-        .push(" LIMIT ")
-        .push_bind(filter.limit)
-        .push(" OFFSET ")
-        .push_bind(filter.offset);
-    crate::listing::owned(query)
+    crate::listing::paged(query, filter.sort.order(), filter.limit, filter.offset)
 }
 
 /// The WHERE clause of `filter`: only the conditions it sets, so PostgreSQL plans each

@@ -190,14 +190,26 @@ pub async fn heatmap(
     security(("bearer" = []))
 )]
 pub async fn forecast(
+    state: State<AppState>,
+    reader: Reader,
+    headers: HeaderMap,
+    weeks: QueryParams<WeeksQuery>,
+    scope: QueryParams<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    windowed(state, reader, headers, weeks, scope, Aggregate::Forecast).await
+}
+
+/// A view decided by its window alone (the forecast, the rollup).
+async fn windowed(
     State(state): State<AppState>,
     Reader(_): Reader,
     headers: HeaderMap,
     QueryParams(weeks): QueryParams<WeeksQuery>,
     QueryParams(scope): QueryParams<ScopeQuery>,
+    view: fn(Window) -> Aggregate,
 ) -> Result<Response, ApiError> {
     let window = weeks.window(&scope)?;
-    serve(&state, &headers, Aggregate::Forecast(window)).await
+    serve(&state, &headers, view(window)).await
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -312,14 +324,21 @@ pub async fn staffing(
     security(("bearer" = []))
 )]
 pub async fn rollup(
-    State(state): State<AppState>,
-    Reader(_): Reader,
+    state: State<AppState>,
+    reader: Reader,
     headers: HeaderMap,
-    QueryParams(weeks): QueryParams<WeeksQuery>,
-    QueryParams(scope): QueryParams<ScopeQuery>,
+    weeks: QueryParams<WeeksQuery>,
+    scope: QueryParams<ScopeQuery>,
 ) -> Result<Response, ApiError> {
-    let window = weeks.window(&scope)?;
-    serve(&state, &headers, Aggregate::DepartmentRollup(window)).await
+    windowed(
+        state,
+        reader,
+        headers,
+        weeks,
+        scope,
+        Aggregate::DepartmentRollup,
+    )
+    .await
 }
 
 /// The signed-in user's own weeks, projects, next deliverables and alerts.
