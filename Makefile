@@ -11,7 +11,8 @@ NPM ?= npm
 FRONTEND := frontend
 
 .PHONY: bench bench-import help run build build-rust build-frontend frontend-deps test checks lint-rust test-rust \
-        test-frontend e2e migrate sqlx-prepare fmt clean openapi check-openapi
+        test-frontend e2e migrate sqlx-prepare fmt clean openapi check-openapi \
+        build-prod up-prod down-prod logs-prod backup-db restore-db
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -84,8 +85,36 @@ bench: ## Load-test the release build on a 5,000-person company (table in bench/
 bench-import: ## Time a 100k-row people import and a zip bomb through the api and worker
 	deploy/local/bench-import.sh
 
+# The admin CLI the database targets run: here by default, against DATABASE_URL (or .env).
+# For the compose stack, run it in a container instead, e.g.
+#   make backup-db WT_API="docker compose -f docker-compose.yml -f docker-compose.prod.yml exec -T worker wt-api"
+WT_API ?= $(CARGO) run --quiet -p wt-api --
+
 migrate: ## Apply migrations to the database in DATABASE_URL (or .env)
-	$(CARGO) run --quiet -p wt-api -- migrate
+	$(WT_API) migrate
+
+backup-db: ## Back up the database in DATABASE_URL (or .env) to BACKUPS_DIR (custom-format pg_dump + sidecar)
+	$(WT_API) backup-db
+
+restore-db: ## Restore a backup made by backup-db: make restore-db FILE=backups/<name>.dump
+	@test -n "$(FILE)" || { echo "usage: make restore-db FILE=<backup file>" >&2; exit 2; }
+	$(WT_API) restore-db "$(FILE)" --confirm
+
+# The production stack (docker-compose.yml + docker-compose.prod.yml; deploy/README.md).
+COMPOSE ?= docker compose
+COMPOSE_PROD := $(COMPOSE) -f docker-compose.yml -f docker-compose.prod.yml
+
+build-prod: ## Build the production images (api, worker, nginx with the web app)
+	$(COMPOSE_PROD) build
+
+up-prod: ## Start the production stack in the background (migrations run first)
+	$(COMPOSE_PROD) up -d
+
+down-prod: ## Stop the production stack (volumes are kept)
+	$(COMPOSE_PROD) down
+
+logs-prod: ## Follow the logs of every production service
+	$(COMPOSE_PROD) logs -f --tail=200
 
 sqlx-prepare: ## Regenerate .sqlx/ (the query cache) against a freshly migrated database
 	url="$$(deploy/local/test-db.sh wt_sqlx_prepare --fresh)"; \
