@@ -19,7 +19,10 @@ check() { # DESCRIPTION COMMAND...
   # Not in a subshell: a check may start processes or set ACCESS_TOKEN.
   if "$@" >"$T/check.out" 2>&1; then
     CHECKS_PASSED=$((CHECKS_PASSED + 1))
-    printf 'PASS  %s\n' "$what"
+    # A check may say what it measured in its last line.
+    local note
+    note="$(tail -n 1 "$T/check.out")"
+    printf 'PASS  %s%s\n' "$what" "${note:+ ($note)}"
   else
     CHECKS_FAILED=$((CHECKS_FAILED + 1))
     printf 'FAIL  %s\n' "$what"
@@ -185,7 +188,7 @@ check_body_limits() {
   fetch import_too_big -H "$(authorized)" -F "file=@$T/too-big.csv;type=text/csv" \
     "$BASE/api/imports/people"
   expect_status import_too_big 413 || return 1
-  expect_header import_too_big content-type application/problem+json || return 1
+  expect_problem import_too_big upload_too_large || return 1
   # nginx's own limit on ordinary API routes (2 MiB), answered as JSON with every header.
   head -c 3145728 /dev/zero | tr '\0' ' ' >"$T/too-big.json"
   fetch json_too_big -H "$(authorized)" -H 'Content-Type: application/json' \
@@ -206,12 +209,12 @@ check_job_runs_on_a_worker() {
     [[ "$state" == queued || "$state" == running ]] || break
   done
   [[ "$state" == succeeded ]] || fail "export job $job ended '$state': $(body_of job)" || return 1
-  local owner
-  owner="$(psql -X -At "$DATABASE_URL" -c "SELECT coalesce(lease_owner, '') FROM jobs WHERE id = $job")"
-  grep -l "\"job_id\":$job\b" "$T"/logs/worker*.log >/dev/null 2>&1 || [[ -n "$owner" ]] \
-    || fail "no worker log mentions job $job" || return 1
   fetch download -H "$(authorized)" "$BASE/api/jobs/$job/download"
-  expect_status download 200
+  expect_status download 200 || return 1
+  local ran_on
+  ran_on="$(grep -l "\"job_id\":$job[,}]" "$T"/logs/worker*.log | xargs -r -n1 basename)"
+  [[ -n "$ran_on" ]] || fail "no worker log mentions job $job" || return 1
+  echo "job $job ran on ${ran_on%.log}"
 }
 
 check_failover() {
@@ -229,15 +232,27 @@ check_failover() {
   sleep 1.5
   start_api 0
   wait_for "api 0 (restarted)" "http://127.0.0.1:${API_PORTS[0]}/api/health"
-  sleep 1.5
+  # nginx tries a failed replica again after fail_timeout (5 s): wait until the restarted
+  # one answers requests through it.
+  local restarted_at served_again=0
+  restarted_at="$(wc -l <"$T/logs/nginx-access.log")"
+  for _ in $(seq 1 40); do
+    if tail -n "+$((restarted_at + 1))" "$T/logs/nginx-access.log" \
+      | grep -q "\"status\":200,.*\"upstream\":\"127.0.0.1:${API_PORTS[0]}\""; then
+      served_again=1
+      break
+    fi
+    sleep 0.25
+  done
   touch "$stop"
   wait "$looper"
   local total failed
   total="$(grep -c . "$codes")"
   failed="$(grep -vc '^200$' "$codes" || true)"
-  echo "$total requests, $failed failed"
   ((total > 20)) || fail "only $total requests were made during the kill" || return 1
-  ((failed == 0)) || fail "$failed of $total requests failed: $(sort "$codes" | uniq -c | tr '\n' ' ')"
+  ((failed == 0)) || fail "$failed of $total requests failed: $(sort "$codes" | uniq -c | tr '\n' ' ')" || return 1
+  ((served_again)) || fail "the restarted api got no requests through nginx" || return 1
+  echo "$total requests, none failed; the restarted api serves again"
 }
 
 # The backup helper's CLI (`wt-api backup-db`, `wt-api restore-drill`) arrives in another
@@ -260,7 +275,11 @@ check_signin_flood() {
   expect_status flooded 429 || return 1
   expect_problem flooded too_many_attempts || return 1
   expect_security_headers flooded || return 1
-  [[ -n "$(header_of flooded retry-after)" ]] || fail "no Retry-After on 429"
+  [[ -n "$(header_of flooded retry-after)" ]] || fail "no Retry-After on 429" || return 1
+  # Refused by nginx itself: no upstream answered them.
+  grep -q '"uri":"/api/token","status":429,.*"upstream":""' "$T/logs/nginx-access.log" \
+    || fail "the 429s did not come from nginx's limit" || return 1
+  echo "$limited of 25 refused by nginx"
 }
 
 check_api_down() {

@@ -8,7 +8,8 @@
 # Needs PostgreSQL and Redis answering (DATABASE_URL / REDIS_URL, as `make test` starts
 # them), the debug binaries (or WT_BIN_DIR) and the built web app (built here when
 # frontend/dist is missing). Installs nginx-light with apt-get when missing, as test.sh
-# installs Chromium. Everything it starts is stopped on exit; its files live in a temp dir.
+# installs Chromium. Everything it starts is stopped on exit; its files live in a temp dir
+# (kept, with every log, when STACK_TEST_KEEP=1).
 set -euo pipefail
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
 BIN_DIR="${WT_BIN_DIR:-$ROOT/target/debug}"
@@ -60,7 +61,7 @@ cleanup() {
       log "$(basename "$file") (tail):"; tail -n 15 "$file" >&2 || true
     done
   fi
-  rm -rf "$T"
+  if [[ -n "${STACK_TEST_KEEP:-}" ]]; then log "kept $T"; else rm -rf "$T"; fi
   exit "$status"
 }
 trap cleanup EXIT INT TERM
