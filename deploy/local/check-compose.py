@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Checks docker-compose.yml + docker-compose.prod.yml where no Docker engine or compose
+plugin exists: merges them as compose does (mappings key by key, lists appended, `command`
+and health-check tests replaced, `!reset` emptying), fills the `${VAR:-default}` values
+from an empty environment, and asserts what the production guide and issue 12 promise.
+Also checks that the compose files pass every setting the binaries read (the `env = "..."`
+names in runtime/src/settings and worker/src/options.rs) to the api and the workers.
+
+Usage: deploy/local/check-compose.py   (exit status 1 and one line per problem on failure)
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+REPLACED_LISTS = {"command", "entrypoint", "test"}
+# Settings the images or the compose files set on purpose instead of passing them through.
+NOT_PASSED = {
+    "HOST": "set in the api image",
+    "PORT": "set in the api image",
+    "STATIC_DIR": "nginx serves the web app",
+    "DATABASE_URL": "the POSTGRES_* parts are passed, so a password needs no URL escaping",
+    "METRICS_ADDR": "set in the worker image (loopback, for the health check)",
+    "WORKER_FAULT_INJECTION": "tests only; refused when DEBUG=false",
+    "WORKER_SCHEDULER": "set per service: true only in the scheduler",
+}
+QUEUES = ["mail", "cache", "imports", "exports", "reallocations", "backups", "maintenance"]
+
+
+class Reset:
+    """compose's `!reset`: the overlay empties the base's value."""
+
+
+class Loader(yaml.SafeLoader):
+    pass
+
+
+Loader.add_constructor("!reset", lambda loader, node: Reset())
+Loader.add_constructor(
+    "!override",
+    lambda loader, node: ("!override", loader.construct_object(node, deep=True)),
+)
+
+
+def merge(base, overlay, key=None):
+    if isinstance(overlay, Reset):
+        return [] if isinstance(base, list) else None
+    if isinstance(overlay, tuple) and overlay[0] == "!override":
+        return overlay[1]
+    if isinstance(base, dict) and isinstance(overlay, dict):
+        merged = dict(base)
+        for name, value in overlay.items():
+            merged[name] = merge(base.get(name), value, name) if name in base else value
+        return merged
+    if isinstance(base, list) and isinstance(overlay, list) and key not in REPLACED_LISTS:
+        return base + [item for item in overlay if item not in base]
+    return overlay
+
+
+VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-((?:[^{}]|\{[^{}]*\})*))?\}")
+
+
+def interpolate(value):
+    """`${VAR:-default}` from an empty environment (nested defaults too); `$$` is `$`."""
+    if isinstance(value, dict):
+        return {k: interpolate(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [interpolate(v) for v in value]
+    if not isinstance(value, str):
+        return value
+    text = value.replace("$$", "\0")
+    while True:
+        replaced = VARIABLE.sub(lambda m: m.group(2) or "", text)
+        if replaced == text:
+            break
+        text = replaced
+    return text.replace("\0", "$")
+
+
+def settings_read_by_binaries():
+    names = set()
+    sources = list((ROOT / "runtime/src/settings").glob("*.rs"))
+    sources += [ROOT / "worker/src/options.rs", ROOT / "api/src/main.rs"]
+    for source in sources:
+        names |= set(re.findall(r'env = "([A-Z0-9_]+)"', source.read_text()))
+    names |= {f"WORKER_CONCURRENCY_{queue.upper()}" for queue in QUEUES}
+    return names
+
+
+def main():
+    base = yaml.load((ROOT / "docker-compose.yml").read_text(), Loader=Loader)
+    overlay = yaml.load((ROOT / "docker-compose.prod.yml").read_text(), Loader=Loader)
+    prod = interpolate(merge(base, overlay))
+    dev = interpolate(base)
+    services = prod["services"]
+    problems = []
+
+    def expect(condition, message):
+        if not condition:
+            problems.append(message)
+
+    expect(dev["services"]["db"].get("ports"), "development: PostgreSQL is not on the host")
+    expect(dev["services"]["redis"].get("ports"), "development: Redis is not on the host")
+    for name, service in services.items():
+        published = [str(port) for port in service.get("ports") or []]
+        if name == "nginx":
+            expect(
+                sorted(p.split(":")[0] for p in published) == ["443", "80"],
+                f"production: nginx publishes {published}, not 80 and 443",
+            )
+        else:
+            expect(not published, f"production: {name} publishes {published}")
+        expect(service.get("read_only") is True, f"production: {name} has a writable root")
+        expect(
+            any(str(t).startswith("/tmp") for t in service.get("tmpfs") or []),
+            f"production: {name} has no /tmp tmpfs",
+        )
+        expect(service.get("cap_drop") == ["ALL"], f"production: {name} keeps capabilities")
+        wanted = "no" if name == "migrate" else "unless-stopped"
+        expect(service.get("restart") == wanted, f"production: {name} restart is not {wanted}")
+        expect(name == "migrate" or "healthcheck" in service, f"{name} has no health check")
+
+    api = services["api"]
+    expect(
+        api["depends_on"].get("migrate", {}).get("condition") == "service_completed_successfully",
+        "the api does not wait for the migrate service",
+    )
+    expect("/api/health" in " ".join(api["healthcheck"]["test"]), "the api's health check is not /api/health")
+    expect(services["migrate"]["command"] == ["migrate"], "migrate does not run `wt-api migrate`")
+    expect(int(api["deploy"]["replicas"]) >= 2, "fewer than two api replicas")
+    expect(int(services["worker"]["deploy"]["replicas"]) >= 2, "fewer than two worker replicas")
+    expect(int(services["scheduler"]["deploy"]["replicas"]) == 1, "not exactly one scheduler")
+    expect(services["scheduler"]["environment"]["WORKER_SCHEDULER"] == "true", "the scheduler does not schedule")
+    expect(services["worker"]["environment"]["WORKER_SCHEDULER"] == "false", "workers schedule too")
+    for service in ("api", "migrate", "worker", "scheduler"):
+        expect(services[service]["environment"]["DEBUG"] == "false", f"production: {service} has DEBUG on")
+
+    db_command = " ".join(services["db"]["command"])
+    for setting in ("max_connections=200", "log_min_duration_statement=5s",
+                    "shared_preload_libraries=pg_stat_statements"):
+        expect(setting in db_command, f"PostgreSQL lacks {setting}")
+    expect(any("/var/lib/postgresql/data" in v for v in services["db"]["volumes"]), "PostgreSQL has no data volume")
+    redis_command = " ".join(services["redis"]["command"])
+    for setting in ("--requirepass", "--appendonly yes"):
+        expect(setting in redis_command, f"Redis lacks {setting}")
+
+    passed = set(services["worker"]["environment"]) | set(services["api"]["environment"])
+    for name in sorted(settings_read_by_binaries() - passed - set(NOT_PASSED)):
+        problems.append(f"the compose files do not pass {name} to the api and workers")
+
+    for problem in problems:
+        print(f"check-compose: {problem}")
+    if problems:
+        return 1
+    print(f"check-compose: {len(services)} services; development and production overlays as promised")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
