@@ -90,6 +90,34 @@ def settings_read_by_binaries():
     return names
 
 
+def pool_size(service):
+    """The most PostgreSQL connections one process of the service opens: DB_MAX_CONNECTIONS
+    (default 20), raised by a worker to two per concurrent job plus four."""
+    environment = service["environment"]
+    configured = int(environment.get("DB_MAX_CONNECTIONS") or 20)
+    if "WORKER_SCHEDULER" not in environment:
+        return configured
+    queues = environment.get("WORKER_QUEUES") or "all"
+    served = QUEUES if queues == "all" else queues.split(",")
+    per_queue = int(environment.get("WORKER_CONCURRENCY") or 4)
+    jobs = sum(int(environment.get(f"WORKER_CONCURRENCY_{q.upper()}") or per_queue) for q in served)
+    return max(configured, 2 * jobs + 4)
+
+
+def connection_budget(services, db_command):
+    """Every replica's pool at its largest must fit in max_connections, with room left for
+    backups, migrations and an operator's psql."""
+    limit = int(re.search(r"max_connections=(\d+)", db_command).group(1))
+    used = sum(
+        pool_size(services[name]) * int(services[name].get("deploy", {}).get("replicas", 1))
+        for name in ("api", "worker", "scheduler")
+    )
+    reserve = 20
+    if used + reserve > limit:
+        return [f"pools may open {used} connections; max_connections={limit} leaves under {reserve} spare"]
+    return []
+
+
 def main():
     base = yaml.load((ROOT / "docker-compose.yml").read_text(), Loader=Loader)
     overlay = yaml.load((ROOT / "docker-compose.prod.yml").read_text(), Loader=Loader)
@@ -146,6 +174,8 @@ def main():
     redis_command = " ".join(services["redis"]["command"])
     for setting in ("--requirepass", "--appendonly yes"):
         expect(setting in redis_command, f"Redis lacks {setting}")
+
+    problems += connection_budget(services, db_command)
 
     passed = set(services["worker"]["environment"]) | set(services["api"]["environment"])
     for name in sorted(settings_read_by_binaries() - passed - set(NOT_PASSED)):
