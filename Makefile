@@ -87,7 +87,7 @@ bench-import: ## Time a 100k-row people import and a zip bomb through the api an
 
 # The admin CLI the database targets run: here by default, against DATABASE_URL (or .env).
 # For the compose stack, run it in a container instead, e.g.
-#   make backup-db WT_API="docker compose -f docker-compose.yml -f docker-compose.prod.yml exec -T worker wt-api"
+#   make backup-db WT_API="docker compose -f docker-compose.yml -f docker-compose.prod.yml exec -T scheduler wt-api"
 WT_API ?= $(CARGO) run --quiet -p wt-api --
 
 migrate: ## Apply migrations to the database in DATABASE_URL (or .env)
@@ -104,8 +104,8 @@ restore-db: ## Restore a backup made by backup-db: make restore-db FILE=backups/
 COMPOSE ?= docker compose
 COMPOSE_PROD := $(COMPOSE) -f docker-compose.yml -f docker-compose.prod.yml
 
-build-prod: ## Build the production images (api, worker, nginx with the web app)
-	$(COMPOSE_PROD) build
+build-prod: ## Build the production images (api, worker, nginx with the web app) on current base images
+	$(COMPOSE_PROD) build --pull
 
 up-prod: ## Start the production stack in the background (migrations run first)
 	$(COMPOSE_PROD) up -d
