@@ -12,7 +12,7 @@ FRONTEND := frontend
 
 .PHONY: bench bench-import help run build build-rust build-frontend frontend-deps test checks lint-rust test-rust \
         test-frontend e2e migrate sqlx-prepare fmt clean openapi check-openapi \
-        build-prod up-prod down-prod logs-prod backup-db restore-db
+        build-prod up-prod down-prod logs-prod backup-db restore-db stack-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -75,6 +75,14 @@ check-openapi: frontend-deps
 e2e: build-frontend
 	$(CARGO) build --locked --workspace --all-targets
 	deploy/local/e2e.sh
+
+# The production stack as plain processes (nginx with deploy/nginx, two apis, two workers,
+# DEBUG=false) checked through nginx, and the compose files checked without Docker. Reuses
+# the debug binaries and the web app build the targets before it made.
+stack-test: build-frontend
+	$(CARGO) build --locked --workspace --all-targets
+	deploy/local/stack-test.sh
+	deploy/local/check-compose.py
 
 # WT_BENCH_PEOPLE (5000), WT_BENCH_SECONDS (10 per endpoint), WT_BENCH_MIXED_SECONDS (60),
 # WT_BENCH_JOBS=0 (skip the job system's part) tune a run.

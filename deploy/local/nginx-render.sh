@@ -28,7 +28,7 @@ while (($#)); do
 done
 [[ -n "$port" && -n "$web_root" && ${#upstreams[@]} -gt 0 ]] || die "--port, --root and --upstream are required"
 [[ -z "$tls_port" || -n "$ssl_dir" ]] || die "--tls-port needs --ssl-dir"
-[[ -r /etc/nginx/mime.types ]] || die "/etc/nginx/mime.types is missing (apt-get install nginx-light)"
+[[ -r /etc/nginx/mime.types ]] || die "/etc/nginx/mime.types is missing (apt-get install nginx)"
 
 mkdir -p "$out/sites-enabled" "$out/run"
 cp -R "$ROOT/deploy/nginx/." "$out/"

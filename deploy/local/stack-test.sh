@@ -7,7 +7,7 @@
 #
 # Needs PostgreSQL and Redis answering (DATABASE_URL / REDIS_URL, as `make test` starts
 # them), the debug binaries (or WT_BIN_DIR) and the built web app (built here when
-# frontend/dist is missing). Installs nginx-light with apt-get when missing, as test.sh
+# frontend/dist is missing). Installs nginx with apt-get when missing, as test.sh
 # installs Chromium. Everything it starts is stopped on exit; its files live in a temp dir
 # (kept, with every log, when STACK_TEST_KEEP=1).
 set -euo pipefail
@@ -23,8 +23,8 @@ die() { printf '[stack-test] error: %s\n' "$*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- prerequisites
 
-command -v nginx >/dev/null 2>&1 || stack_install nginx-light \
-  || die "install nginx (sudo apt-get install -y nginx-light), then run again"
+command -v nginx >/dev/null 2>&1 || stack_install nginx \
+  || die "install nginx (sudo apt-get install -y nginx), then run again"
 for tool in curl openssl python3 psql redis-cli; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is missing"
 done
