@@ -79,7 +79,7 @@ e2e: build-frontend
 # The production stack as plain processes (nginx with deploy/nginx, two apis, two workers,
 # DEBUG=false) checked through nginx, and the compose files checked without Docker. Reuses
 # the debug binaries and the web app build the targets before it made.
-stack-test: build-frontend
+stack-test: build-frontend ## The production stack as plain processes, checked through nginx; the compose files checked without Docker
 	$(CARGO) build --locked --workspace --all-targets
 	deploy/local/stack-test.sh
 	deploy/local/check-compose.py
