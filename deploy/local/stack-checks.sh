@@ -116,7 +116,8 @@ check_asset() {
   expect_header asset cache-control "public, max-age=31536000, immutable" || return 1
   expect_header_has asset content-type javascript || return 1
   fetch missing_asset "$BASE/assets/not-built-here.js"
-  expect_status missing_asset 404
+  expect_status missing_asset 404 || return 1
+  [[ -z "$(header_of missing_asset cache-control)" ]] || fail "a missing asset is cached: $(header_of missing_asset cache-control)"
 }
 
 check_gzip() {
@@ -322,7 +323,7 @@ EOF
 run_checks() {
   check "the api's own answer carries every security header once, CSP with a nonce" check_api_reference
   check "SPA: index.html and app routes, HTML cached 1 hour must-revalidate" check_spa_index
-  check "hashed asset cached 1 year immutable; a missing asset is 404" check_asset
+  check "hashed asset cached 1 year immutable; a missing asset is an uncached 404" check_asset
   check "gzip for text assets" check_gzip
   check "security headers and CSP on HTML, assets and 404s equal the api's (nonce aside)" check_static_headers
   check "HTTPS block: TLS 1.2 and 1.3 with every header incl. HSTS; TLS 1.1 refused" check_https
