@@ -127,10 +127,13 @@ check "nginx -t accepts the shipped config (HTTP and HTTPS servers)" \
 "${NGINX[@]}" -g 'daemon off;' >"$T/logs/nginx-access.log" 2>"$T/logs/nginx-error.log" &
 PIDS[nginx]=$!
 wait_for nginx "$BASE/"
+# Healthy once both apis reach PostgreSQL and Redis and a worker heartbeats.
+healthy=0
 for _ in $(seq 1 100); do
-  [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health")" == 200 ]] && break
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health")" == 200 ]] && healthy=1 && break
   sleep 0.2
 done
+((healthy)) || die "the stack did not become healthy: $(curl -s "$BASE/health")"
 log "nginx :$WEB_PORT (https :$TLS_PORT), api :${API_PORTS[*]}, workers up"
 
 # ---------------------------------------------------------------- the checks
