@@ -121,69 +121,87 @@ def connection_budget(services, db_command):
     return []
 
 
-def main():
-    base = yaml.load((ROOT / "docker-compose.yml").read_text(), Loader=Loader)
-    overlay = yaml.load((ROOT / "docker-compose.prod.yml").read_text(), Loader=Loader)
-    prod = interpolate(merge(base, overlay))
-    dev = interpolate(base)
-    services = prod["services"]
-    problems = []
-
-    def expect(condition, message):
+class Problems(list):
+    def expect(self, condition, message):
         if not condition:
-            problems.append(message)
+            self.append(message)
 
-    expect(dev["services"]["db"].get("ports"), "development: PostgreSQL is not on the host")
-    expect(dev["services"]["redis"].get("ports"), "development: Redis is not on the host")
+
+def check_exposure_and_hardening(dev, services, problems):
+    """Development publishes PostgreSQL and Redis; production only nginx's 80 and 443, and
+    every production container is hardened and restarts."""
+    problems.expect(dev["services"]["db"].get("ports"), "development: PostgreSQL is not on the host")
+    problems.expect(dev["services"]["redis"].get("ports"), "development: Redis is not on the host")
     for name, service in services.items():
         published = [str(port) for port in service.get("ports") or []]
         if name == "nginx":
-            expect(
+            problems.expect(
                 sorted(p.split(":")[0] for p in published) == ["443", "80"],
                 f"production: nginx publishes {published}, not 80 and 443",
             )
         else:
-            expect(not published, f"production: {name} publishes {published}")
-        expect(service.get("read_only") is True, f"production: {name} has a writable root")
-        expect(
+            problems.expect(not published, f"production: {name} publishes {published}")
+        problems.expect(service.get("read_only") is True, f"production: {name} has a writable root")
+        problems.expect(
             any(str(t).startswith("/tmp") for t in service.get("tmpfs") or []),
             f"production: {name} has no /tmp tmpfs",
         )
-        expect(service.get("cap_drop") == ["ALL"], f"production: {name} keeps capabilities")
+        problems.expect(service.get("cap_drop") == ["ALL"], f"production: {name} keeps capabilities")
         wanted = "no" if name == "migrate" else "unless-stopped"
-        expect(service.get("restart") == wanted, f"production: {name} restart is not {wanted}")
-        expect(name == "migrate" or "healthcheck" in service, f"{name} has no health check")
+        problems.expect(service.get("restart") == wanted, f"production: {name} restart is not {wanted}")
+        problems.expect(name == "migrate" or "healthcheck" in service, f"{name} has no health check")
 
+
+def check_topology(services, problems):
+    """Migrations once before the api; api and worker replicas; exactly one scheduler."""
     api = services["api"]
-    expect(
+    problems.expect(
         api["depends_on"].get("migrate", {}).get("condition") == "service_completed_successfully",
         "the api does not wait for the migrate service",
     )
-    expect("/api/health" in " ".join(api["healthcheck"]["test"]), "the api's health check is not /api/health")
-    expect(services["migrate"]["command"] == ["migrate"], "migrate does not run `wt-api migrate`")
-    expect(int(api["deploy"]["replicas"]) >= 2, "fewer than two api replicas")
-    expect(int(services["worker"]["deploy"]["replicas"]) >= 2, "fewer than two worker replicas")
-    expect(int(services["scheduler"]["deploy"]["replicas"]) == 1, "not exactly one scheduler")
-    expect(services["scheduler"]["environment"]["WORKER_SCHEDULER"] == "true", "the scheduler does not schedule")
-    expect(services["worker"]["environment"]["WORKER_SCHEDULER"] == "false", "workers schedule too")
+    problems.expect("/api/health" in " ".join(api["healthcheck"]["test"]),
+                    "the api's health check is not /api/health")
+    problems.expect(services["migrate"]["command"] == ["migrate"], "migrate does not run `wt-api migrate`")
+    problems.expect(int(api["deploy"]["replicas"]) >= 2, "fewer than two api replicas")
+    problems.expect(int(services["worker"]["deploy"]["replicas"]) >= 2, "fewer than two worker replicas")
+    problems.expect(int(services["scheduler"]["deploy"]["replicas"]) == 1, "not exactly one scheduler")
+    problems.expect(services["scheduler"]["environment"]["WORKER_SCHEDULER"] == "true",
+                    "the scheduler does not schedule")
+    problems.expect(services["worker"]["environment"]["WORKER_SCHEDULER"] == "false", "workers schedule too")
     for service in ("api", "migrate", "worker", "scheduler"):
-        expect(services[service]["environment"]["DEBUG"] == "false", f"production: {service} has DEBUG on")
+        problems.expect(services[service]["environment"]["DEBUG"] == "false",
+                        f"production: {service} has DEBUG on")
 
+
+def check_data_services(services, problems):
+    """PostgreSQL and Redis as the guide tunes them, and pools that fit PostgreSQL."""
     db_command = " ".join(services["db"]["command"])
     for setting in ("max_connections=200", "log_min_duration_statement=5s",
                     "shared_preload_libraries=pg_stat_statements"):
-        expect(setting in db_command, f"PostgreSQL lacks {setting}")
-    expect(any("/var/lib/postgresql/data" in v for v in services["db"]["volumes"]), "PostgreSQL has no data volume")
+        problems.expect(setting in db_command, f"PostgreSQL lacks {setting}")
+    problems.expect(any("/var/lib/postgresql/data" in v for v in services["db"]["volumes"]),
+                    "PostgreSQL has no data volume")
     redis_command = " ".join(services["redis"]["command"])
     for setting in ("--requirepass", "--appendonly yes"):
-        expect(setting in redis_command, f"Redis lacks {setting}")
+        problems.expect(setting in redis_command, f"Redis lacks {setting}")
+    problems.extend(connection_budget(services, db_command))
 
-    problems += connection_budget(services, db_command)
 
+def check_settings_passed(services, problems):
     passed = set(services["worker"]["environment"]) | set(services["api"]["environment"])
     for name in sorted(settings_read_by_binaries() - passed - set(NOT_PASSED)):
         problems.append(f"the compose files do not pass {name} to the api and workers")
 
+
+def main():
+    base = yaml.load((ROOT / "docker-compose.yml").read_text(), Loader=Loader)
+    overlay = yaml.load((ROOT / "docker-compose.prod.yml").read_text(), Loader=Loader)
+    services = interpolate(merge(base, overlay))["services"]
+    problems = Problems()
+    check_exposure_and_hardening(interpolate(base), services, problems)
+    check_topology(services, problems)
+    check_data_services(services, problems)
+    check_settings_passed(services, problems)
     for problem in problems:
         print(f"check-compose: {problem}")
     if problems:
