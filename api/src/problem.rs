@@ -90,6 +90,10 @@ impl IntoResponse for Problem {
 #[derive(Debug)]
 pub enum ApiError {
     Problem(Problem),
+    /// The transaction was rolled back by a concurrent one (deadlock or serialisation
+    /// failure): nothing was written, and running it again normally succeeds
+    /// (see [`retry_contended`]).
+    Contended(sqlx::Error),
     Internal(anyhow::Error),
 }
 
@@ -117,15 +121,7 @@ impl From<wt_jobs::EnqueueError> for ApiError {
 impl From<wt_store::StoreError> for ApiError {
     fn from(error: wt_store::StoreError) -> Self {
         match error {
-            wt_store::StoreError::Contention(cause) => {
-                tracing::warn!(error = %cause, "write rolled back by a concurrent one");
-                Problem::new(
-                    StatusCode::CONFLICT,
-                    "concurrent_write",
-                    "This change collided with another one saved at the same moment and was not applied. Try again.",
-                )
-                .into()
-            }
+            wt_store::StoreError::Contention(cause) => ApiError::Contended(cause),
             other => ApiError::Internal(other.into()),
         }
     }
@@ -144,10 +140,47 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         match self {
             ApiError::Problem(problem) => problem.into_response(),
+            ApiError::Contended(cause) => {
+                tracing::warn!(error = %cause, "write rolled back by concurrent ones, retries spent");
+                Problem::new(
+                    StatusCode::CONFLICT,
+                    "concurrent_write",
+                    "This change collided with another one saved at the same moment and was not applied. Try again.",
+                )
+                .into_response()
+            }
             ApiError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "internal error");
                 internal_error().into_response()
             }
+        }
+    }
+}
+
+/// Attempts at a transaction that concurrent ones keep rolling back, before the caller
+/// is told (409 `concurrent_write`).
+const CONTENDED_ATTEMPTS: u32 = 4;
+
+/// Runs `transaction` again while PostgreSQL rolls it back for a deadlock or a
+/// serialisation failure. Two saves touching the same weeks of a person and a project in
+/// opposite orders deadlock now and then under load; the victim's work was undone in
+/// full, so running it again is safe and is what the user would do by hand. A short,
+/// growing, jittered pause lets the winner commit first.
+pub async fn retry_contended<T, F, Fut>(mut transaction: F) -> Result<T, ApiError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, ApiError>>,
+{
+    let mut attempt = 1;
+    loop {
+        match transaction().await {
+            Err(ApiError::Contended(cause)) if attempt < CONTENDED_ATTEMPTS => {
+                tracing::debug!(error = %cause, attempt, "write rolled back by a concurrent one; again");
+                let pause = 5 * u64::from(attempt) + rand::random::<u64>() % 10;
+                tokio::time::sleep(std::time::Duration::from_millis(pause)).await;
+                attempt += 1;
+            }
+            outcome => return outcome,
         }
     }
 }

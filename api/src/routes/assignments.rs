@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
@@ -19,7 +20,7 @@ use crate::auth::{Manager, Principal, Reader, SignedIn, guard::forbidden};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
 use crate::openapi::responses as r;
-use crate::problem::{ApiError, Problem, field_problem, invalid_fields};
+use crate::problem::{ApiError, Problem, field_problem, invalid_fields, retry_contended};
 use crate::routes::list::ListPage;
 use crate::routes::{fields, weekly};
 use crate::state::AppState;
@@ -208,17 +209,8 @@ pub async fn create(
         notes,
         is_active: true,
     };
-    let mut tx = state.db.begin().await?;
-    let id = assignments::insert(&mut tx, &fields)
-        .await
-        .map_err(refused)?;
-    if !weeks.is_empty() {
-        assignments::write_weeks(&mut tx, id, &weeks).await?;
-    }
-    let assignment = assignments::find(&mut tx, id)
-        .await?
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("assignment {id} vanished")))?;
-    tx.commit().await?;
+    let assignment = retry_contended(|| insert(&state, &fields, &weeks)).await?;
+    let id = assignment.id;
     let location = format!("/api/assignments/{id}");
     Ok(created(
         location,
@@ -296,33 +288,68 @@ pub async fn update(
         notes,
         is_active: patch.is_active.unwrap_or(current.is_active),
     };
+    let expected = expected.unwrap_or(current.version);
+    let assignment = retry_contended(|| save(&state, &current, expected, &fields, &weeks)).await?;
+    Ok(tagged(assignment.version, AssignmentView::from(assignment)))
+}
+
+/// Inserts an assignment with its weeks in one transaction.
+async fn insert(
+    state: &AppState,
+    fields: &AssignmentFields,
+    weeks: &BTreeMap<NaiveDate, i32>,
+) -> Result<Assignment, ApiError> {
+    let mut tx = state.db.begin().await?;
+    let id = assignments::insert(&mut tx, fields)
+        .await
+        .map_err(refused)?;
+    if !weeks.is_empty() {
+        assignments::write_weeks(&mut tx, id, weeks).await?;
+    }
+    let assignment = assignments::find(&mut tx, id)
+        .await?
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("assignment {id} vanished")))?;
+    tx.commit().await?;
+    Ok(assignment)
+}
+
+/// Writes the changed fields and weeks of `current` in one transaction, while it is
+/// still at version `expected`.
+async fn save(
+    state: &AppState,
+    current: &Assignment,
+    expected: i64,
+    fields: &AssignmentFields,
+    weeks: &BTreeMap<NaiveDate, i32>,
+) -> Result<Assignment, ApiError> {
+    let id = current.id;
     let mut tx = state.db.begin().await?;
     let locked = assignments::lock(&mut tx, &[id]).await?;
     let version = locked
         .first()
         .map(|(_, _, v)| *v)
         .ok_or_else(|| Problem::not_found("The assignment"))?;
-    if version != expected.unwrap_or(current.version) {
+    if version != expected {
         return Err(precondition_failed().into());
     }
     let fields_changed = fields.role_on_project != current.role_on_project
         || fields.notes != current.notes
         || fields.is_active != current.is_active;
     if fields_changed
-        && !assignments::update(&mut *tx, id, &fields, version)
+        && !assignments::update(&mut *tx, id, fields, version)
             .await
             .map_err(refused)?
     {
         return Err(precondition_failed().into());
     }
     if !weeks.is_empty() {
-        assignments::write_weeks(&mut tx, id, &weeks).await?;
+        assignments::write_weeks(&mut tx, id, weeks).await?;
     }
     let assignment = assignments::find(&mut tx, id)
         .await?
         .ok_or_else(|| Problem::not_found("The assignment"))?;
     tx.commit().await?;
-    Ok(tagged(assignment.version, AssignmentView::from(assignment)))
+    Ok(assignment)
 }
 
 #[utoipa::path(

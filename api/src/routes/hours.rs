@@ -11,11 +11,11 @@ use serde_json::Value;
 use utoipa::ToSchema;
 use wt_store::assignments;
 
-use crate::auth::{SignedIn, guard::forbidden};
+use crate::auth::{Principal, SignedIn, guard::forbidden};
 use crate::conditional::precondition_failed;
 use crate::extract::JsonBody;
 use crate::openapi::responses as r;
-use crate::problem::{ApiError, FieldError, invalid_fields};
+use crate::problem::{ApiError, FieldError, invalid_fields, retry_contended};
 use crate::routes::assignments::may_plan;
 use crate::routes::{fields, weekly};
 use crate::state::AppState;
@@ -110,6 +110,16 @@ pub async fn bulk_hours(
     JsonBody(body): JsonBody<BulkHours>,
 ) -> Result<axum::Json<BulkResults>, ApiError> {
     let rows = parse_bulk(&body).map_err(invalid_fields)?;
+    let results = retry_contended(|| save_bulk(&state, &me, &rows)).await?;
+    Ok(axum::Json(BulkResults { results }))
+}
+
+/// Writes the checked rows in one transaction: all of them, or none with the refusal.
+async fn save_bulk(
+    state: &AppState,
+    me: &Principal,
+    rows: &[CheckedRow],
+) -> Result<Vec<BulkOutcome>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let mut tx = state.db.begin().await?;
     let locked = assignments::lock(&mut tx, &ids).await?;
@@ -125,7 +135,7 @@ pub async fn bulk_hours(
             );
             return Err(invalid_fields(vec![error]).into());
         };
-        if !may_plan(&me, *person) {
+        if !may_plan(me, *person) {
             return Err(forbidden().into());
         }
         if version.is_some_and(|v| v != *current) {
@@ -144,5 +154,5 @@ pub async fn bulk_hours(
         });
     }
     tx.commit().await?;
-    Ok(axum::Json(BulkResults { results }))
+    Ok(results)
 }

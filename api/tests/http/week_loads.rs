@@ -1,10 +1,12 @@
 //! The trigger-kept weekly loads: a project's status changing while its hours are written
 //! in another transaction leaves them equal to the from-scratch sum (migration 8's
-//! locks), and `wt-api verify-loads` finds drift written by hand and `--repair` fixes it.
+//! locks), a save that deadlocks with another is run again rather than refused, and
+//! `wt-api verify-loads` finds drift written by hand and `--repair` fixes it.
 
 use std::time::Duration;
 
-use serde_json::Value;
+use axum::http::StatusCode;
+use serde_json::{Value, json};
 use sqlx::PgPool;
 use wt_store::week_loads;
 
@@ -48,8 +50,8 @@ async fn person_load(pool: &PgPool) -> (i64, i64) {
 async fn blocked_or_done<T>(pool: &PgPool, task: &tokio::task::JoinHandle<T>) {
     for _ in 0..100 {
         let waiting: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database
-             WHERE NOT l.granted AND d.datname = current_database()",
+            "SELECT count(*) FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock'",
         )
         .fetch_one(pool)
         .await
@@ -122,6 +124,64 @@ async fn an_hours_write_during_an_uncommitted_status_change_counts_the_new_statu
     write.await.unwrap().commit().await.unwrap();
 
     assert_eq!(person_load(&pool).await, (0, 1200));
+    assert_eq!(differences(&pool).await, 0);
+}
+
+/// The test's transaction holds Ada's kept load row; a bulk save writes Bo's week (taking
+/// Bo's row) then waits on Ada's; the transaction then asks for Bo's row: a deadlock whose
+/// victim is the save (it waited first, so its check runs first). The save is run again
+/// once the transaction commits, and answers 200 with both weeks saved.
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_save_rolled_back_by_a_deadlock_is_run_again(pool: PgPool) {
+    let planner = Planner::new(pool.clone()).await;
+    let project = planner
+        .id_of(
+            "/api/projects",
+            json!({ "name": "Museum", "status": "active" }),
+        )
+        .await;
+    let (mut people, mut rows) = (Vec::new(), Vec::new());
+    for name in ["Ada", "Bo"] {
+        let person = planner.id_of("/api/people", json!({ "name": name })).await;
+        let made = planner
+            .assignment(person, project, json!({ "2026-03-08": 2 }))
+            .await;
+        people.push(person);
+        rows.push(made["id"].as_i64().unwrap());
+    }
+    let hold = |person: i64| {
+        sqlx::query("UPDATE person_week_load SET active = active WHERE person_id = $1").bind(person)
+    };
+    let mut held = pool.begin().await.unwrap();
+    hold(people[0]).execute(&mut *held).await.unwrap();
+    let (ada, bo) = (rows[0], rows[1]);
+    let save = tokio::spawn(async move {
+        let body = json!({ "updates": [
+            { "assignmentId": bo, "weeklyHours": { "2026-03-08": 8 } },
+            { "assignmentId": ada, "weeklyHours": { "2026-03-08": 8 } },
+        ] });
+        let answer = planner
+            .call("PATCH", "/api/assignments/hours", Some(body))
+            .await;
+        (answer.status, answer.json())
+    });
+    blocked_or_done(&pool, &save).await;
+    hold(people[1]).execute(&mut *held).await.unwrap();
+    held.commit().await.unwrap();
+
+    let (status, body) = save.await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let kept: Vec<i32> = sqlx::query_scalar(
+        "SELECT centihours FROM assignment_weeks WHERE week = '2026-03-08' ORDER BY assignment_id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        kept,
+        vec![800, 800],
+        "the save ran again after the transaction"
+    );
     assert_eq!(differences(&pool).await, 0);
 }
 
