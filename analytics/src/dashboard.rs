@@ -1,7 +1,7 @@
 //! The dashboard: headline figures, the band distribution, the team ranked by average
 //! utilization, the most available and the over-allocated people, and the latest changes
-//! to the plan: one query over `person_window_load` for the figures and lists, one over
-//! the assignments for the changes.
+//! to the plan: one query over `person_window_load` for the figures and lists, and two
+//! over the assignments (the active count, the latest changes) run beside it.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use futures::try_join;
@@ -150,7 +150,6 @@ struct Ranked {
     over_allocated: i64,
     /// People per band of their average, in `Band::ALL` order.
     bands: Vec<i64>,
-    active_assignments: i64,
 }
 
 /// Which list a [`Ranked`] row belongs to (the query's `list` column).
@@ -166,8 +165,11 @@ pub(crate) async fn render(
 ) -> Result<DashboardView, AnalyticsError> {
     let window = &params.window;
     let (first, last) = window.bounds();
-    let (ranked, recent_changes) = try_join!(
+    // Three queries on three connections: the ranking is the long one, and the others
+    // run beside it on the second core instead of after it.
+    let (ranked, active_assignments, recent_changes) = try_join!(
         ranked(pool, bands, params),
+        active_assignments(pool, params),
         recent_changes(pool, params, first, last)
     )?;
     let totals = ranked.first();
@@ -182,7 +184,7 @@ pub(crate) async fn render(
                 window_capacity(total(|r| r.total_capacity)),
             ),
             peak: None,
-            active_assignments: total(|r| r.active_assignments),
+            active_assignments,
             over_allocated: total(|r| r.over_allocated),
         },
         distribution: Band::ALL
@@ -277,10 +279,11 @@ async fn ranked(
         r#"WITH s AS MATERIALIZED (
                SELECT w.person_id, p.name, p.department_id, d.name AS department_name,
                       w.capacity, w.allocated, w.available, w.peak_week, w.peak, w.over_weeks,
+                      lower(p.name) AS sort_name,
                       CASE WHEN w.capacity = 0 THEN 0
-                           ELSE w.allocated::numeric / w.capacity END AS average,
+                           ELSE w.allocated::float8 / w.capacity END AS average,
                       CASE WHEN w.capacity = 0 THEN 0
-                           ELSE w.peak::numeric / w.capacity END AS peak_ratio
+                           ELSE w.peak::float8 / w.capacity END AS peak_ratio
                FROM person_window_load($1, $2, $3, $4, $5) w
                JOIN people p ON p.id = w.person_id
                LEFT JOIN departments d ON d.id = p.department_id
@@ -306,12 +309,6 @@ async fn ranked(
                                 CASE WHEN capacity = 0 THEN 1 ELSE capacity * $9::bigint END
                                     AS window_capacity
                      ) AS scaled) AS banded
-           ), assigned AS (
-               SELECT count(*) AS active_assignments FROM assignments a
-               JOIN projects pr ON pr.id = a.project_id AND pr.is_active
-               JOIN people p ON p.id = a.person_id AND p.is_active
-               WHERE a.is_active AND pr.status = ANY($3)
-                 AND ($4::bigint IS NULL OR p.department_id IN (SELECT department_scope($4, $5)))
            )
            SELECT r.list AS "list!", r.person_id AS "person_id!", r.name AS "name!",
                   r.department_id, r.department_name AS "department_name?",
@@ -319,28 +316,27 @@ async fn ranked(
                   r.available AS "available!", r.peak_week AS "peak_week!", r.peak AS "peak!",
                   r.over_weeks AS "over_weeks!", t.people AS "people!",
                   t.allocated AS "total_allocated!", t.capacity AS "total_capacity!",
-                  t.over_allocated AS "over_allocated!", t.bands AS "bands!",
-                  assigned.active_assignments AS "active_assignments!"
+                  t.over_allocated AS "over_allocated!", t.bands AS "bands!"
            FROM (
                SELECT 1 AS list, row_number() OVER (
-                          ORDER BY average DESC, lower(name), person_id) AS pos, top.*
-               FROM (SELECT * FROM s ORDER BY average DESC, lower(name), person_id LIMIT $6) top
+                          ORDER BY average DESC, sort_name, person_id) AS pos, top.*
+               FROM (SELECT * FROM s ORDER BY average DESC, sort_name, person_id LIMIT $6) top
                UNION ALL
                SELECT 2, row_number() OVER (
-                          ORDER BY available DESC, lower(name), person_id), top.*
-               FROM (SELECT * FROM s ORDER BY available DESC, lower(name), person_id LIMIT $7) top
+                          ORDER BY available DESC, sort_name, person_id), top.*
+               FROM (SELECT * FROM s ORDER BY available DESC, sort_name, person_id LIMIT $7) top
                UNION ALL
                SELECT 3, row_number() OVER (
-                          ORDER BY peak_ratio DESC, over_weeks DESC, lower(name), person_id), top.*
+                          ORDER BY peak_ratio DESC, over_weeks DESC, sort_name, person_id), top.*
                FROM (SELECT * FROM s WHERE over_weeks > 0
-                     ORDER BY peak_ratio DESC, over_weeks DESC, lower(name), person_id
+                     ORDER BY peak_ratio DESC, over_weeks DESC, sort_name, person_id
                      LIMIT $8) top
                UNION ALL
                SELECT 4, 1, top.*
                FROM (SELECT * FROM s WHERE peak_ratio > 0
-                     ORDER BY peak_ratio DESC, peak_week, lower(name), person_id LIMIT 1) top
+                     ORDER BY peak_ratio DESC, peak_week, sort_name, person_id LIMIT 1) top
            ) r
-           CROSS JOIN totals t CROSS JOIN assigned
+           CROSS JOIN totals t
            ORDER BY r.list, r.pos"#,
         first,
         last,
@@ -356,6 +352,23 @@ async fn ranked(
         bands.optimal_from(),
     )
     .fetch_all(pool)
+    .await
+}
+
+/// Active assignments of the people in scope on active projects in the counted statuses.
+async fn active_assignments(pool: &PgPool, params: &DashboardParams) -> Result<i64, sqlx::Error> {
+    let statuses = counted();
+    sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM assignments a
+           JOIN projects pr ON pr.id = a.project_id AND pr.is_active
+           JOIN people p ON p.id = a.person_id AND p.is_active
+           WHERE a.is_active AND pr.status = ANY($1)
+             AND ($2::bigint IS NULL OR p.department_id IN (SELECT department_scope($2, $3)))"#,
+        &statuses,
+        params.window.department,
+        params.window.include_children,
+    )
+    .fetch_one(pool)
     .await
 }
 

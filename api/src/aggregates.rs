@@ -23,7 +23,7 @@ pub async fn serve(
     headers: &HeaderMap,
     aggregate: Aggregate,
 ) -> Result<Response, ApiError> {
-    let render = || aggregate.render(&state.db, &state.settings.utilization_bands);
+    let render = || aggregate.render(&state.aggregates_db, &state.settings.utilization_bands);
     let cached = state
         .aggregates
         .get_or_compute(aggregate.kind(), &aggregate.cache_key(), render)

@@ -7,6 +7,7 @@ use sqlx::PgPool;
 use wt_jobs::queues::Queues;
 use wt_jobs::{ConnectionManager, Dispatcher};
 use wt_runtime::aggregate_cache::{AggregateCache, CacheTtls};
+use wt_runtime::connections::aggregate_pool;
 use wt_runtime::{RedisConnector, Settings};
 
 use crate::auth::jwt::AccessKeys;
@@ -32,6 +33,8 @@ pub struct AppState {
     pub reset_limiter: Arc<RateLimiter>,
     /// Cached dashboard and analytics answers (Redis or this process).
     pub aggregates: Arc<AggregateCache>,
+    /// The sessions aggregates are computed on (see [`aggregate_pool`]).
+    pub aggregates_db: PgPool,
     /// Paces the warm-ups queued after writes.
     pub warm_throttle: Arc<WarmThrottle>,
     /// The paged lists' totals, kept until their tables change.
@@ -57,6 +60,7 @@ impl AppState {
         Ok(Self {
             settings: Arc::new(settings),
             job_watch: Arc::new(JobWatch::new(db.clone())),
+            aggregates_db: aggregate_pool(&db),
             db,
             redis,
             jobs,

@@ -11,6 +11,7 @@ use sqlx::PgPool;
 use wt_domain::utilization::Bands;
 use wt_jobs::Dispatcher;
 use wt_runtime::aggregate_cache::{AggregateCache, CacheTtls};
+use wt_runtime::connections::aggregate_pool;
 
 use crate::control::RunningJobs;
 use crate::mailer::Mailer;
@@ -42,6 +43,8 @@ pub struct WorkerState {
     pub aggregates: Arc<AggregateCache>,
     /// The utilization bands the views it warms are drawn with (`UTILIZATION_BANDS`).
     pub bands: Bands,
+    /// The sessions the views it warms are computed on (see [`aggregate_pool`]).
+    pub aggregates_db: PgPool,
 }
 
 impl WorkerState {
@@ -64,6 +67,7 @@ impl WorkerState {
             CacheTtls::new(None, None),
         );
         WorkerState {
+            aggregates_db: aggregate_pool(&pool),
             pool,
             redis,
             dispatcher,

@@ -34,7 +34,7 @@ pub async fn run(context: &mut JobContext<'_>) -> Result<Value, JobFailure> {
                 &format!("Computing {} views", views.len()),
             )
             .await?;
-        let render = || view.render(&state.pool, &state.bands);
+        let render = || view.render(&state.aggregates_db, &state.bands);
         state
             .aggregates
             .refresh(view.kind(), &view.cache_key(), render)
