@@ -35,7 +35,7 @@ build-frontend: frontend-deps
 test: ## Every check (format, lints, Rust, OpenAPI drift, frontend, Chromium e2e), after installing what a fresh machine lacks
 	deploy/local/test.sh
 
-checks: lint-rust test-rust check-openapi test-frontend e2e
+checks: lint-rust test-rust check-openapi test-frontend e2e stack-test
 	@echo "make test: all checks passed"
 
 lint-rust:

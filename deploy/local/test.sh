@@ -22,6 +22,11 @@ fi
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
   || die "make test needs Node.js 20.19+ with npm (e.g. sudo apt-get install -y nodejs npm)"
 command -v cargo >/dev/null 2>&1 || die "make test needs Rust (rustup: https://rustup.rs)"
+# The stack test reads the compose files with PyYAML and serves the app through nginx.
+python3 -c 'import yaml' 2>/dev/null || python3 -m pip install -q pyyaml \
+  || die "the compose check needs PyYAML (python3 -m pip install pyyaml)"
+command -v nginx >/dev/null 2>&1 || stack_install nginx \
+  || die "the stack test needs nginx (sudo apt-get install -y nginx)"
 
 stack_up || die "could not bring up PostgreSQL and Redis"
 trap 'stack_down_started || true' EXIT
