@@ -165,6 +165,11 @@ pub struct Settings {
     #[arg(long, env = "REDIS_SSL_CERT_REQS", default_value = "required", value_parser = ["required", "none"])]
     pub redis_ssl_cert_reqs: String,
 
+    /// CA certificate file (PEM) that signs the Redis server certificate, for a private CA;
+    /// when unset the public web roots are trusted.
+    #[arg(long, env = "REDIS_SSL_CA_CERTS")]
+    pub redis_ssl_ca_certs: Option<PathBuf>,
+
     /// Sentry DSN; when unset nothing is sent anywhere.
     #[arg(long, env = "SENTRY_DSN", hide_env_values = true, value_parser = sentry::types::Dsn::from_str)]
     pub sentry_dsn: Option<sentry::types::Dsn>,
