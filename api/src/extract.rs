@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::problem::Problem;
+use crate::state::AppState;
 
 /// A positive 64-bit row id from the path (`/api/jobs/{id}`). `0`, `-1`, `2^63` and
 /// `abc` are answered with 400 `invalid_id`.
@@ -143,21 +144,57 @@ impl Page {
     }
 }
 
-/// The client's address as the socket saw it (`None` in in-process tests). Behind nginx
-/// this is nginx; forwarded headers are not trusted without a setting naming the proxy.
+/// The client's address: the connection's peer, or, when the peer is one of
+/// `TRUSTED_PROXIES`, the address the proxies recorded in `X-Forwarded-For` (see
+/// `TrustedProxies::client_address`). `None` when there is no socket (in-process tests).
+/// Every per-client limit and log uses this, never the raw header.
 #[derive(Debug, Clone, Copy)]
 pub struct ClientIp(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let address = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(address)| address.ip());
-        Ok(ClientIp(address))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Some(ConnectInfo(peer)) = parts.extensions.get::<ConnectInfo<SocketAddr>>() else {
+            return Ok(ClientIp(None));
+        };
+        // A header that is not text cannot be read, so it is not believed either.
+        let forwarded_for: Option<Vec<&str>> = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .map(|value| value.to_str().ok())
+            .collect();
+        let proxies = &state.settings.trusted_proxies;
+        if forwarded_for
+            .as_ref()
+            .is_some_and(|values| !values.is_empty())
+            && !proxies.trusts(peer.ip())
+        {
+            warn_once_untrusted_forwarding(peer.ip());
+        }
+        let client = match forwarded_for {
+            Some(values) => proxies.client_address(peer.ip(), values),
+            None => peer.ip().to_canonical(),
+        };
+        Ok(ClientIp(Some(client)))
     }
+}
+
+/// Says once per process that a forwarded header was ignored: behind a proxy missing
+/// from `TRUSTED_PROXIES`, every client would share the proxy's limits.
+fn warn_once_untrusted_forwarding(peer: IpAddr) {
+    static WARNED: std::sync::Once = std::sync::Once::new();
+    WARNED.call_once(|| {
+        tracing::warn!(
+            %peer,
+            "X-Forwarded-For ignored: the peer is not in TRUSTED_PROXIES (name your proxy \
+             there, or every client behind it shares one rate limit)"
+        );
+    });
 }
 
 #[cfg(test)]

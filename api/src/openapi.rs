@@ -80,7 +80,7 @@ pub const BEARER: &str = "bearer";
     components(schemas(Problem, imports::ImportReport), responses(
         responses::BadRequest, responses::Unauthorized, responses::Forbidden,
         responses::NotFound, responses::Conflict, responses::PreconditionFailed,
-        responses::PayloadTooLarge, responses::TooManyRequests,
+        responses::PayloadTooLarge, responses::TooManyRequests, responses::RateLimitUnavailable,
     )),
     modifiers(&BearerScheme, &TaggedOperationIds),
     tags(
@@ -267,6 +267,7 @@ pub mod responses {
         PreconditionFailed: "`If-Match` names a version that is no longer current.",
         PayloadTooLarge: "The request body is too large.",
         TooManyRequests: "Too many attempts; `Retry-After` says when to try again.",
+        RateLimitUnavailable: "The request's rate limit cannot be checked (Redis is down); `Retry-After` says when to try again.",
     }
 }
 

@@ -14,8 +14,6 @@ use crate::auth::jwt::AccessKeys;
 use crate::cache_invalidation::WarmThrottle;
 use crate::job_watch::JobWatch;
 use crate::list_counts::ListCounts;
-use crate::routes::password_reset::reset_limiter;
-use crate::security::rate_limit::RateLimiter;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -29,8 +27,6 @@ pub struct AppState {
     /// The built single-page app (`frontend/dist`).
     pub static_dir: PathBuf,
     pub access_keys: Arc<AccessKeys>,
-    /// Password reset requests per client address.
-    pub reset_limiter: Arc<RateLimiter>,
     /// Cached dashboard and analytics answers (Redis or this process).
     pub aggregates: Arc<AggregateCache>,
     /// The sessions aggregates are computed on (see [`aggregate_pool`]).
@@ -66,7 +62,6 @@ impl AppState {
             jobs,
             static_dir,
             access_keys: Arc::new(access_keys),
-            reset_limiter: Arc::new(reset_limiter()),
             aggregates: Arc::new(aggregates),
             warm_throttle: Default::default(),
             list_counts: Arc::default(),

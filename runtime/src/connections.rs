@@ -27,6 +27,14 @@ pub enum ConnectionError {
     DatabaseUrl(#[source] sqlx::Error),
     #[error("REDIS_URL is not a valid Redis URL")]
     RedisUrl,
+    #[error(
+        "REDIS_SSL_CA_CERTS is set, but Redis is not reached over TLS (use rediss:// or REDIS_TLS=true)"
+    )]
+    RedisCaWithoutTls,
+    #[error("REDIS_SSL_CA_CERTS: cannot read {0}")]
+    RedisCaFile(std::path::PathBuf, #[source] std::io::Error),
+    #[error("REDIS_SSL_CA_CERTS: {0} does not hold a PEM certificate")]
+    RedisCaInvalid(std::path::PathBuf, #[source] redis::RedisError),
     #[error("Redis is unreachable: {0}")]
     Redis(#[from] redis::RedisError),
     #[error("Redis did not answer within {0:?}")]
@@ -122,16 +130,38 @@ pub struct RedisConnector {
 
 impl RedisConnector {
     pub fn new(settings: &Settings) -> Result<Self, ConnectionError> {
-        Self::from_url(&redis_url(settings)?)
+        let url = redis_url(settings)?;
+        let Some(ca_path) = &settings.redis_ssl_ca_certs else {
+            return Self::from_url(&url);
+        };
+        if !url.starts_with("rediss:") {
+            return Err(ConnectionError::RedisCaWithoutTls);
+        }
+        let address = redis::IntoConnectionInfo::into_connection_info(url.as_str())
+            .map_err(|_| ConnectionError::RedisUrl)?;
+        let root_cert = std::fs::read(ca_path)
+            .map_err(|error| ConnectionError::RedisCaFile(ca_path.clone(), error))?;
+        // The CA replaces the built-in roots: a private CA signs the server certificate.
+        let certificates = redis::TlsCertificates {
+            client_tls: None,
+            root_cert: Some(root_cert),
+        };
+        let client = redis::Client::build_with_tls(address, certificates)
+            .map_err(|error| ConnectionError::RedisCaInvalid(ca_path.clone(), error))?;
+        Ok(Self::with_client(client))
     }
 
     /// A connector for a complete Redis URL (tests; processes use [`Self::new`]).
     pub fn from_url(url: &str) -> Result<Self, ConnectionError> {
         let client = redis::Client::open(url).map_err(|_| ConnectionError::RedisUrl)?;
-        Ok(Self {
+        Ok(Self::with_client(client))
+    }
+
+    fn with_client(client: redis::Client) -> Self {
+        Self {
             client,
             manager: Default::default(),
-        })
+        }
     }
 
     /// A new connection for subscribing to channels (a subscribed connection can do

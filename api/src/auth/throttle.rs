@@ -1,81 +1,90 @@
-//! Sign-in throttling, shared by every api process through Redis: failed sign-ins are
-//! counted per client IP and per username in fixed windows; past the limit the caller gets
-//! 429 with `Retry-After` until the window ends. A success clears the username's count.
-//! If Redis is away the check lets the attempt through (and says so in the log): password
-//! hashing still makes guessing slow, and sign-in must not depend on the cache.
+//! Password-guessing limits, shared by every api process through Redis: failed sign-ins
+//! are counted per client address and per username, failed password changes (a wrong
+//! current password) per user; past a limit the caller gets 429 `too_many_attempts` with
+//! `Retry-After` until the window ends. A success clears the username's (or user's) count.
+//!
+//! Both fail open when Redis is away (logged): every guess still costs a password hash,
+//! and refusing would lock every person out of the app (or out of changing a password
+//! they fear is known) for as long as the cache is down.
 
 use std::net::IpAddr;
 use std::time::Duration;
 
-use redis::AsyncCommands;
-use sha2::{Digest, Sha256};
+use axum::response::Response;
 
+use crate::security::rate_limit::{
+    Bucket, IfRedisDown, Limit, Limiter, client_subject, text_subject,
+};
 use crate::state::AppState;
 
-/// The window failures are counted in.
 const WINDOW: Duration = Duration::from_secs(15 * 60);
-/// Failed attempts allowed per username per window.
-const PER_USERNAME: u64 = 10;
-/// Failed attempts allowed per client address per window (an office shares one).
-const PER_IP: u64 = 50;
 
-fn keys(state: &AppState, ip: Option<IpAddr>, username: &str) -> [(String, u64); 2] {
-    let namespace = state.namespace();
-    // Hashing keeps arbitrary user input out of key names, and caps their length.
-    let user_digest = Sha256::digest(username.trim().to_lowercase().as_bytes());
-    let user_key = format!(
-        "{namespace}:throttle:signin:user:{}",
-        hex_prefix(&user_digest)
-    );
-    let ip_key = format!(
-        "{namespace}:throttle:signin:ip:{}",
-        ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
-    );
-    [(user_key, PER_USERNAME), (ip_key, PER_IP)]
+/// Failed sign-ins per username per window.
+const SIGN_IN_PER_USERNAME: Limit = Limit {
+    scope: "signin-user",
+    max: 10,
+    window: WINDOW,
+};
+
+/// Failed sign-ins per client address per window: one client trying many usernames.
+/// Behind nginx each client has its own count (see `TRUSTED_PROXIES`).
+const SIGN_IN_PER_CLIENT: Limit = Limit {
+    scope: "signin-client",
+    max: 50,
+    window: WINDOW,
+};
+
+/// Wrong current passwords per user per window on a password change: someone holding a
+/// signed-in session (a borrowed laptop) must not be able to guess the password.
+const PASSWORD_CHANGE_PER_USER: Limit = Limit {
+    scope: "password-change",
+    max: 5,
+    window: WINDOW,
+};
+
+/// One password check's limits: `counted` are checked before and counted on failure;
+/// `cleared` is forgotten on success.
+pub struct Attempts {
+    limiter: Limiter,
+    counted: Vec<Bucket>,
+    cleared: Bucket,
 }
 
-fn hex_prefix(bytes: &[u8]) -> String {
-    bytes.iter().take(16).map(|b| format!("{b:02x}")).collect()
-}
+impl Attempts {
+    pub async fn sign_in(state: &AppState, client: Option<IpAddr>, username: &str) -> Self {
+        let user = SIGN_IN_PER_USERNAME.bucket(text_subject(username));
+        let client = SIGN_IN_PER_CLIENT.bucket(client_subject(client));
+        // Only the username's count is forgotten on success: the client's stays, so one
+        // address cannot interleave a known account's sign-ins with guesses at others.
+        Self::new(state, vec![user.clone(), client], user).await
+    }
 
-/// `Err(wait)` when this username or address has used up its attempts.
-pub async fn check(state: &AppState, ip: Option<IpAddr>, username: &str) -> Result<(), Duration> {
-    let Some(mut redis) = state.redis_or_none().await else {
-        return Ok(());
-    };
-    for (key, limit) in keys(state, ip, username) {
-        let count: Option<u64> = redis.get(&key).await.unwrap_or(None);
-        if count.unwrap_or(0) >= limit {
-            let ttl: i64 = redis.ttl(&key).await.unwrap_or(1);
-            return Err(Duration::from_secs(ttl.max(1).unsigned_abs()));
+    pub async fn password_change(state: &AppState, user_id: i64) -> Self {
+        let user = PASSWORD_CHANGE_PER_USER.bucket(user_id.to_string());
+        Self::new(state, vec![user.clone()], user).await
+    }
+
+    async fn new(state: &AppState, counted: Vec<Bucket>, cleared: Bucket) -> Self {
+        Attempts {
+            limiter: Limiter::new(state, IfRedisDown::Allow).await,
+            counted,
+            cleared,
         }
     }
-    Ok(())
-}
 
-/// Counts a failed attempt against the username and the address.
-pub async fn record_failure(state: &AppState, ip: Option<IpAddr>, username: &str) {
-    let Some(mut redis) = state.redis_or_none().await else {
-        return;
-    };
-    for (key, _) in keys(state, ip, username) {
-        let counted: redis::RedisResult<()> = redis::pipe()
-            .atomic()
-            .incr(&key, 1)
-            .expire(&key, WINDOW.as_secs() as i64)
-            .arg("NX")
-            .query_async(&mut redis)
-            .await;
-        if let Err(error) = counted {
-            tracing::warn!(%error, "could not count a failed sign-in");
-        }
+    /// `Err` (the answer to send) when a count is used up.
+    pub async fn check(&mut self) -> Result<(), Response> {
+        self.limiter.check(&self.counted).await.map_err(|refusal| {
+            let detail = "Too many failed attempts. Wait a few minutes, then try again.";
+            refusal.respond("too_many_attempts", detail)
+        })
     }
-}
 
-/// Forgets the username's failures after a successful sign-in.
-pub async fn clear(state: &AppState, ip: Option<IpAddr>, username: &str) {
-    if let Some(mut redis) = state.redis_or_none().await {
-        let [(user_key, _), _] = keys(state, ip, username);
-        let _: redis::RedisResult<()> = redis.del(user_key).await;
+    pub async fn failed(&mut self) {
+        self.limiter.record(&self.counted).await;
+    }
+
+    pub async fn succeeded(&mut self) {
+        self.limiter.clear(&self.cleared).await;
     }
 }

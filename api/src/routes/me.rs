@@ -11,7 +11,7 @@ use wt_domain::accounts::{Role, check_password};
 use wt_store::{audit, sessions, users};
 
 use crate::auth::sessions::TokenBody;
-use crate::auth::{SignedIn, passwords, sessions as auth_sessions};
+use crate::auth::{SignedIn, passwords, sessions as auth_sessions, throttle};
 use crate::extract::JsonBody;
 use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
@@ -146,7 +146,8 @@ pub fn weak_password(field: &str, username: &str, password: &str) -> Option<Prob
     request_body = PasswordChange,
     responses((status = 200, description = "Changed; every other session has ended", body = TokenBody),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound), (status = 413, response = r::PayloadTooLarge)),
+        (status = 404, response = r::NotFound), (status = 413, response = r::PayloadTooLarge),
+        (status = 429, response = r::TooManyRequests)),
     security(("bearer" = []))
 )]
 pub async fn change_password(
@@ -155,13 +156,19 @@ pub async fn change_password(
     JsonBody(change): JsonBody<PasswordChange>,
 ) -> Result<Response, ApiError> {
     let user = load(&state, me.id).await?;
+    let mut attempts = throttle::Attempts::password_change(&state, me.id).await;
+    if let Err(refused) = attempts.check().await {
+        return Ok(refused);
+    }
     if !passwords::verify(change.current_password, user.password_hash.clone()).await {
+        attempts.failed().await;
         let message = "This is not your current password.";
         let error = FieldError::new("currentPassword", "wrong_password", message);
         return Err(Problem::bad_request("wrong_password", message)
             .with_errors(vec![error])
             .into());
     }
+    attempts.succeeded().await;
     if let Some(problem) = weak_password("newPassword", &user.username, &change.new_password) {
         return Err(problem.into());
     }

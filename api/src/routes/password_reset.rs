@@ -2,6 +2,8 @@
 //! to anyone; the mail itself (with a single-use, expiring link) is written and sent by a
 //! worker job, never inline. Confirming sets the password and ends every session.
 
+use std::time::Duration;
+
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -14,9 +16,9 @@ use wt_store::{reset_tokens, sessions, users};
 use crate::auth::passwords;
 use crate::extract::{ClientIp, JsonBody};
 use crate::openapi::responses as r;
-use crate::problem::{ApiError, Problem, too_many_requests};
+use crate::problem::{ApiError, Problem};
 use crate::routes::me::{password_event, weak_password};
-use crate::security::rate_limit::RateLimiter;
+use crate::security::rate_limit::{IfRedisDown, Limit, Limiter, client_subject, text_subject};
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -25,28 +27,45 @@ pub struct ResetRequest {
     email: String,
 }
 
-/// Requests per address per hour: enough for a forgetful person, too few to spam.
-pub fn reset_limiter() -> RateLimiter {
-    RateLimiter::new(10, std::time::Duration::from_secs(3600))
-}
+/// Requests per client address per hour: enough for a forgetful person, too few to spam.
+const RESET_PER_CLIENT: Limit = Limit {
+    scope: "reset-client",
+    max: 10,
+    window: Duration::from_secs(3600),
+};
+
+/// Requests per email address per hour, from wherever they come: nobody's mailbox is
+/// flooded by many clients asking for the same address.
+const RESET_PER_EMAIL: Limit = Limit {
+    scope: "reset-email",
+    max: 5,
+    window: Duration::from_secs(3600),
+};
 
 #[utoipa::path(
     post, path = "/api/auth/password-reset", tag = "auth",
     request_body = ResetRequest,
     responses((status = 204, description = "Asked; a mail goes out if the address belongs to an active account"),
         (status = 400, response = r::BadRequest), (status = 413, response = r::PayloadTooLarge),
-        (status = 429, response = r::TooManyRequests))
+        (status = 429, response = r::TooManyRequests), (status = 503, response = r::RateLimitUnavailable))
 )]
 pub async fn request(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     JsonBody(body): JsonBody<ResetRequest>,
 ) -> Result<Response, ApiError> {
-    if let Err(wait) = state.reset_limiter.check(ip) {
-        let detail = "Too many reset requests from here. Try again later.";
-        return Ok(too_many_requests("too_many_attempts", detail, wait));
-    }
     let email = body.email.trim();
+    // Without Redis the request is refused (503): each one may queue a mail, and an
+    // outage must not open the way to flooding a mailbox. Asking again later costs little.
+    let mut limiter = Limiter::new(&state, IfRedisDown::Refuse).await;
+    let buckets = [
+        RESET_PER_CLIENT.bucket(client_subject(ip)),
+        RESET_PER_EMAIL.bucket(text_subject(email)),
+    ];
+    if let Err(refusal) = limiter.take(&buckets).await {
+        let detail = "Too many reset requests. Try again later.";
+        return Ok(refusal.respond("too_many_attempts", detail));
+    }
     if (3..=254).contains(&email.len())
         && email.contains('@')
         && let Some(user) = users::find_active_by_email(&state.db, email).await?

@@ -14,7 +14,7 @@ use crate::auth::sessions::TokenBody;
 use crate::auth::{cookie, csrf, passwords, sessions as auth_sessions, throttle};
 use crate::extract::{ClientIp, JsonBody};
 use crate::openapi::responses as r;
-use crate::problem::{ApiError, FieldError, Problem, invalid_fields, too_many_requests};
+use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -73,9 +73,9 @@ pub async fn obtain(
     if !missing.is_empty() {
         return Err(invalid_fields(missing).into());
     }
-    if let Err(wait) = throttle::check(&state, ip, username).await {
-        let detail = "Too many failed sign-ins. Wait a few minutes, then try again.";
-        return Ok(too_many_requests("too_many_attempts", detail, wait));
+    let mut attempts = throttle::Attempts::sign_in(&state, ip, username).await;
+    if let Err(refused) = attempts.check().await {
+        return Ok(refused);
     }
     let user = users::find_by_username(&state.db, username).await?;
     let hash = user
@@ -84,11 +84,12 @@ pub async fn obtain(
         .and_then(|user| user.password_hash.clone());
     let verified = passwords::verify(credentials.password, hash).await;
     let Some(user) = user.filter(|_| verified) else {
-        throttle::record_failure(&state, ip, username).await;
-        tracing::info!(security_event = "signin_failed", "sign-in refused");
+        attempts.failed().await;
+        let client = ip.map(tracing::field::display);
+        tracing::info!(security_event = "signin_failed", client, "sign-in refused");
         return Err(wrong_credentials().into());
     };
-    throttle::clear(&state, ip, username).await;
+    attempts.succeeded().await;
     let mut tx = state.db.begin().await?;
     let issued = auth_sessions::start(&state, &mut tx, &user).await?;
     users::record_login(&mut *tx, user.id).await?;

@@ -1,26 +1,23 @@
 //! `POST /csp-report` (and the path `CSP_REPORT_URI` names, when it is another local
 //! path): receives CSP violation reports, logs each one and answers 204. Bodies are
-//! small (64 KiB at most, 413 beyond) and each client may send 60 reports a minute (429
-//! with `Retry-After` beyond), so a hostile page cannot flood the logs.
-//!
-//! The client is the connection's peer address. Behind nginx that is nginx itself, so
-//! the limit then applies to all clients together; trusting `X-Forwarded-For` would need
-//! a setting naming the trusted proxies, which does not exist yet.
+//! small (64 KiB at most, 413 beyond) and each client (its address, as `ClientIp` finds
+//! it behind `TRUSTED_PROXIES`) may send 60 reports a minute across all api processes
+//! (429 with `Retry-After` beyond), so a hostile page cannot flood the logs.
 
-use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 
-use super::rate_limit::RateLimiter;
+use super::rate_limit::{IfRedisDown, Limit, Limiter, client_subject};
 use super::violation;
-use crate::problem::{Problem, too_many_requests};
+use crate::extract::ClientIp;
+use crate::problem::Problem;
+use crate::state::AppState;
 
 /// The path browsers are told about by default (`/csp-report/` arrives here too: the
 /// trailing slash is trimmed before routing).
@@ -30,24 +27,22 @@ pub const REPORT_PATH: &str = "/csp-report";
 const REPORT_BODY_LIMIT: usize = 64 * 1024;
 
 /// Reports accepted per client per minute.
-const REPORTS_PER_MINUTE: u32 = 60;
+const REPORTS_PER_CLIENT: Limit = Limit {
+    scope: "csp-report",
+    max: 60,
+    window: Duration::from_secs(60),
+};
 
 /// Violations logged from one request; a batch may hold more, and the rest are counted.
 const MAX_LOGGED_PER_REQUEST: usize = 20;
 
-/// The report routes, with their own limiter and body limit.
-pub fn router<S: Clone + Send + Sync + 'static>(report_uri: &str) -> Router<S> {
-    let limiter = Arc::new(RateLimiter::new(
-        REPORTS_PER_MINUTE,
-        Duration::from_secs(60),
-    ));
+/// The report routes, with their own body limit.
+pub fn router(report_uri: &str) -> Router<AppState> {
     let mut router = Router::new().route(REPORT_PATH, post(receive));
     if let Some(path) = configured_path(report_uri) {
         router = router.route(&path, post(receive));
     }
-    router
-        .layer(DefaultBodyLimit::max(REPORT_BODY_LIMIT))
-        .with_state(limiter)
+    router.layer(DefaultBodyLimit::max(REPORT_BODY_LIMIT))
 }
 
 /// The local path `CSP_REPORT_URI` names, when it is not the default one. Absolute URLs
@@ -75,15 +70,21 @@ fn configured_path(report_uri: &str) -> Option<String> {
     request_body(content = serde_json::Value, description = "A CSP report (`application/csp-report` or `application/reports+json`)"),
     responses((status = 204, description = "Logged"),
         (status = 413, response = crate::openapi::responses::PayloadTooLarge),
-        (status = 429, response = crate::openapi::responses::TooManyRequests))
+        (status = 429, response = crate::openapi::responses::TooManyRequests),
+        (status = 503, response = crate::openapi::responses::RateLimitUnavailable))
 )]
-pub async fn receive(State(limiter): State<Arc<RateLimiter>>, request: Request) -> Response {
-    let client = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(address)| address.ip());
-    if let Err(wait) = limiter.check(client) {
-        return too_many_reports(wait);
+pub async fn receive(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    request: Request,
+) -> Response {
+    // Without Redis reports are refused: they are best-effort monitoring, and an
+    // unlimited endpoint that writes logs is a way to fill the disk.
+    let mut limiter = Limiter::new(&state, IfRedisDown::Refuse).await;
+    let bucket = REPORTS_PER_CLIENT.bucket(client_subject(client));
+    if let Err(refusal) = limiter.take(&[bucket]).await {
+        let detail = "Too many CSP reports from this client; try again later.";
+        return refusal.respond("rate_limited", detail);
     }
     let body = match Bytes::from_request(request, &()).await {
         Ok(body) => body,
@@ -117,14 +118,6 @@ fn invalid_report() -> Response {
          application/reports+json).",
     )
     .into_response()
-}
-
-fn too_many_reports(wait: Duration) -> Response {
-    too_many_requests(
-        "rate_limited",
-        "Too many CSP reports from this client; try again later.",
-        wait,
-    )
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ mod planning_permissions;
 mod process;
 mod project_imports;
 mod projects;
+mod proxy;
 mod reallocations;
 mod reference;
 mod security;

@@ -13,9 +13,11 @@ use wt_domain::utilization::Bands;
 
 mod bands;
 mod jobs;
+mod proxies;
 
 pub use bands::DEFAULT_BANDS;
 pub use jobs::{CronSetting, JobSettings};
+pub use proxies::TrustedProxies;
 
 /// The placeholder secret. It keeps development friction-free and is refused whenever
 /// `DEBUG=false`.
@@ -165,6 +167,11 @@ pub struct Settings {
     #[arg(long, env = "REDIS_SSL_CERT_REQS", default_value = "required", value_parser = ["required", "none"])]
     pub redis_ssl_cert_reqs: String,
 
+    /// CA certificate file (PEM) that signs the Redis server certificate, for a private CA;
+    /// when unset the public web roots are trusted.
+    #[arg(long, env = "REDIS_SSL_CA_CERTS")]
+    pub redis_ssl_ca_certs: Option<PathBuf>,
+
     /// Sentry DSN; when unset nothing is sent anywhere.
     #[arg(long, env = "SENTRY_DSN", hide_env_values = true, value_parser = sentry::types::Dsn::from_str)]
     pub sentry_dsn: Option<sentry::types::Dsn>,
@@ -229,6 +236,12 @@ pub struct Settings {
     /// Apply pending migrations when the api starts (default: on when DEBUG=true).
     #[arg(long, env = "RUN_MIGRATIONS_ON_START", value_parser = BoolishValueParser::new(), action = ArgAction::Set)]
     pub run_migrations_on_start: Option<bool>,
+
+    /// Reverse proxies whose X-Forwarded-For is believed, comma separated: addresses and
+    /// CIDR ranges (e.g. `127.0.0.1` for nginx on this machine, or the compose network's
+    /// range). Per-client limits then key on the address nginx saw; empty trusts no one.
+    #[arg(long, env = "TRUSTED_PROXIES", default_value = "", value_parser = proxies::parse_trusted_proxies)]
+    pub trusted_proxies: TrustedProxies,
 
     /// Bearer token that lets a scraper read `/metrics` from another machine (without it,
     /// only direct connections from this machine may).
