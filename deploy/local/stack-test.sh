@@ -78,7 +78,8 @@ export BACKUPS_DIR="$T/backups" STATIC_DIR="$ROOT/frontend/dist" HOST=127.0.0.1
 # Small enough to prove the api's own upload limit; every export becomes a job.
 export PEOPLE_UPLOAD_MAX_BYTES=1048576 EXPORT_INLINE_MAX_ROWS=0
 export WORKER_HEARTBEAT_SECONDS=2 WORKER_DRAIN_SECONDS=2 RUST_LOG=info
-unset TRUSTED_PROXIES
+# nginx runs on this host: the client address it passes on is believed from it alone.
+export TRUSTED_PROXIES=127.0.0.1
 
 # Each process runs in the empty work dir, so no .env of the checkout is read.
 wt_api() { (cd "$T/work" && "$BIN_DIR/wt-api" "$@"); }
