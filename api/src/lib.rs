@@ -4,6 +4,7 @@
 pub mod aggregates;
 pub mod app;
 pub mod auth;
+pub mod backup_command;
 pub mod cache_invalidation;
 pub mod commands;
 pub mod conditional;

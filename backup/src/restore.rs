@@ -118,7 +118,7 @@ impl Prepared {
         };
         guard.confirm().await?;
         postgres::swap(self.lock.conn(), &live, &scratch, &previous).await?;
-        tracing::warn!(archive = %self.sidecar.id, previous = %previous, "database restored");
+        tracing::info!(archive = %self.sidecar.id, previous = %previous, "database restored");
         Ok(Restored {
             archive: self.sidecar.id.clone(),
             safety_backup: safety.id,
