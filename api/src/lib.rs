@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod observe;
 pub mod openapi;
 pub mod problem;
+pub mod read_only;
 pub mod reallocation_command;
 pub mod reallocation_undo;
 pub mod routes;

@@ -105,6 +105,18 @@ pub enum Trigger {
     PreRestore,
 }
 
+impl Trigger {
+    /// The name the sidecar and the API use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trigger::Schedule => "schedule",
+            Trigger::Admin => "admin",
+            Trigger::Cli => "cli",
+            Trigger::PreRestore => "pre_restore",
+        }
+    }
+}
+
 /// Everything known about one archive, written after it is complete. A restore checks
 /// the archive against it before touching anything, and the restored database against
 /// its tables.

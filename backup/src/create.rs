@@ -85,23 +85,25 @@ async fn write(
     let snapshot: String = sqlx::query_scalar("SELECT pg_export_snapshot()")
         .fetch_one(&mut *live)
         .await?;
-    target
-        .command("pg_dump")
-        .args(["--format=custom", "--no-password"])
-        .args([format!("--snapshot={snapshot}")])
-        .args([format!("--file={}", paths.partial_dump.display())])
-        .args([target.database()])
-        .run()
-        .await?;
+    // Built apart from the await: a temporary borrowed into the awaited statement would
+    // make the future unsendable to a spawned task.
+    let pg_dump = target.command("pg_dump").args([
+        "--format=custom".to_owned(),
+        "--no-password".to_owned(),
+        format!("--snapshot={snapshot}"),
+        format!("--file={}", paths.partial_dump.display()),
+        target.database().to_owned(),
+    ]);
+    pg_dump.run().await?;
     let schema_version = census::schema_version(live).await?;
     let tables = census::take(live).await?;
     archive::sync(&paths.partial_dump).await?;
     // The archive's table of contents reads back: it is a whole custom-format archive.
-    target
-        .command("pg_restore")
-        .args(["--list".as_ref(), paths.partial_dump.as_os_str()])
-        .run()
-        .await?;
+    let list = target.command("pg_restore").args([
+        std::ffi::OsString::from("--list"),
+        paths.partial_dump.clone().into_os_string(),
+    ]);
+    list.run().await?;
     Ok((tables, schema_version))
 }
 

@@ -26,13 +26,14 @@ pub(crate) async fn load(
     dump: &Path,
 ) -> Result<Loaded, BackupError> {
     postgres::create_database(maintenance, scratch).await?;
-    target
-        .command("pg_restore")
-        .args(["--no-owner", "--exit-on-error", "--no-password"])
-        .args([format!("--dbname={scratch}")])
-        .args([dump])
-        .run()
-        .await?;
+    let pg_restore = target.command("pg_restore").args([
+        "--no-owner".into(),
+        "--exit-on-error".into(),
+        "--no-password".into(),
+        format!("--dbname={scratch}").into(),
+        dump.as_os_str().to_owned(),
+    ]);
+    pg_restore.run().await?;
     let mut conn = target.connect(scratch).await?;
     let loaded = Loaded {
         schema_version: census::schema_version(&mut conn).await?,

@@ -76,14 +76,16 @@ impl Target {
         &self.database
     }
 
-    /// Connects to `database` on the app's server, as the app's user.
-    pub(crate) async fn connect(&self, database: &str) -> Result<PgConnection, BackupError> {
-        let options = self
-            .live
+    /// How to reach `database` on the app's server, as the app's user.
+    pub(crate) fn options(&self, database: &str) -> PgConnectOptions {
+        self.live
             .clone()
             .database(database)
-            .application_name("workload-tracker-backup");
-        Ok(options.connect().await?)
+            .application_name("workload-tracker-backup")
+    }
+
+    pub(crate) async fn connect(&self, database: &str) -> Result<PgConnection, BackupError> {
+        Ok(self.options(database).connect().await?)
     }
 
     pub(crate) async fn connect_live(&self) -> Result<PgConnection, BackupError> {
@@ -128,12 +130,8 @@ pub(crate) struct Tool {
 }
 
 impl Tool {
-    pub(crate) fn args<I, S>(mut self, args: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<std::ffi::OsStr>,
-    {
-        self.command.args(args);
+    pub(crate) fn args<const N: usize>(mut self, args: [impl Into<std::ffi::OsString>; N]) -> Self {
+        self.command.args(args.map(Into::into));
         self
     }
 

@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use sqlx::Connection;
+use sqlx::postgres::PgPoolOptions;
 use wt_store::MIGRATOR;
 
 use crate::archive::{self, ArchiveId, Sidecar, Trigger};
@@ -134,9 +134,15 @@ impl Prepared {
         let target = &self.backups.target;
         let loaded = load::load(target, self.lock.conn(), scratch, &self.dump).await?;
         load::verify(&self.sidecar, &loaded)?;
-        let mut conn = target.connect(scratch).await?;
-        MIGRATOR.run(&mut conn).await?;
-        conn.close().await?;
+        // Through a one-connection pool: the migrator over a lone connection makes a
+        // future that cannot be spawned (sqlx's `Acquire` is not general enough).
+        let pool = PgPoolOptions::new()
+            .max_connections(1)
+            .connect_with(target.options(scratch))
+            .await?;
+        let migrated = MIGRATOR.run(&pool).await;
+        pool.close().await;
+        migrated?;
         Ok(latest_migration())
     }
 }
