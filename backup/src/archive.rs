@@ -210,6 +210,8 @@ pub async fn list(dir: &Path) -> Result<Vec<Archive>, BackupError> {
             .await
             .map_err(BackupError::file(entry.path()))?
             .len();
+        // A missing or unreadable sidecar is what makes an archive unverified: listed as
+        // such, never restored.
         let sidecar = read_sidecar(&sidecar_path(&entry.path())).await.ok();
         found.push(Archive { id, bytes, sidecar });
     }

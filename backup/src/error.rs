@@ -21,6 +21,8 @@ pub enum BackupError {
         status: String,
         stderr: String,
     },
+    #[error("An archive named {0} exists already (has the clock gone back?).")]
+    Exists(String),
     #[error("{0} was not found.")]
     NotFound(String),
     #[error("The archive is not a verified backup of this app: {0}")]
@@ -55,6 +57,7 @@ impl BackupError {
             BackupError::Busy => "backup_in_progress",
             BackupError::DiskFull => "backup_disk_full",
             BackupError::Tool { .. } => "backup_tool_failed",
+            BackupError::Exists(_) => "backup_exists",
             BackupError::NotFound(_) => "backup_not_found",
             BackupError::Corrupt(_) => "backup_corrupt",
             BackupError::TooNew { .. } => "backup_too_new",

@@ -184,9 +184,9 @@ impl Tool {
 fn password(url: Option<&url::Url>, settings: &Settings) -> Option<String> {
     match url {
         Some(url) => url.password().map(|raw| {
-            url::form_urlencoded::parse(format!("p={raw}").as_bytes())
-                .next()
-                .map_or_else(|| raw.to_owned(), |(_, value)| value.into_owned())
+            percent_encoding::percent_decode_str(raw)
+                .decode_utf8_lossy()
+                .into_owned()
         }),
         None => settings.postgres_password.clone(),
     }
@@ -297,5 +297,59 @@ pub(crate) async fn swap(
             }
             Err(error) => return Err(error),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        settings: Settings,
+    }
+
+    fn variable<'t>(target: &'t Target, name: &str) -> Option<&'t str> {
+        target
+            .libpq
+            .iter()
+            .find(|(variable, _)| *variable == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    #[test]
+    fn the_tools_reach_the_database_as_the_app_does() {
+        let url = "postgres://planner:p%40ss+w%2Frd@db.internal:6543/plans\
+                   ?sslmode=verify-full&sslrootcert=/etc/wt/ca.pem";
+        let cli = Cli::try_parse_from(["test", "--database-url", url]).unwrap();
+        let target = Target::from_settings(&cli.settings).unwrap();
+        assert_eq!(target.database(), "plans");
+        for (name, value) in [
+            ("PGHOST", "db.internal"),
+            ("PGPORT", "6543"),
+            ("PGUSER", "planner"),
+            ("PGPASSWORD", "p@ss+w/rd"),
+            ("PGSSLMODE", "verify-full"),
+            ("PGSSLROOTCERT", "/etc/wt/ca.pem"),
+        ] {
+            assert_eq!(variable(&target, name), Some(value), "{name}");
+        }
+        // DB_SSLMODE and DB_SSLROOTCERT override the URL, as they do for the app.
+        let overridden = Cli::try_parse_from([
+            "test",
+            "--database-url",
+            url,
+            "--db-sslmode",
+            "require",
+            "--db-sslrootcert",
+            "/srv/ca.pem",
+        ])
+        .unwrap();
+        let target = Target::from_settings(&overridden.settings).unwrap();
+        assert_eq!(variable(&target, "PGSSLMODE"), Some("require"));
+        assert_eq!(variable(&target, "PGSSLROOTCERT"), Some("/srv/ca.pem"));
     }
 }

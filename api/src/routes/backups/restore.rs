@@ -7,7 +7,9 @@
 //! restore job's own row would vanish under it (the restored database holds the ledger
 //! as it was at backup time). Its progress lives in Redis instead: the read-only flag
 //! says that a restore runs (and expires if this process dies), and the outcome of the
-//! latest restore is kept under `<namespace>:restore:last` for a week.
+//! latest restore is kept under `<namespace>:restore:last` for a week. If this process
+//! stops during the restore, the restore stops with it (its tools are killed with their
+//! task): before the swap that changes nothing, and the flag expires.
 
 use std::time::Duration;
 
@@ -109,7 +111,7 @@ pub async fn start(
         .await
         .map_err(refused)?;
     let started_at = Utc::now();
-    tracing::warn!(archive = %id, admin = admin.id, "restore started");
+    tracing::info!(archive = %id, admin = admin.id, "restore started");
     let flag = read_only(&state);
     let task_state = state.clone();
     tokio::spawn(async move {

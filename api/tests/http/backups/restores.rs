@@ -256,7 +256,7 @@ async fn a_restore_brings_the_data_back_with_writes_refused_meanwhile() {
     // The replaced database is kept, and a safety backup of it was taken first.
     assert_eq!(
         db.siblings("_pre_restore_").await,
-        [restored.previous_database.clone()]
+        std::slice::from_ref(&restored.previous_database)
     );
     assert!(db.siblings("_restore_").await.is_empty());
     let safety = backups
