@@ -24,7 +24,7 @@ mod create;
 pub mod drill;
 mod error;
 mod load;
-pub mod lock;
+mod lock;
 mod postgres;
 pub mod read_only;
 pub mod restore;

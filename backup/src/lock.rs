@@ -11,7 +11,7 @@ use crate::BackupError;
 use crate::postgres::Target;
 
 /// The lock, held for as long as this value lives.
-pub struct Held {
+pub(crate) struct Held {
     conn: PgConnection,
 }
 
@@ -43,7 +43,7 @@ impl Held {
     }
 
     /// Ends the connection, and the lock with it.
-    pub async fn release(self) {
+    pub(crate) async fn release(self) {
         if let Err(error) = self.conn.close().await {
             tracing::warn!(%error, "closing the backup lock's connection failed; the server ends it");
         }

@@ -23,6 +23,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use wt_backup::archive::dump_path;
 use wt_backup::read_only::ReadOnly;
+use wt_backup::restore::Restored;
+use wt_backup::{ArchiveId, BackupError};
 
 use super::{archive_id, backups, refused};
 use crate::auth::Admin;
@@ -115,31 +117,7 @@ pub async fn start(
     let flag = read_only(&state);
     let task_state = state.clone();
     tokio::spawn(async move {
-        let outcome = match prepared.run(&flag).await {
-            Ok(restored) => RestoreOutcome {
-                archive: restored.archive.to_string(),
-                succeeded: true,
-                started_at,
-                finished_at: Utc::now(),
-                message: format!("Restored {}.", restored.archive),
-                code: None,
-                previous_database: Some(restored.previous_database),
-                safety_backup: Some(restored.safety_backup.to_string()),
-            },
-            Err(error) => {
-                tracing::error!(%error, archive = %id, "restore failed");
-                RestoreOutcome {
-                    archive: id.to_string(),
-                    succeeded: false,
-                    started_at,
-                    finished_at: Utc::now(),
-                    message: error.to_string(),
-                    code: Some(error.code().to_owned()),
-                    previous_database: None,
-                    safety_backup: None,
-                }
-            }
-        };
+        let outcome = outcome(prepared.run(&flag).await, &id, started_at);
         if let Err(error) = remember(task_state, outcome).await {
             tracing::warn!(%error, "could not record the restore's outcome in Redis");
         }
@@ -151,6 +129,39 @@ pub async fn start(
         last: None,
     };
     Ok((StatusCode::ACCEPTED, Json(status)).into_response())
+}
+
+/// How the restore of `id`, started at `started_at`, ended.
+fn outcome(
+    ended: Result<Restored, BackupError>,
+    id: &ArchiveId,
+    started_at: DateTime<Utc>,
+) -> RestoreOutcome {
+    match ended {
+        Ok(restored) => RestoreOutcome {
+            archive: restored.archive.to_string(),
+            succeeded: true,
+            started_at,
+            finished_at: Utc::now(),
+            message: format!("Restored {}.", restored.archive),
+            code: None,
+            previous_database: Some(restored.previous_database),
+            safety_backup: Some(restored.safety_backup.to_string()),
+        },
+        Err(error) => {
+            tracing::error!(%error, archive = %id, "restore failed");
+            RestoreOutcome {
+                archive: id.to_string(),
+                succeeded: false,
+                started_at,
+                finished_at: Utc::now(),
+                message: error.to_string(),
+                code: Some(error.code().to_owned()),
+                previous_database: None,
+                safety_backup: None,
+            }
+        }
+    }
 }
 
 /// Keeps `outcome` as the latest restore's (owned values: the future is spawned).
