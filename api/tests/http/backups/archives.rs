@@ -1,6 +1,8 @@
 //! Taking backups: the archive and its sidecar, the lock between two backups, and a full
 //! disk.
 
+use std::sync::Arc;
+
 use wt_backup::{BackupError, Trigger};
 
 use super::*;
@@ -62,17 +64,39 @@ async fn a_backup_writes_an_archive_and_a_sidecar_that_match() {
 #[tokio::test]
 async fn two_backups_at_once_never_overlap() {
     let db = OwnDatabase::create().await;
-    // Enough rows that the first dump is still running when the second asks.
+    // Enough rows that the first dump is still being written when the second asks.
     db.add_ballast(200_000).await;
     let dir = tempfile::tempdir().unwrap();
-    let backups = backups(&db.settings(dir.path()));
+    let backups = Arc::new(backups(&db.settings(dir.path())));
 
-    let (first, second) = tokio::join!(backups.create(Trigger::Cli), backups.create(Trigger::Cli));
-
-    let (done, refused) = match (first, second) {
-        (Ok(done), Err(refused)) | (Err(refused), Ok(done)) => (done, refused),
-        (first, second) => panic!("exactly one backup should run: {first:?} / {second:?}"),
+    let first = {
+        let backups = backups.clone();
+        tokio::spawn(async move { backups.create(Trigger::Cli).await })
     };
+    // The second one asks while the first one's archive is being written.
+    let writing = async {
+        loop {
+            let partial = std::fs::read_dir(backups.dir())
+                .into_iter()
+                .flatten()
+                .any(|entry| {
+                    entry.is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".dump.partial"))
+                });
+            if partial {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(60), writing)
+        .await
+        .expect("the first backup starts writing");
+    let refused = backups
+        .create(Trigger::Cli)
+        .await
+        .expect_err("one backup at a time");
+    let done = first.await.unwrap().expect("the first backup finishes");
+
     assert!(matches!(refused, BackupError::Busy), "{refused:?}");
     assert_eq!(refused.code(), "backup_in_progress");
     assert!(refused.to_string().contains("Another backup or restore"));
