@@ -1,6 +1,7 @@
 //! The whole HTTP application: API routes, the web app fallback, and the middleware every
 //! response passes through (request id and access log, security headers, CSP, host check,
-//! CORS, panic catching, compression, body limits, trailing-slash tolerance), and the
+//! CORS, panic catching, compression, body limits, trailing-slash tolerance, the
+//! read-only mode of a running restore), and the
 //! metrics route beside them.
 
 use axum::Router;
@@ -17,6 +18,7 @@ use crate::metrics::{self, label_route};
 use crate::observe::observe;
 use crate::openapi;
 use crate::problem::internal_error;
+use crate::read_only;
 use crate::routes::api_router;
 use crate::security;
 use crate::spa;
@@ -39,6 +41,10 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             cache_invalidation::invalidate_after_writes,
+        ))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            read_only::refuse_writes,
         ))
         .fallback_service(spa::router(&dist))
         .with_state(state)

@@ -4,6 +4,7 @@
 pub mod aggregates;
 pub mod app;
 pub mod auth;
+pub mod backup_command;
 pub mod cache_invalidation;
 pub mod commands;
 pub mod conditional;
@@ -17,6 +18,7 @@ pub mod metrics;
 pub mod observe;
 pub mod openapi;
 pub mod problem;
+pub mod read_only;
 pub mod reallocation_command;
 pub mod reallocation_undo;
 pub mod routes;

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 use wt_api::reallocation_undo::UndoOptions;
 use wt_api::routes::jobs::enqueue_warm_cache;
 use wt_api::{
-    AppState, commands, demo, export_command, import_command, reallocation_command,
+    AppState, backup_command, commands, demo, export_command, import_command, reallocation_command,
     schedule_report, verify_loads_command,
 };
 use wt_domain::transfer::exports::ExportFormat;
@@ -154,6 +154,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Back up the database now (pg_dump custom format, with a sidecar) to BACKUPS_DIR/db,
+    /// then apply the retention (7 daily, 4 weekly, 12 monthly).
+    BackupDb,
+    /// Replace the database with a backup: checked against its sidecar, loaded into a
+    /// fresh database and verified, a safety backup taken, then swapped in; the app is
+    /// read-only meanwhile.
+    RestoreDb {
+        /// The archive (`.dump`), with its `.json` sidecar beside it.
+        file: PathBuf,
+        /// Required: the restore replaces the live database.
+        #[arg(long)]
+        confirm: bool,
+    },
+    /// Restore the newest backup into a scratch database, compare every table's row
+    /// count and checksum with its sidecar, and drop it; exit status 1 on any difference.
+    RestoreDrill,
 }
 
 fn import_kind(raw: &str) -> Result<ImportKind, String> {
@@ -287,6 +303,18 @@ fn main() -> anyhow::Result<()> {
         Some(Command::VerifyLoads { repair, json }) => exit_on_error(
             "verify-loads",
             runtime.block_on(verify_loads_command::run(&cli.settings, repair, json)),
+        ),
+        Some(Command::BackupDb) => exit_on_error(
+            "backup-db",
+            runtime.block_on(backup_command::backup(&cli.settings)),
+        ),
+        Some(Command::RestoreDb { file, confirm }) => exit_on_error(
+            "restore-db",
+            runtime.block_on(backup_command::restore(&cli.settings, &file, confirm)),
+        ),
+        Some(Command::RestoreDrill) => exit_on_error(
+            "restore-drill",
+            runtime.block_on(backup_command::drill(&cli.settings)),
         ),
         Some(Command::Openapi) => unreachable!("handled before the runtime starts"),
     }

@@ -24,7 +24,7 @@ use wt_domain::transfer::exports::ExportFormat;
 
 use crate::problem::Problem;
 use crate::routes::{
-    aggregates, assignments, audit, candidates, deliverables, departments, exports, grid,
+    aggregates, assignments, audit, backups, candidates, deliverables, departments, exports, grid,
     grid_rows, health, hours, imports, jobs, me, milestone_people, password_reset, people,
     project_grid, projects, reallocation, reallocation_history, roles, skills, token,
     user_passwords, users, utilization,
@@ -55,6 +55,8 @@ pub const BEARER: &str = "bearer";
         password_reset::request, password_reset::confirm,
         users::list, users::create, users::show, users::update, user_passwords::send_reset,
         user_passwords::set_password, audit::list,
+        backups::list, backups::create, backups::download, backups::delete,
+        backups::restore::start, backups::restore::status,
         departments::list, departments::create, departments::show, departments::update,
         departments::delete,
         roles::list, roles::create, roles::show, roles::update, roles::delete,
@@ -81,6 +83,7 @@ pub const BEARER: &str = "bearer";
         responses::BadRequest, responses::Unauthorized, responses::Forbidden,
         responses::NotFound, responses::Conflict, responses::PreconditionFailed,
         responses::PayloadTooLarge, responses::TooManyRequests, responses::RateLimitUnavailable,
+        responses::Unprocessable,
     )),
     modifiers(&BearerScheme, &TaggedOperationIds),
     tags(
@@ -90,6 +93,7 @@ pub const BEARER: &str = "bearer";
         (name = "auth", description = "Signing in and the signed-in user's own account"),
         (name = "users", description = "Account administration (admins)"),
         (name = "audit", description = "The audit trail (admins)"),
+        (name = "backups", description = "Database backups and restores (admins); while a restore runs, writes answer 503 `read_only`"),
         (name = "departments", description = "The department tree"),
         (name = "roles", description = "Job roles people hold"),
         (name = "people", description = "Whose time is planned"),
@@ -268,6 +272,7 @@ pub mod responses {
         PayloadTooLarge: "The request body is too large.",
         TooManyRequests: "Too many attempts; `Retry-After` says when to try again.",
         RateLimitUnavailable: "The request's rate limit cannot be checked (Redis is down); `Retry-After` says when to try again.",
+        Unprocessable: "The content is refused (for a restore: not a verified backup of this app).",
     }
 }
 

@@ -2,13 +2,14 @@
 // Public: the account pages (/login, /forgot-password, /reset-password), /status and
 // the not-found page. Everything else needs sign-in (the reference data, /departments,
 // /roles and /skills, /jobs and /import included; /import itself says when a person is
-// not a manager); /admin also needs the admin role. The chart pages (/dashboard,
+// not a manager); /admin (users, audit log, backups) also needs the admin role. The chart pages (/dashboard,
 // /forecast, /my-work) load on first visit, so the chart library is not in the main bundle.
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAdmin } from './auth/RequireAdmin';
 import { RequireAuth } from './auth/RequireAuth';
 import { AuditTab } from './features/admin/AuditTab';
+import { BackupsTab } from './features/backups/BackupsTab';
 import { UsersTab } from './features/admin/UsersTab';
 import { ScopedNavigate } from './features/departmentScope/ScopedLink';
 import { AppLayout } from './layout/AppLayout';
@@ -86,6 +87,7 @@ export const routes: RouteObject[] = [
                       { index: true, element: <ScopedNavigate to="/admin/users" replace /> },
                       { path: 'users', element: <UsersTab /> },
                       { path: 'audit', element: <AuditTab /> },
+                      { path: 'backups', element: <BackupsTab /> },
                     ],
                   },
                 ],

@@ -133,6 +133,19 @@ impl JobPayload for VerifyLoads {
     }
 }
 
+/// `backup`: copy the database to an archive (see `wt-backup`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Backup {}
+
+impl JobPayload for Backup {
+    const KIND: JobKind = JobKind::Backup;
+
+    /// One waiting backup is enough: a second would copy the same database.
+    fn dedupe_key(&self, _: Option<i64>) -> Option<String> {
+        Some("backup".to_owned())
+    }
+}
+
 /// `probe`: walk through `steps` progress steps of `step_millis` each on `queue`, then
 /// succeed. The fault fields make it misbehave on purpose; a worker obeys them only when
 /// started with fault injection on (`WORKER_FAULT_INJECTION`), and the api never sets

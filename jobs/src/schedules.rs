@@ -15,7 +15,7 @@ use wt_store::jobs::NewJob;
 use wt_store::schedules::{self, LastRun};
 
 use crate::dispatch::{Dispatcher, EnqueueError};
-use crate::payloads::{Housekeeping, JobPayload, PayloadError, VerifyLoads, WarmCache};
+use crate::payloads::{Backup, Housekeeping, JobPayload, PayloadError, VerifyLoads, WarmCache};
 
 /// How far back a starting scheduler looks for a slot it missed.
 pub const CATCH_UP: Duration = Duration::from_secs(60 * 60);
@@ -54,6 +54,13 @@ pub fn table(settings: &JobSettings) -> Vec<Schedule> {
             JobKind::VerifyLoads,
             settings.schedule_verify_loads.cron().cloned(),
             || VerifyLoads::default().new_job(None),
+        ),
+        Schedule::new(
+            "backup",
+            "Back up the database to BACKUPS_DIR/db and apply the retention (7 daily, 4 weekly, 12 monthly).",
+            JobKind::Backup,
+            settings.schedule_backup.cron().cloned(),
+            || Backup::default().new_job(None),
         ),
     ]
 }

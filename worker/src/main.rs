@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Parser;
+use wt_backup::Backups;
 use wt_domain::jobs::Queue;
 use wt_jobs::Dispatcher;
 use wt_jobs::queues::Queues;
@@ -57,6 +58,7 @@ async fn serve(cli: Cli, queues: Vec<(Queue, usize)>) -> anyhow::Result<()> {
         lease: cli.lease(),
         retention: jobs.retention(),
         backups_dir: settings.backups_dir.clone(),
+        backups: Some(Arc::new(Backups::from_settings(settings)?)),
         mailer: Mailer::from_settings(settings)?.map(Arc::new),
         public_url: settings.public_url.clone(),
         fault_injection: cli.fault_injection,

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use redis::aio::ConnectionManager;
 use sqlx::PgPool;
+use wt_backup::Backups;
 use wt_domain::utilization::Bands;
 use wt_jobs::Dispatcher;
 use wt_runtime::aggregate_cache::{AggregateCache, CacheTtls};
@@ -31,6 +32,9 @@ pub struct WorkerState {
     pub retention: Duration,
     /// Staged uploads and the files jobs leave for download (`BACKUPS_DIR`).
     pub backups_dir: PathBuf,
+    /// Database backups (`backup` jobs); `None` in a state built without the settings,
+    /// where a backup job fails saying so.
+    pub backups: Option<Arc<Backups>>,
     /// Outgoing mail, when `EMAIL_HOST` is set.
     pub mailer: Option<Arc<Mailer>>,
     /// The app's address, for links in mails (`PUBLIC_URL`).
@@ -49,7 +53,7 @@ pub struct WorkerState {
 
 impl WorkerState {
     /// A worker named `owner` with the defaults: a lease of heartbeat x missed
-    /// heartbeats, 30 days of retention, no mail, no fault injection, the default bands
+    /// heartbeats, 30 days of retention, no backups, no mail, no fault injection, the default bands
     /// and the aggregate cache shared through the dispatcher's Redis with the default
     /// lifetimes.
     pub fn new(
@@ -75,6 +79,7 @@ impl WorkerState {
             lease,
             retention: Duration::from_secs(30 * 24 * 60 * 60),
             backups_dir: PathBuf::from("backups"),
+            backups: None,
             mailer: None,
             public_url: "http://127.0.0.1:8000".to_owned(),
             fault_injection: false,

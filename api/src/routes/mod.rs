@@ -4,6 +4,7 @@
 pub mod aggregates;
 pub mod assignments;
 pub mod audit;
+pub mod backups;
 pub mod candidates;
 pub mod deliverables;
 pub mod departments;
@@ -68,6 +69,11 @@ pub fn api_router() -> Router<AppState> {
             post(user_passwords::set_password),
         )
         .route("/api/audit", get(audit::list))
+        .route("/api/backups", get(backups::list).post(backups::create))
+        .route("/api/backups/restore", get(backups::restore::status))
+        .route("/api/backups/{id}", axum::routing::delete(backups::delete))
+        .route("/api/backups/{id}/download", get(backups::download))
+        .route("/api/backups/{id}/restore", post(backups::restore::start))
         .route("/api/dashboard", get(aggregates::dashboard))
         .route("/api/me/work", get(aggregates::my_work))
         .route("/api/departments/rollup", get(aggregates::rollup))

@@ -320,7 +320,10 @@ async fn admins_read_queue_figures_and_schedules(pool: PgPool) {
         .iter()
         .map(|s| s["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["warm-cache", "housekeeping", "verify-loads"]);
+    assert_eq!(
+        names,
+        ["warm-cache", "housekeeping", "verify-loads", "backup"]
+    );
     let warm = &schedules["items"][0];
     assert_eq!(
         (warm["cron"].as_str(), warm["enabled"].as_bool()),

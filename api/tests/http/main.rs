@@ -4,6 +4,7 @@
 mod accounts;
 mod aggregate_cache;
 mod aggregates;
+mod backups;
 mod candidates;
 mod deliverables;
 mod export_round_trip;

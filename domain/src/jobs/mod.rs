@@ -39,11 +39,13 @@ pub enum JobKind {
     /// Compare the trigger-kept weekly loads with a from-scratch sum and repair any
     /// difference.
     VerifyLoads,
+    /// Copy the database to an archive under `BACKUPS_DIR/db` and apply the retention.
+    Backup,
 }
 
 impl JobKind {
     /// Every kind.
-    pub const ALL: [JobKind; 8] = [
+    pub const ALL: [JobKind; 9] = [
         JobKind::WarmCache,
         JobKind::Email,
         JobKind::Probe,
@@ -52,6 +54,7 @@ impl JobKind {
         JobKind::Export,
         JobKind::Reallocate,
         JobKind::VerifyLoads,
+        JobKind::Backup,
     ];
 
     /// The stable name stored in the ledger and shown by the API.
@@ -65,6 +68,7 @@ impl JobKind {
             JobKind::Export => "export",
             JobKind::Reallocate => "reallocate",
             JobKind::VerifyLoads => "verify_loads",
+            JobKind::Backup => "backup",
         }
     }
 
@@ -77,6 +81,7 @@ impl JobKind {
             JobKind::Import => Queue::Imports,
             JobKind::Export => Queue::Exports,
             JobKind::Reallocate => Queue::Reallocations,
+            JobKind::Backup => Queue::Backups,
         }
     }
 
@@ -104,6 +109,9 @@ impl JobKind {
             // Many short attempts: an attempt also ends, to be tried again, while an
             // earlier date change of the same project has not applied yet.
             JobKind::Reallocate => RetryPolicy::new(25, secs(1), secs(30), secs(5 * 60)),
+            // Few, spaced attempts: a backup that met a running restore or a full disk
+            // needs minutes or an operator, not a quick retry.
+            JobKind::Backup => RetryPolicy::new(3, secs(5 * 60), secs(30 * 60), secs(4 * 60 * 60)),
         }
     }
 }

@@ -24,7 +24,7 @@ export type QueuedJob = Schemas['Queued'];
  * Every value of the enums, in display order. `satisfies Record<…>` makes the compiler
  * notice a value the server adds (the schema is regenerated from the Rust code).
  */
-const KIND_ORDER = { warm_cache: 0, email: 1, probe: 2, housekeeping: 3, import: 4, export: 5, reallocate: 6, verify_loads: 7 } satisfies Record<JobKind, number>;
+const KIND_ORDER = { warm_cache: 0, email: 1, probe: 2, housekeeping: 3, import: 4, export: 5, reallocate: 6, verify_loads: 7, backup: 8 } satisfies Record<JobKind, number>;
 const STATE_ORDER = { queued: 0, running: 1, succeeded: 2, failed: 3, cancelled: 4 } satisfies Record<JobState, number>;
 const QUEUE_ORDER = {
   mail: 0,

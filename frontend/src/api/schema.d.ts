@@ -261,6 +261,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["backups_list"];
+        put?: never;
+        post: operations["backups_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backups/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["backups_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["backups_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backups/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["backups_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backups/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["backups_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments": {
         parameters: {
             query?: never;
@@ -1164,6 +1244,40 @@ export interface components {
             skills: string[];
             people: components["schemas"]["AvailablePerson"][];
         };
+        /** @description The archives, newest first. */
+        BackupList: {
+            items: components["schemas"]["BackupView"][];
+        };
+        /** @description One archive as the API shows it. */
+        BackupView: {
+            /** @description The archive's name, e.g. `wt-20261207T020000123Z`. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the backup started.
+             */
+            takenAt: string;
+            fileName: string;
+            /** Format: int64 */
+            bytes: number;
+            /**
+             * @description Whether the archive is complete and described by its sidecar (only verified
+             *     archives can be restored; the full SHA-256 is checked when one is).
+             */
+            verified: boolean;
+            /**
+             * @description What started it: `schedule`, `admin`, `cli` or `pre_restore` (absent when
+             *     unverified, as everything the sidecar tells).
+             */
+            trigger?: string | null;
+            sha256?: string | null;
+            /** Format: int64 */
+            schemaVersion?: number | null;
+            appVersion?: string | null;
+            /** Format: int64 */
+            durationMs?: number | null;
+            tables?: number | null;
+        };
         /** @description How many people fall in one band. */
         BandCount: {
             /** @enum {string} */
@@ -1601,7 +1715,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads" | "backup";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @enum {string} */
@@ -1741,7 +1855,7 @@ export interface components {
                 /** Format: int64 */
                 id: number;
                 /** @enum {string} */
-                kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
+                kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads" | "backup";
                 /** @enum {string} */
                 queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @enum {string} */
@@ -2326,6 +2440,36 @@ export interface components {
         ResetRequest: {
             email?: string;
         };
+        /** @description The typed confirmation a restore needs: the backup's id, again. */
+        RestoreBody: {
+            confirm?: string;
+        };
+        /** @description How the latest restore ended. */
+        RestoreOutcome: {
+            archive: string;
+            succeeded: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+            /** @description What happened, in a sentence. */
+            message: string;
+            /** @description The failure's stable code. */
+            code?: string | null;
+            /** @description The name the replaced database is kept under. */
+            previousDatabase?: string | null;
+            /** @description The backup of the live database taken before it was replaced. */
+            safetyBackup?: string | null;
+        };
+        /** @description Whether a restore runs now, and how the latest one ended. */
+        RestoreStatus: {
+            running: boolean;
+            /** @description What writes are answered while it runs. */
+            message?: string | null;
+            /** Format: date-time */
+            since?: string | null;
+            last?: components["schemas"]["RestoreOutcome"] | null;
+        };
         RoleBody: {
             name?: string | null;
             description?: string | null;
@@ -2378,7 +2522,7 @@ export interface components {
             name: string;
             description: string;
             /** @enum {string} */
-            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
+            kind: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads" | "backup";
             /** @enum {string} */
             queue: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
             /** @description The cron expression (UTC), or `off`. */
@@ -2677,6 +2821,15 @@ export interface components {
         };
         /** @description Not signed in, or the token is no longer valid. */
         Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The content is refused (for a restore: not a verified backup of this app). */
+        Unprocessable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3180,6 +3333,164 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    backups_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archives, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    backups_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `wait=N`: answer with the ended job when it ends within N seconds */
+                Prefer?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended within the `Prefer: wait` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description A backup job queued (or the one already waiting) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Queued"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    backups_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive (pg_dump custom format) as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    backups_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted with its sidecar */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    backups_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreBody"];
+            };
+        };
+        responses: {
+            /** @description The restore started; watch `GET /api/backups/restore` */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestoreStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    backups_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether a restore runs, and how the latest ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestoreStatus"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -4705,7 +5016,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads";
+                kind?: "warm_cache" | "email" | "probe" | "housekeeping" | "import" | "export" | "reallocate" | "verify_loads" | "backup";
                 state?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                 queue?: "mail" | "cache" | "imports" | "exports" | "reallocations" | "backups" | "maintenance";
                 /** @description Only jobs this user asked for (admins; everyone else sees only their own). */

@@ -1,5 +1,5 @@
-// /admin: the administrators' area, with Users and Audit as tabs whose state is the URL
-// (/admin/users, /admin/audit).
+// /admin: the administrators' area, with Users, Audit and Backups as tabs whose state is
+// the URL (/admin/users, /admin/audit, /admin/backups).
 import { Outlet } from 'react-router';
 import { ScopedNavLink } from '../features/departmentScope/ScopedLink';
 import '../features/admin/admin.css';
@@ -7,6 +7,7 @@ import '../features/admin/admin.css';
 const TABS = [
   { to: '/admin/users', label: 'Users' },
   { to: '/admin/audit', label: 'Audit log' },
+  { to: '/admin/backups', label: 'Backups' },
 ] as const;
 
 export function AdminPage() {

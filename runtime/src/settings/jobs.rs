@@ -43,6 +43,11 @@ pub struct JobSettings {
     /// UTC; `off` disables).
     #[arg(long, env = "SCHEDULE_VERIFY_LOADS", default_value = "15 4 * * *", value_parser = parse_cron)]
     pub schedule_verify_loads: CronSetting,
+
+    /// When the nightly database backup runs (cron, UTC; `off` disables). Archives go to
+    /// BACKUPS_DIR/db, kept 7 daily, 4 weekly and 12 monthly.
+    #[arg(long, env = "SCHEDULE_BACKUP", default_value = "0 2 * * *", value_parser = parse_cron)]
+    pub schedule_backup: CronSetting,
 }
 
 impl JobSettings {

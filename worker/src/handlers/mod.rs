@@ -3,6 +3,7 @@
 //! [`JobContext`], and writes its database effects through the transaction it is given,
 //! which commits together with `succeeded` (or rolls back when the job is stopped).
 
+mod backup;
 mod email;
 mod export;
 mod housekeeping;
@@ -29,5 +30,6 @@ pub async fn run(context: &mut JobContext<'_>, tx: &mut PgConnection) -> Result<
         JobKind::Export => export::run(context, tx).await,
         JobKind::Reallocate => reallocate::run(context, tx).await,
         JobKind::VerifyLoads => verify_loads::run(context, tx).await,
+        JobKind::Backup => backup::run(context).await,
     }
 }

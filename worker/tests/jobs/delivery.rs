@@ -207,6 +207,16 @@ async fn housekeeping_deletes_jobs_past_their_retention(pool: PgPool) {
         Duration::ZERO,
     );
     aged_file(backups.path(), "jobs/999999/report.csv", Duration::ZERO);
+    // The database backups are the backups' own: housekeeping never touches them, not
+    // even a crashed backup's partial file (the next backup clears that, under its lock).
+    let archives = [
+        "db/wt-20261101T020000000Z.dump",
+        "db/wt-20261101T020000000Z.json",
+        "db/.wt-20261102T020000000Z.dump.partial",
+    ];
+    for archive in archives {
+        aged_file(backups.path(), archive, month);
+    }
     let waiting = NewJob::new(
         JobKind::Import,
         serde_json::json!({"file": "incoming/people/needed.upload"}),
@@ -248,6 +258,9 @@ async fn housekeeping_deletes_jobs_past_their_retention(pool: PgPool) {
     left.sort();
     assert_eq!(left, ["fresh.upload", "needed.upload"]);
     assert!(!backups.path().join("jobs/999999").exists());
+    for archive in archives {
+        assert!(backups.path().join(archive).exists(), "{archive}");
+    }
     assert_eq!(jobs::find(&state.pool, old.id).await.unwrap(), None);
     assert!(jobs::find(&state.pool, recent.id).await.unwrap().is_some());
     worker.stop().await;

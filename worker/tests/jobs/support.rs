@@ -224,6 +224,7 @@ impl WorkerProcess {
             .env("SCHEDULE_WARM_CACHE", "off")
             .env("SCHEDULE_HOUSEKEEPING", "off")
             .env("SCHEDULE_VERIFY_LOADS", "off")
+            .env("SCHEDULE_BACKUP", "off")
             .env("RUST_LOG", "info")
             .stdin(Stdio::null())
             .stdout(output.try_clone().unwrap())

@@ -8,7 +8,7 @@ import { makeJob } from './testData';
 
 describe('job labels', () => {
   it('names every kind in words and a job by kind and number', () => {
-    expect(JOB_KINDS.map((kind) => KIND_LABELS[kind])).toEqual(['Cache warm-up', 'Email', 'Probe', 'Housekeeping', 'Import', 'Export', 'Hour reallocation', 'Load check']);
+    expect(JOB_KINDS.map((kind) => KIND_LABELS[kind])).toEqual(['Cache warm-up', 'Email', 'Probe', 'Housekeeping', 'Import', 'Export', 'Hour reallocation', 'Load check', 'Database backup']);
     expect(jobTitle({ id: 12, kind: 'warm_cache' })).toBe('Cache warm-up #12');
   });
 
@@ -48,6 +48,7 @@ describe('job labels', () => {
     [{ kind: 'email', result: { template: 'password_reset', to: 'a***@example.com' } }, 'Sent “password reset” to a***@example.com'],
     [{ kind: 'reallocate', result: { deltaWeeks: -2, assignmentsChanged: 3, touchedWeekKeys: [], capped: [] } }, 'Moved 3 assignments 2 weeks earlier'],
     [{ kind: 'verify_loads', result: { personDifferences: 1, projectDifferences: 1, repaired: 2, first: [] } }, 'Repaired 2 drifted weekly loads'],
+    [{ kind: 'backup', result: { archive: 'wt-20261207T020000000Z', expired: ['wt-20261101T020000000Z'] } }, 'wt-20261207T020000000Z written; 1 old backup removed'],
     [{ kind: 'verify_loads', result: { personDifferences: 0, projectDifferences: 0, repaired: 0, first: [] } }, 'Weekly loads match their sum'],
     [{ kind: 'probe', result: { note: 'odd', nested: { a: 1 } } }, 'note: odd'],
     [{ kind: 'email', result: null }, null],

@@ -15,6 +15,7 @@ export const KIND_LABELS: Record<JobKind, string> = {
   export: 'Export',
   reallocate: 'Hour reallocation',
   verify_loads: 'Load check',
+  backup: 'Database backup',
 };
 
 export const QUEUE_LABELS: Record<Queue, string> = {
@@ -136,6 +137,13 @@ function kindSummary(kind: JobKind, result: unknown): string | null {
       const repaired = field(result, 'repaired');
       if (repaired === undefined) return null;
       return repaired === 0 ? 'Weekly loads match their sum' : `Repaired ${plural(repaired, 'drifted weekly load', 'drifted weekly loads')}`;
+    }
+    case 'backup': {
+      const archive = field(result, 'archive');
+      if (archive === undefined) return null;
+      const expired = (result as { expired?: unknown }).expired;
+      const removed = Array.isArray(expired) && expired.length > 0 ? `; ${plural(expired.length, 'old backup', 'old backups')} removed` : '';
+      return `${archive} written${removed}`;
     }
   }
 }

@@ -1,6 +1,8 @@
 //! Files the job system leaves under `BACKUPS_DIR`, cleared with the jobs they belong to:
 //! staged uploads (`incoming/<kind>/`) older than the retention that no unfinished job
 //! still needs, and the download folders of jobs (`jobs/<id>/`) that left the ledger.
+//! Nothing else under `BACKUPS_DIR` is touched: the database backups in `db/` have their
+//! own retention and clear their own partial files (see `wt-backup`).
 
 use std::collections::HashSet;
 use std::path::Path;
