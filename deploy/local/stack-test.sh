@@ -80,6 +80,8 @@ export PEOPLE_UPLOAD_MAX_BYTES=1048576 EXPORT_INLINE_MAX_ROWS=0
 export WORKER_HEARTBEAT_SECONDS=2 WORKER_DRAIN_SECONDS=2 RUST_LOG=info
 # nginx runs on this host: the client address it passes on is believed from it alone.
 export TRUSTED_PROXIES=127.0.0.1
+# The check below makes its own backup; no nightly one may start meanwhile.
+export SCHEDULE_BACKUP=off
 
 # Each process runs in the empty work dir, so no .env of the checkout is read.
 wt_api() { (cd "$T/work" && "$BIN_DIR/wt-api" "$@"); }
