@@ -12,6 +12,10 @@ use wt_domain::hours::HoursTotal;
 use wt_domain::utilization::{Band, Bands, load_percent, utilization_percent};
 use wt_domain::weeks::Week;
 
+mod activity;
+
+use activity::{active_assignments, recent_changes};
+
 use crate::views::{BandCount, band_schema, hours, weekly_capacity};
 use crate::{AnalyticsError, DashboardParams, counted};
 
@@ -19,8 +23,6 @@ use crate::{AnalyticsError, DashboardParams, counted};
 const MOST_AVAILABLE: i64 = 10;
 /// Rows of the over-allocated list.
 const OVER_ALLOCATED: i64 = 50;
-/// Latest changes shown.
-const RECENT_CHANGES: i64 = 10;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -353,64 +355,4 @@ async fn ranked(
     )
     .fetch_all(pool)
     .await
-}
-
-/// Active assignments of the people in scope on active projects in the counted statuses.
-async fn active_assignments(pool: &PgPool, params: &DashboardParams) -> Result<i64, sqlx::Error> {
-    let statuses = counted();
-    sqlx::query_scalar!(
-        r#"SELECT count(*) AS "count!" FROM assignments a
-           JOIN projects pr ON pr.id = a.project_id AND pr.is_active
-           JOIN people p ON p.id = a.person_id AND p.is_active
-           WHERE a.is_active AND pr.status = ANY($1)
-             AND ($2::bigint IS NULL OR p.department_id IN (SELECT department_scope($2, $3)))"#,
-        &statuses,
-        params.window.department,
-        params.window.include_children,
-    )
-    .fetch_one(pool)
-    .await
-}
-
-/// The latest changed active assignments of the people in scope on counted projects.
-async fn recent_changes(
-    pool: &PgPool,
-    params: &DashboardParams,
-    first: NaiveDate,
-    last: NaiveDate,
-) -> Result<Vec<RecentChange>, sqlx::Error> {
-    let statuses = counted();
-    let rows = sqlx::query!(
-        r#"SELECT a.id, a.person_id, p.name AS person_name, a.project_id,
-                  pr.name AS project_name, a.updated_at,
-                  (SELECT sum(w.centihours) FROM assignment_weeks w
-                   WHERE w.assignment_id = a.id AND w.week BETWEEN $1 AND $2)::bigint AS hours
-           FROM assignments a
-           JOIN people p ON p.id = a.person_id AND p.is_active
-           JOIN projects pr ON pr.id = a.project_id AND pr.is_active
-           WHERE a.is_active AND pr.status = ANY($3)
-             AND ($4::bigint IS NULL OR p.department_id IN (SELECT department_scope($4, $5)))
-           ORDER BY a.updated_at DESC, a.id DESC
-           LIMIT $6"#,
-        first,
-        last,
-        &statuses,
-        params.window.department,
-        params.window.include_children,
-        RECENT_CHANGES,
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| RecentChange {
-            assignment_id: r.id,
-            person_id: r.person_id,
-            person_name: r.person_name,
-            project_id: r.project_id,
-            project_name: r.project_name,
-            changed_at: r.updated_at,
-            hours: r.hours.map(hours),
-        })
-        .collect())
 }
