@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use sqlx::{PgConnection, PgExecutor};
 
 use crate::StoreError;
+use crate::assignments_bulk::WeekHours;
 
 /// An assignment with its names and its planned hours (week -> hundredths of an hour).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,36 +227,49 @@ pub async fn write_weeks(
     id: i64,
     weeks: &BTreeMap<NaiveDate, i32>,
 ) -> Result<i64, StoreError> {
-    let (cleared, set): (Vec<_>, Vec<_>) = weeks.iter().partition(|(_, hours)| **hours == 0);
-    let cleared: Vec<NaiveDate> = cleared.into_iter().map(|(week, _)| *week).collect();
-    let (set_weeks, set_hours): (Vec<NaiveDate>, Vec<i32>) =
-        set.into_iter().map(|(w, h)| (*w, *h)).unzip();
-    sqlx::query!(
-        "DELETE FROM assignment_weeks WHERE assignment_id = $1 AND week = ANY($2)",
-        id,
-        &cleared,
-    )
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query!(
-        r#"INSERT INTO assignment_weeks (assignment_id, week, centihours)
-           SELECT $1, week, centihours
-           FROM unnest($2::date[], $3::integer[]) AS t(week, centihours)
-           ON CONFLICT (assignment_id, week) DO UPDATE SET centihours = EXCLUDED.centihours"#,
-        id,
-        &set_weeks,
-        &set_hours,
-    )
-    .execute(&mut *conn)
-    .await?;
-    let version = sqlx::query_scalar!(
+    let versions = write_many_weeks(conn, &[(id, weeks)]).await?;
+    versions
+        .get(&id)
+        .copied()
+        .ok_or_else(|| StoreError::Corrupt(format!("assignment {id} vanished while locked")))
+}
+
+/// [`write_weeks`] for several assignments in one go: every week of every assignment in
+/// a fixed three statements, however many there are, since the week-load triggers cost
+/// per statement (a save of one person's eight assignments ran twenty-four). A later
+/// entry for the same assignment and week wins. Returns each assignment's new version.
+pub async fn write_many_weeks(
+    conn: &mut PgConnection,
+    changes: &[(i64, &BTreeMap<NaiveDate, i32>)],
+) -> Result<HashMap<i64, i64>, StoreError> {
+    let merged: BTreeMap<(i64, NaiveDate), i32> = changes
+        .iter()
+        .flat_map(|(id, weeks)| {
+            weeks
+                .iter()
+                .map(move |(week, hours)| ((*id, *week), *hours))
+        })
+        .collect();
+    let rows: Vec<WeekHours> = merged
+        .into_iter()
+        .map(|((assignment_id, week), centihours)| WeekHours {
+            assignment_id,
+            week,
+            centihours,
+        })
+        .collect();
+    crate::assignments_bulk::write_weeks(conn, &rows).await?;
+    let mut ids: Vec<i64> = changes.iter().map(|(id, _)| *id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let bumped = sqlx::query!(
         r#"UPDATE assignments SET version = version + 1, updated_at = now()
-           WHERE id = $1 RETURNING version"#,
-        id,
+           WHERE id = ANY($1) RETURNING id, version"#,
+        &ids,
     )
-    .fetch_one(&mut *conn)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(version)
+    Ok(bumped.into_iter().map(|r| (r.id, r.version)).collect())
 }
 
 /// Deletes an assignment and its hours. `false` when gone or changed meanwhile.

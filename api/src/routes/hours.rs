@@ -123,8 +123,7 @@ async fn save_bulk(
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let mut tx = state.db.begin().await?;
     let locked = assignments::lock(&mut tx, &ids).await?;
-    let mut results = Vec::with_capacity(rows.len());
-    for (index, CheckedRow { id, version, weeks }) in rows.iter().enumerate() {
+    for (index, CheckedRow { id, version, .. }) in rows.iter().enumerate() {
         let Some((_, person, current)) = locked.iter().find(|(locked_id, _, _)| locked_id == id)
         else {
             let message = "This assignment does not exist.";
@@ -147,12 +146,24 @@ async fn save_bulk(
                 )])
                 .into());
         }
-        let version = assignments::write_weeks(&mut tx, *id, weeks).await?;
-        results.push(BulkOutcome {
-            assignment_id: *id,
-            version,
-        });
     }
+    let changes: Vec<_> = rows.iter().map(|row| (row.id, &row.weeks)).collect();
+    let versions = assignments::write_many_weeks(&mut tx, &changes).await?;
+    let results = rows
+        .iter()
+        .map(|row| {
+            let version = versions.get(&row.id).copied().ok_or_else(|| {
+                ApiError::Internal(anyhow::anyhow!(
+                    "assignment {} vanished while locked",
+                    row.id
+                ))
+            })?;
+            Ok(BulkOutcome {
+                assignment_id: row.id,
+                version,
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
     tx.commit().await?;
     Ok(results)
 }
