@@ -21,6 +21,7 @@ mod openapi;
 mod people;
 mod permissions;
 mod planning;
+mod planning_grid;
 mod planning_permissions;
 mod process;
 mod project_imports;
