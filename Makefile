@@ -104,7 +104,7 @@ migrate: ## Apply migrations to the database in DATABASE_URL (or .env)
 backup-db: ## Back up the database in DATABASE_URL (or .env) to BACKUPS_DIR (custom-format pg_dump + sidecar)
 	$(WT_API) backup-db
 
-restore-db: ## Restore a backup made by backup-db: make restore-db FILE=backups/<name>.dump
+restore-db: ## Restore a backup made by backup-db: make restore-db FILE=backups/db/<id>.dump
 	@test -n "$(FILE)" || { echo "usage: make restore-db FILE=<backup file>" >&2; exit 2; }
 	$(WT_API) restore-db "$(FILE)" --confirm
 
