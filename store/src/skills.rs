@@ -13,6 +13,13 @@ pub struct SkillTag {
     pub version: i64,
 }
 
+/// The writable fields of a tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillFields {
+    pub name: String,
+    pub category: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonSkill {
     pub skill_tag_id: i64,
@@ -52,14 +59,13 @@ pub async fn find_tag(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<SkillTa
 
 pub async fn insert_tag(
     ex: impl PgExecutor<'_>,
-    name: &str,
-    category: &str,
+    fields: &SkillFields,
 ) -> Result<SkillTag, StoreError> {
     let tag = sqlx::query_as!(
         SkillTag,
         "INSERT INTO skill_tags (name, category) VALUES ($1, $2) RETURNING id, name, category, version",
-        name,
-        category,
+        fields.name,
+        fields.category,
     )
     .fetch_one(ex)
     .await?;
@@ -69,8 +75,7 @@ pub async fn insert_tag(
 pub async fn update_tag(
     ex: impl PgExecutor<'_>,
     id: i64,
-    name: &str,
-    category: &str,
+    fields: &SkillFields,
     expected_version: i64,
 ) -> Result<Option<SkillTag>, StoreError> {
     let tag = sqlx::query_as!(
@@ -79,8 +84,8 @@ pub async fn update_tag(
            WHERE id = $1 AND version = $4
            RETURNING id, name, category, version"#,
         id,
-        name,
-        category,
+        fields.name,
+        fields.category,
         expected_version,
     )
     .fetch_optional(ex)
