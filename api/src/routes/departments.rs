@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use utoipa::ToSchema;
+use wt_domain::text::{DepartmentName, Description};
 use wt_store::StoreError;
 use wt_store::departments::{self, Department, DepartmentFields};
 
@@ -108,10 +109,9 @@ impl Resource for Departments {
         base: DepartmentFields,
     ) -> Result<DepartmentFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let name = checks.take(fields::name(
+        let name = checks.take(fields::stored::<DepartmentName>(
             "name",
-            body.name.as_deref().unwrap_or(&base.name),
-            200,
+            body.name.unwrap_or(base.name),
         ));
         let parent_id = checks.take(fields::reference(
             "parentDepartment",
@@ -121,10 +121,9 @@ impl Resource for Departments {
             "manager",
             body.manager.unwrap_or(base.manager_id),
         ));
-        let description = checks.take(fields::text(
+        let description = checks.take(fields::stored::<Description>(
             "description",
             body.description.unwrap_or(base.description),
-            2000,
         ));
         checks.finish()?;
         Ok(DepartmentFields {

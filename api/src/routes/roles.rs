@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use utoipa::ToSchema;
+use wt_domain::text::{Description, RoleName};
 use wt_store::StoreError;
 use wt_store::roles::{self, Role, RoleFields};
 
@@ -81,15 +82,13 @@ impl Resource for Roles {
 
     fn apply(body: RoleBody, base: RoleFields) -> Result<RoleFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let name = checks.take(fields::name(
+        let name = checks.take(fields::stored::<RoleName>(
             "name",
-            body.name.as_deref().unwrap_or(&base.name),
-            100,
+            body.name.unwrap_or(base.name),
         ));
-        let description = checks.take(fields::text(
+        let description = checks.take(fields::stored::<Description>(
             "description",
             body.description.unwrap_or(base.description),
-            2000,
         ));
         checks.finish()?;
         Ok(RoleFields {

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use utoipa::{IntoParams, ToSchema};
+use wt_domain::text::{SkillCategory, SkillName};
 use wt_store::StoreError;
 use wt_store::skills::{self, PersonSkill, SkillFields, SkillTag};
 
@@ -89,13 +90,12 @@ impl Resource for Skills {
 
     fn apply(body: SkillBody, base: SkillFields) -> Result<SkillFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let name = checks.take(fields::name(
+        let name = checks.take(fields::stored::<SkillName>(
             "name",
-            body.name.as_deref().unwrap_or(&base.name),
-            100,
+            body.name.unwrap_or(base.name),
         ));
         let category = body.category.unwrap_or(base.category).trim().to_owned();
-        let category = checks.take(fields::text("category", category, 100));
+        let category = checks.take(fields::stored::<SkillCategory>("category", category));
         checks.finish()?;
         Ok(SkillFields { name, category })
     }
