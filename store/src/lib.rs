@@ -28,6 +28,7 @@ pub mod roles;
 pub mod schedules;
 pub mod sessions;
 pub mod skills;
+pub mod stored;
 pub mod users;
 pub mod week_loads;
 

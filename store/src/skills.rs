@@ -5,6 +5,8 @@ use sqlx::PgExecutor;
 
 use crate::StoreError;
 
+crate::stored!(SkillTag, SkillFields);
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkillTag {
     pub id: i64,
@@ -46,7 +48,7 @@ pub async fn list_tags(
     Ok(tags)
 }
 
-pub async fn find_tag(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<SkillTag>, StoreError> {
+pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<SkillTag>, StoreError> {
     let tag = sqlx::query_as!(
         SkillTag,
         "SELECT id, name, category, version FROM skill_tags WHERE id = $1",
@@ -57,10 +59,7 @@ pub async fn find_tag(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<SkillTa
     Ok(tag)
 }
 
-pub async fn insert_tag(
-    ex: impl PgExecutor<'_>,
-    fields: &SkillFields,
-) -> Result<SkillTag, StoreError> {
+pub async fn insert(ex: impl PgExecutor<'_>, fields: &SkillFields) -> Result<SkillTag, StoreError> {
     let tag = sqlx::query_as!(
         SkillTag,
         "INSERT INTO skill_tags (name, category) VALUES ($1, $2) RETURNING id, name, category, version",
@@ -72,7 +71,7 @@ pub async fn insert_tag(
     Ok(tag)
 }
 
-pub async fn update_tag(
+pub async fn update(
     ex: impl PgExecutor<'_>,
     id: i64,
     fields: &SkillFields,
@@ -93,12 +92,12 @@ pub async fn update_tag(
     Ok(tag)
 }
 
-/// Deletes a tag nobody has (at `expected_version` when given); `false` when it is held,
-/// gone or changed meanwhile.
-pub async fn delete_unused_tag(
+/// Deletes a tag nobody has at `expected_version`; `false` when it is held, gone or
+/// changed meanwhile.
+pub async fn delete_unused(
     ex: impl PgExecutor<'_>,
     id: i64,
-    expected_version: Option<i64>,
+    expected_version: i64,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query!(
         r#"DELETE FROM skill_tags s

@@ -16,7 +16,7 @@ use crate::extract::nullable;
 use crate::problem::{ApiError, FieldError, Problem, field_problem};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, NameListQuery};
-use crate::routes::resource::Resource;
+use crate::routes::resource::{Rules, name_taken};
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -64,26 +64,10 @@ pub struct DepartmentBody {
     is_active: Option<bool>,
 }
 
-/// The department tree as a [`Resource`].
+/// The department tree as a [`Rules`].
 pub struct Departments;
 
-impl Resource for Departments {
-    const NOUN: &'static str = "The department";
-    type Row = Department;
-    type View = DepartmentView;
-    type Body = DepartmentBody;
-    type Fields = DepartmentFields;
-    type ListQuery = NameListQuery;
-    type Listing = ListPage<DepartmentView>;
-
-    fn id(row: &Department) -> i64 {
-        row.id
-    }
-
-    fn version(row: &Department) -> i64 {
-        row.version
-    }
-
+impl Rules for Departments {
     fn blank() -> DepartmentFields {
         DepartmentFields {
             name: String::new(),
@@ -138,12 +122,9 @@ impl Resource for Departments {
     /// Maps the database's refusals to field errors the client can show.
     fn refused(error: StoreError) -> ApiError {
         match &error {
-            StoreError::Duplicate(c) if c == "departments_name_key" => field_problem(
-                StatusCode::CONFLICT,
-                "name_taken",
-                "name",
-                "Another department has this name.",
-            ),
+            StoreError::Duplicate(c) if c == "departments_name_key" => {
+                name_taken("Another department has this name.")
+            }
             StoreError::Invalid(c)
                 if c == "departments_no_cycle" || c == "departments_not_own_parent" =>
             {
@@ -191,31 +172,10 @@ impl Resource for Departments {
         let items = items.into_iter().map(DepartmentView::from).collect();
         Ok(ListPage::new(items, page, total))
     }
-
-    async fn find(db: &PgPool, id: i64) -> Result<Option<Department>, StoreError> {
-        departments::find(db, id).await
-    }
-
-    async fn insert(db: &PgPool, fields: &DepartmentFields) -> Result<Department, StoreError> {
-        departments::insert(db, fields).await
-    }
-
-    async fn update(
-        db: &PgPool,
-        id: i64,
-        fields: &DepartmentFields,
-        version: i64,
-    ) -> Result<Option<Department>, StoreError> {
-        departments::update(db, id, fields, Some(version)).await
-    }
-
-    async fn delete_unused(db: &PgPool, id: i64, version: i64) -> Result<bool, StoreError> {
-        departments::delete_unused(db, id, Some(version)).await
-    }
 }
 
 crate::resource_endpoints!(
-    resource = Departments, tag = "departments", path = "/api/departments",
+    resource = Departments, noun = "The department", row = Department, tag = "departments", path = "/api/departments",
     item = "/api/departments/{id}", view = DepartmentView, body = DepartmentBody,
     params = NameListQuery, listing = ListPage<DepartmentView>,
 );

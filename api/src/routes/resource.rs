@@ -1,8 +1,9 @@
 //! The one way a reference resource is served: list, show (ETag, 304), create (201 with
 //! `Location`), update (PATCH merged over the stored row, `If-Match` or the version just
-//! read guarding it) and delete-when-unused (409 otherwise). A resource is a type
-//! implementing [`Resource`]: it names its store calls, its field rules and its refusals;
-//! [`resource_endpoints!`](crate::resource_endpoints) gives it documented handlers.
+//! read guarding it) and delete-when-unused (409 otherwise). A resource is a type whose
+//! [`Rules`] state its field rules and refusals; its rows are [`Stored`];
+//! [`resource_endpoints!`](crate::resource_endpoints) states its types and gives it
+//! documented handlers.
 //! Readers read; managers and admins write.
 
 use std::future::Future;
@@ -15,87 +16,77 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::PgPool;
 use wt_store::StoreError;
+use wt_store::stored::Stored;
 
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PathId, QueryParams};
-use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
+use crate::problem::{ApiError, FieldError, Problem, field_problem, invalid_fields};
 use crate::state::AppState;
 
-/// What a reference resource states about itself; the handlers below do the rest.
-pub trait Resource: Send + Sync + 'static {
+/// The types of a reference resource, stated by
+/// [`resource_endpoints!`](crate::resource_endpoints).
+pub trait Resource: Sized + Send + Sync + 'static {
     /// How a missing item is named in a 404, such as `The role`.
     const NOUN: &'static str;
 
-    /// A stored row.
-    type Row: Send;
+    /// A stored row, with the store calls that read and write it.
+    type Row: Stored;
     /// A row as clients see it.
     type View: Serialize + From<Self::Row>;
     /// A row as clients send it: every field optional, so it serves create and PATCH.
     type Body: DeserializeOwned + Send;
-    /// The writable fields, checked.
-    type Fields: Send + Sync;
     /// The list's query string.
     type ListQuery: DeserializeOwned + Send;
     /// The list's answer.
     type Listing: Serialize;
+}
 
-    fn id(row: &Self::Row) -> i64;
-    fn version(row: &Self::Row) -> i64;
+/// The writable fields of resource `R`'s rows.
+pub type Fields<R> = <<R as Resource>::Row as Stored>::Fields;
+
+/// What a reference resource states about its fields, its rules and its refusals; the
+/// handlers below do the rest.
+pub trait Rules: Resource {
     /// The fields a new row starts from before the body is applied.
-    fn blank() -> Self::Fields;
+    fn blank() -> Fields<Self>;
     /// The writable fields of a stored row, which a PATCH body is applied over.
-    fn fields(row: &Self::Row) -> Self::Fields;
+    fn fields(row: &Self::Row) -> Fields<Self>;
     /// `body` applied over `base`, every bad field reported.
-    fn apply(body: Self::Body, base: Self::Fields) -> Result<Self::Fields, Vec<FieldError>>;
+    fn apply(body: Self::Body, base: Fields<Self>) -> Result<Fields<Self>, Vec<FieldError>>;
     /// The store's refusal of a write as the problem a client can act on.
     fn refused(error: StoreError) -> ApiError;
     /// The 409 (or other problem) a delete the store declined gets.
     fn in_use(db: &PgPool, id: i64) -> impl Future<Output = Result<ApiError, ApiError>> + Send;
-
+    /// One page (or all) of the rows the query asks for.
     fn list(
         db: &PgPool,
         query: Self::ListQuery,
     ) -> impl Future<Output = Result<Self::Listing, StoreError>> + Send;
-    fn find(
-        db: &PgPool,
-        id: i64,
-    ) -> impl Future<Output = Result<Option<Self::Row>, StoreError>> + Send;
-    fn insert(
-        db: &PgPool,
-        fields: &Self::Fields,
-    ) -> impl Future<Output = Result<Self::Row, StoreError>> + Send;
-    /// `Ok(None)`: the row is gone or no longer at `version`.
-    fn update(
-        db: &PgPool,
-        id: i64,
-        fields: &Self::Fields,
-        version: i64,
-    ) -> impl Future<Output = Result<Option<Self::Row>, StoreError>> + Send;
-    /// Deletes the row at `version` when nothing refers to it; `Ok(false)` otherwise.
-    fn delete_unused(
-        db: &PgPool,
-        id: i64,
-        version: i64,
-    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
     /// A rule an update must keep beyond its fields (none unless the resource says so).
     fn may_update(
         _db: &PgPool,
         _current: &Self::Row,
-        _fields: &Self::Fields,
+        _fields: &Fields<Self>,
     ) -> impl Future<Output = Result<(), ApiError>> + Send {
         async { Ok(()) }
     }
 }
 
-async fn found<R: Resource>(db: &PgPool, id: i64) -> Result<R::Row, ApiError> {
-    R::find(db, id)
+/// 409 `name_taken` on the `name` field: another row has the name (`message` says which
+/// kind), as the table's unique name index reported.
+pub fn name_taken(message: &str) -> ApiError {
+    field_problem(StatusCode::CONFLICT, "name_taken", "name", message)
+}
+
+async fn found<R: Rules>(db: &PgPool, id: i64) -> Result<R::Row, ApiError> {
+    R::Row::find(db, id)
         .await?
         .ok_or_else(|| Problem::not_found(R::NOUN).into())
 }
 
-pub async fn list<R: Resource>(
+pub async fn list<R: Rules>(
     State(AppState { db, .. }): State<AppState>,
     Reader(_): Reader,
     QueryParams(query): QueryParams<R::ListQuery>,
@@ -103,30 +94,30 @@ pub async fn list<R: Resource>(
     Ok(Json(R::list(&db, query).await?))
 }
 
-pub async fn show<R: Resource>(
+pub async fn show<R: Rules>(
     State(AppState { db, .. }): State<AppState>,
     Reader(_): Reader,
     PathId(id): PathId,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let row = found::<R>(&db, id).await?;
-    Ok(fresh(&headers, R::version(&row), R::View::from(row)))
+    Ok(fresh(&headers, row.version(), R::View::from(row)))
 }
 
 /// Creates a row; its `Location` is under `collection` (the resource's path).
-pub async fn create<R: Resource>(
+pub async fn create<R: Rules>(
     State(AppState { db, .. }): State<AppState>,
     Manager(_): Manager,
     JsonBody(body): JsonBody<R::Body>,
     collection: &str,
 ) -> Result<Response, ApiError> {
     let fields = R::apply(body, R::blank()).map_err(invalid_fields)?;
-    let row = R::insert(&db, &fields).await.map_err(R::refused)?;
-    let location = format!("{collection}/{}", R::id(&row));
-    Ok(created(location, R::version(&row), R::View::from(row)))
+    let row = R::Row::insert(&db, &fields).await.map_err(R::refused)?;
+    let location = format!("{collection}/{}", row.id());
+    Ok(created(location, row.version(), R::View::from(row)))
 }
 
-pub async fn update<R: Resource>(
+pub async fn update<R: Rules>(
     State(AppState { db, .. }): State<AppState>,
     Manager(_): Manager,
     PathId(id): PathId,
@@ -136,17 +127,17 @@ pub async fn update<R: Resource>(
     let expected = if_match(&headers)?;
     let current = found::<R>(&db, id).await?;
     // Without If-Match, the version just read still guards against a concurrent write.
-    let version = expected.unwrap_or(R::version(&current));
+    let version = expected.unwrap_or(current.version());
     let fields = R::apply(body, R::fields(&current)).map_err(invalid_fields)?;
     R::may_update(&db, &current, &fields).await?;
-    let row = R::update(&db, id, &fields, version)
+    let row = R::Row::update(&db, id, &fields, version)
         .await
         .map_err(R::refused)?
         .ok_or_else(precondition_failed)?;
-    Ok(tagged(R::version(&row), R::View::from(row)))
+    Ok(tagged(row.version(), R::View::from(row)))
 }
 
-pub async fn delete<R: Resource>(
+pub async fn delete<R: Rules>(
     State(AppState { db, .. }): State<AppState>,
     Manager(_): Manager,
     PathId(id): PathId,
@@ -154,11 +145,11 @@ pub async fn delete<R: Resource>(
 ) -> Result<StatusCode, ApiError> {
     let expected = if_match(&headers)?;
     let current = found::<R>(&db, id).await?;
-    let version = R::version(&current);
+    let version = current.version();
     if expected.is_some_and(|expected| expected != version) {
         return Err(precondition_failed().into());
     }
-    match R::delete_unused(&db, id, version).await {
+    match R::Row::delete_unused(&db, id, version).await {
         Ok(true) => Ok(StatusCode::NO_CONTENT),
         // A row that gained a reference while the delete ran is refused by its foreign
         // key (ON DELETE RESTRICT): it is in use, as if it had been all along.
@@ -167,18 +158,28 @@ pub async fn delete<R: Resource>(
     }
 }
 
-/// The documented handlers of resource `$resource`: thin calls of the generic ones above,
+/// The types of resource `$resource` and its documented handlers: thin calls of the generic ones above,
 /// so each operation keeps its own OpenAPI entry and id. `routes/mod.rs` mounts them by
 /// name (the OpenAPI test reads the routes from there).
 #[macro_export]
 macro_rules! resource_endpoints {
     (
-        resource = $resource:ty, tag = $tag:literal, path = $path:literal, item = $item:literal,
-        view = $view:ty, body = $body:ty, params = $params:ty, listing = $listing:ty
+        resource = $resource:ty, noun = $noun:literal, row = $row:ty, tag = $tag:literal,
+        path = $path:literal, item = $item:literal, view = $view:ty, body = $body:ty,
+        params = $params:ty, listing = $listing:ty
         $(, delete_summary = $delete_summary:literal)? $(,)?
     ) => {
         use $crate::openapi::responses as r;
         use $crate::routes::resource as generic;
+
+        impl generic::Resource for $resource {
+            const NOUN: &'static str = $noun;
+            type Row = $row;
+            type View = $view;
+            type Body = $body;
+            type ListQuery = $params;
+            type Listing = $listing;
+        }
 
         type Db = ::axum::extract::State<$crate::state::AppState>;
         type Answer = ::std::result::Result<::axum::response::Response, $crate::problem::ApiError>;

@@ -9,10 +9,10 @@ use wt_domain::text::{Description, RoleName};
 use wt_store::StoreError;
 use wt_store::roles::{self, Role, RoleFields};
 
-use crate::problem::{ApiError, FieldError, Problem, field_problem};
+use crate::problem::{ApiError, FieldError, Problem};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, NameListQuery};
-use crate::routes::resource::Resource;
+use crate::routes::resource::{Rules, name_taken};
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -44,26 +44,10 @@ pub struct RoleBody {
     is_active: Option<bool>,
 }
 
-/// Job roles as a [`Resource`]; a role held by active people stays active.
+/// Job roles as a [`Rules`]; a role held by active people stays active.
 pub struct Roles;
 
-impl Resource for Roles {
-    const NOUN: &'static str = "The role";
-    type Row = Role;
-    type View = RoleView;
-    type Body = RoleBody;
-    type Fields = RoleFields;
-    type ListQuery = NameListQuery;
-    type Listing = ListPage<RoleView>;
-
-    fn id(row: &Role) -> i64 {
-        row.id
-    }
-
-    fn version(row: &Role) -> i64 {
-        row.version
-    }
-
+impl Rules for Roles {
     fn blank() -> RoleFields {
         RoleFields {
             name: String::new(),
@@ -100,12 +84,9 @@ impl Resource for Roles {
 
     fn refused(error: StoreError) -> ApiError {
         match &error {
-            StoreError::Duplicate(c) if c == "roles_name_key" => field_problem(
-                StatusCode::CONFLICT,
-                "name_taken",
-                "name",
-                "Another role has this name.",
-            ),
+            StoreError::Duplicate(c) if c == "roles_name_key" => {
+                name_taken("Another role has this name.")
+            }
             _ => error.into(),
         }
     }
@@ -129,27 +110,6 @@ impl Resource for Roles {
         let items = items.into_iter().map(RoleView::from).collect();
         Ok(ListPage::new(items, page, total))
     }
-
-    async fn find(db: &PgPool, id: i64) -> Result<Option<Role>, StoreError> {
-        roles::find(db, id).await
-    }
-
-    async fn insert(db: &PgPool, fields: &RoleFields) -> Result<Role, StoreError> {
-        roles::insert(db, fields).await
-    }
-
-    async fn update(
-        db: &PgPool,
-        id: i64,
-        fields: &RoleFields,
-        version: i64,
-    ) -> Result<Option<Role>, StoreError> {
-        roles::update(db, id, fields, Some(version)).await
-    }
-
-    async fn delete_unused(db: &PgPool, id: i64, version: i64) -> Result<bool, StoreError> {
-        roles::delete_unused(db, id, Some(version)).await
-    }
 }
 
 fn in_use(detail: &str) -> ApiError {
@@ -157,6 +117,6 @@ fn in_use(detail: &str) -> ApiError {
 }
 
 crate::resource_endpoints!(
-    resource = Roles, tag = "roles", path = "/api/roles", item = "/api/roles/{id}",
+    resource = Roles, noun = "The role", row = Role, tag = "roles", path = "/api/roles", item = "/api/roles/{id}",
     view = RoleView, body = RoleBody, params = NameListQuery, listing = ListPage<RoleView>,
 );

@@ -13,9 +13,9 @@ use wt_store::skills::{self, PersonSkill, SkillFields, SkillTag};
 use crate::auth::{Manager, Reader};
 use crate::conditional::precondition_failed;
 use crate::extract::{JsonBody, PathId};
-use crate::problem::{ApiError, FieldError, Problem, field_problem, invalid_fields};
+use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
-use crate::routes::resource::Resource;
+use crate::routes::resource::{Rules, name_taken};
 use crate::state::AppState;
 
 const KINDS: [&str; 3] = ["strength", "development", "learning"];
@@ -54,26 +54,10 @@ pub struct SkillBody {
     category: Option<String>,
 }
 
-/// Skill tags as a [`Resource`]; a tag people have cannot be deleted.
+/// Skill tags as a [`Rules`]; a tag people have cannot be deleted.
 pub struct Skills;
 
-impl Resource for Skills {
-    const NOUN: &'static str = "The skill";
-    type Row = SkillTag;
-    type View = SkillView;
-    type Body = SkillBody;
-    type Fields = SkillFields;
-    type ListQuery = SearchQuery;
-    type Listing = Vec<SkillView>;
-
-    fn id(row: &SkillTag) -> i64 {
-        row.id
-    }
-
-    fn version(row: &SkillTag) -> i64 {
-        row.version
-    }
-
+impl Rules for Skills {
     fn blank() -> SkillFields {
         SkillFields {
             name: String::new(),
@@ -102,12 +86,9 @@ impl Resource for Skills {
 
     fn refused(error: StoreError) -> ApiError {
         match &error {
-            StoreError::Duplicate(c) if c == "skill_tags_name_key" => field_problem(
-                StatusCode::CONFLICT,
-                "name_taken",
-                "name",
-                "Another skill has this name.",
-            ),
+            StoreError::Duplicate(c) if c == "skill_tags_name_key" => {
+                name_taken("Another skill has this name.")
+            }
             _ => error.into(),
         }
     }
@@ -127,31 +108,10 @@ impl Resource for Skills {
         let tags = skills::list_tags(db, search.as_deref()).await?;
         Ok(tags.into_iter().map(SkillView::from).collect())
     }
-
-    async fn find(db: &PgPool, id: i64) -> Result<Option<SkillTag>, StoreError> {
-        skills::find_tag(db, id).await
-    }
-
-    async fn insert(db: &PgPool, fields: &SkillFields) -> Result<SkillTag, StoreError> {
-        skills::insert_tag(db, fields).await
-    }
-
-    async fn update(
-        db: &PgPool,
-        id: i64,
-        fields: &SkillFields,
-        version: i64,
-    ) -> Result<Option<SkillTag>, StoreError> {
-        skills::update_tag(db, id, fields, version).await
-    }
-
-    async fn delete_unused(db: &PgPool, id: i64, version: i64) -> Result<bool, StoreError> {
-        skills::delete_unused_tag(db, id, Some(version)).await
-    }
 }
 
 crate::resource_endpoints!(
-    resource = Skills, tag = "skills", path = "/api/skills", item = "/api/skills/{id}",
+    resource = Skills, noun = "The skill", row = SkillTag, tag = "skills", path = "/api/skills", item = "/api/skills/{id}",
     view = SkillView, body = SkillBody, params = SearchQuery, listing = Vec<SkillView>,
     delete_summary = " Deletes a skill nobody has; a skill people have is refused, as their profiles hang on it.",
 );
