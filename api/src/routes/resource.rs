@@ -80,6 +80,15 @@ pub fn name_taken(message: &str) -> ApiError {
     field_problem(StatusCode::CONFLICT, "name_taken", "name", message)
 }
 
+/// `error` as the problem it is, except that a duplicate of the unique name index
+/// `constraint` is [`name_taken`].
+pub fn refused_name(error: StoreError, constraint: &str, message: &str) -> ApiError {
+    match &error {
+        StoreError::Duplicate(c) if c == constraint => name_taken(message),
+        _ => error.into(),
+    }
+}
+
 async fn found<R: Rules>(db: &PgPool, id: i64) -> Result<R::Row, ApiError> {
     R::Row::find(db, id)
         .await?

@@ -12,7 +12,7 @@ use wt_store::roles::{self, Role, RoleFields};
 use crate::problem::{ApiError, FieldError, Problem};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, NameListQuery};
-use crate::routes::resource::{Rules, name_taken};
+use crate::routes::resource::{Rules, refused_name};
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -83,12 +83,7 @@ impl Rules for Roles {
     }
 
     fn refused(error: StoreError) -> ApiError {
-        match &error {
-            StoreError::Duplicate(c) if c == "roles_name_key" => {
-                name_taken("Another role has this name.")
-            }
-            _ => error.into(),
-        }
+        refused_name(error, "roles_name_key", "Another role has this name.")
     }
 
     async fn in_use(_db: &PgPool, _id: i64) -> Result<ApiError, ApiError> {

@@ -15,7 +15,7 @@ use crate::conditional::precondition_failed;
 use crate::extract::{JsonBody, PathId};
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
-use crate::routes::resource::{Rules, name_taken};
+use crate::routes::resource::{Rules, refused_name};
 use crate::state::AppState;
 
 const KINDS: [&str; 3] = ["strength", "development", "learning"];
@@ -85,12 +85,7 @@ impl Rules for Skills {
     }
 
     fn refused(error: StoreError) -> ApiError {
-        match &error {
-            StoreError::Duplicate(c) if c == "skill_tags_name_key" => {
-                name_taken("Another skill has this name.")
-            }
-            _ => error.into(),
-        }
+        refused_name(error, "skill_tags_name_key", "Another skill has this name.")
     }
 
     /// Names how many people hold the skill; none means the delete lost to a change.
