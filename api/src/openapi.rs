@@ -13,8 +13,9 @@ use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use utoipa::openapi::path::{Operation, PathItem};
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder, Schema, response};
 use utoipa::{Modify, OpenApi, ToResponse};
 use utoipa_swagger_ui::Config;
@@ -85,7 +86,7 @@ pub const BEARER: &str = "bearer";
         responses::PayloadTooLarge, responses::TooManyRequests, responses::RateLimitUnavailable,
         responses::Unprocessable,
     )),
-    modifiers(&BearerScheme, &TaggedOperationIds),
+    modifiers(&BearerScheme, &BearerByDefault, &TaggedOperationIds),
     tags(
         (name = "health", description = "Liveness and readiness"),
         (name = "docs", description = "This document"),
@@ -110,7 +111,7 @@ pub const BEARER: &str = "bearer";
 )]
 pub struct ApiDoc;
 
-/// Declares the bearer scheme the operations' `security(("bearer" = []))` refer to.
+/// Declares the bearer scheme the operations' security requirements refer to.
 struct BearerScheme;
 
 impl Modify for BearerScheme {
@@ -127,6 +128,52 @@ impl Modify for BearerScheme {
     }
 }
 
+/// The paths anyone may call; every other operation needs a bearer token.
+const PUBLIC_PATHS: [&str; 8] = [
+    "/api/health",
+    DOCUMENT_PATH,
+    "/csp-report",
+    "/api/token",
+    "/api/token/refresh",
+    "/api/token/logout",
+    "/api/auth/password-reset",
+    "/api/auth/password-reset/confirm",
+];
+
+/// Marks every operation outside [`PUBLIC_PATHS`] as needing the bearer token, so a
+/// handler's attribute need not say so.
+struct BearerByDefault;
+
+impl Modify for BearerByDefault {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let guarded = openapi
+            .paths
+            .paths
+            .iter_mut()
+            .filter(|(path, _)| !PUBLIC_PATHS.contains(&path.as_str()));
+        for (_, item) in guarded {
+            for operation in operations(item) {
+                operation.security.get_or_insert_with(|| {
+                    vec![SecurityRequirement::new(BEARER, Vec::<String>::new())]
+                });
+            }
+        }
+    }
+}
+
+/// The operations of one path.
+fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.patch,
+    ]
+    .into_iter()
+    .flatten()
+}
+
 /// Prefixes each operation id (the handler's name, such as `list`) with its tag, so ids
 /// are unique across the document as generated clients need (`users_list`).
 struct TaggedOperationIds;
@@ -134,14 +181,7 @@ struct TaggedOperationIds;
 impl Modify for TaggedOperationIds {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         for item in openapi.paths.paths.values_mut() {
-            let operations = [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
-            ];
-            for operation in operations.into_iter().flatten() {
+            for operation in operations(item) {
                 if let (Some(tag), Some(id)) = (
                     operation.tags.as_ref().and_then(|tags| tags.first()),
                     operation.operation_id.as_mut(),

@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod projects;
 pub mod reallocation;
 pub mod secrets;
+pub mod text;
 pub mod transfer;
 pub mod utilization;
 pub mod weekly_hours;

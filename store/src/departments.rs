@@ -7,6 +7,8 @@ use sqlx::PgExecutor;
 
 use crate::{NameFilter, StoreError};
 
+crate::stored!(Department, DepartmentFields);
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Department {
     pub id: i64,
@@ -103,13 +105,13 @@ pub async fn list(
     Ok((items, total))
 }
 
-/// Replaces the writable fields when the row is at `expected_version` (any version when
-/// `None`). `Ok(None)`: the row is gone or changed meanwhile.
+/// Replaces the writable fields when the row is at `expected_version`. `Ok(None)`: the
+/// row is gone or changed meanwhile.
 pub async fn update(
     ex: impl PgExecutor<'_>,
     id: i64,
     fields: &DepartmentFields,
-    expected_version: Option<i64>,
+    expected_version: i64,
 ) -> Result<Option<Department>, StoreError> {
     let department = sqlx::query_as!(
         Department,
@@ -137,7 +139,7 @@ pub async fn update(
 pub async fn delete_unused(
     ex: impl PgExecutor<'_>,
     id: i64,
-    expected_version: Option<i64>,
+    expected_version: i64,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query!(
         r#"DELETE FROM departments d

@@ -50,3 +50,10 @@ impl From<sqlx::Error> for StoreError {
         }
     }
 }
+
+/// Weekly hours as stored for `what` (in hundredths); a value no week can hold is
+/// [`StoreError::Corrupt`] rather than read as some default.
+pub fn stored_hours(what: &str, centihours: i32) -> Result<wt_domain::hours::Hours, StoreError> {
+    wt_domain::hours::Hours::from_centihours(centihours)
+        .ok_or_else(|| StoreError::Corrupt(format!("{what}: {centihours} centihours a week")))
+}

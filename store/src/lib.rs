@@ -28,10 +28,11 @@ pub mod roles;
 pub mod schedules;
 pub mod sessions;
 pub mod skills;
+pub mod stored;
 pub mod users;
 pub mod week_loads;
 
-pub use error::StoreError;
+pub use error::{StoreError, stored_hours};
 
 /// Every migration in `migrations/`, embedded at build time and run by `wt-api migrate`
 /// (and at start-up when `RUN_MIGRATIONS_ON_START` is on).

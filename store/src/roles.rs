@@ -6,6 +6,8 @@ use sqlx::PgExecutor;
 
 use crate::{NameFilter, StoreError};
 
+crate::stored!(Role, RoleFields);
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Role {
     pub id: i64,
@@ -91,7 +93,7 @@ pub async fn update(
     ex: impl PgExecutor<'_>,
     id: i64,
     fields: &RoleFields,
-    expected_version: Option<i64>,
+    expected_version: i64,
 ) -> Result<Option<Role>, StoreError> {
     let role = sqlx::query_as!(
         Role,
@@ -126,7 +128,7 @@ pub async fn holders(ex: impl PgExecutor<'_>, id: i64) -> Result<i64, StoreError
 pub async fn delete_unused(
     ex: impl PgExecutor<'_>,
     id: i64,
-    expected_version: Option<i64>,
+    expected_version: i64,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query!(
         r#"DELETE FROM roles r

@@ -5,12 +5,21 @@ use sqlx::PgExecutor;
 
 use crate::StoreError;
 
+crate::stored!(SkillTag, SkillFields);
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkillTag {
     pub id: i64,
     pub name: String,
     pub category: String,
     pub version: i64,
+}
+
+/// The writable fields of a tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillFields {
+    pub name: String,
+    pub category: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +48,7 @@ pub async fn list_tags(
     Ok(tags)
 }
 
-pub async fn find_tag(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<SkillTag>, StoreError> {
+pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<SkillTag>, StoreError> {
     let tag = sqlx::query_as!(
         SkillTag,
         "SELECT id, name, category, version FROM skill_tags WHERE id = $1",
@@ -50,27 +59,22 @@ pub async fn find_tag(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<SkillTa
     Ok(tag)
 }
 
-pub async fn insert_tag(
-    ex: impl PgExecutor<'_>,
-    name: &str,
-    category: &str,
-) -> Result<SkillTag, StoreError> {
+pub async fn insert(ex: impl PgExecutor<'_>, fields: &SkillFields) -> Result<SkillTag, StoreError> {
     let tag = sqlx::query_as!(
         SkillTag,
         "INSERT INTO skill_tags (name, category) VALUES ($1, $2) RETURNING id, name, category, version",
-        name,
-        category,
+        fields.name,
+        fields.category,
     )
     .fetch_one(ex)
     .await?;
     Ok(tag)
 }
 
-pub async fn update_tag(
+pub async fn update(
     ex: impl PgExecutor<'_>,
     id: i64,
-    name: &str,
-    category: &str,
+    fields: &SkillFields,
     expected_version: i64,
 ) -> Result<Option<SkillTag>, StoreError> {
     let tag = sqlx::query_as!(
@@ -79,8 +83,8 @@ pub async fn update_tag(
            WHERE id = $1 AND version = $4
            RETURNING id, name, category, version"#,
         id,
-        name,
-        category,
+        fields.name,
+        fields.category,
         expected_version,
     )
     .fetch_optional(ex)
@@ -88,12 +92,12 @@ pub async fn update_tag(
     Ok(tag)
 }
 
-/// Deletes a tag nobody has (at `expected_version` when given); `false` when it is held,
-/// gone or changed meanwhile.
-pub async fn delete_unused_tag(
+/// Deletes a tag nobody has at `expected_version`; `false` when it is held, gone or
+/// changed meanwhile.
+pub async fn delete_unused(
     ex: impl PgExecutor<'_>,
     id: i64,
-    expected_version: Option<i64>,
+    expected_version: i64,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query!(
         r#"DELETE FROM skill_tags s

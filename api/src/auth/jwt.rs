@@ -57,11 +57,20 @@ impl AccessKeys {
         }
     }
 
-    /// A token for `user_id` with `role` and token version `ver`, and when it expires.
-    pub fn issue(&self, user_id: i64, role: Role, ver: i32) -> (String, DateTime<Utc>) {
+    /// A token for `user_id` with `role` and token version `ver`, and when it expires;
+    /// `Err` when the lifetime is out of range or the token cannot be signed (never an
+    /// empty token in its place).
+    pub fn issue(
+        &self,
+        user_id: i64,
+        role: Role,
+        ver: i32,
+    ) -> Result<(String, DateTime<Utc>), anyhow::Error> {
         let now = Utc::now();
-        let lifetime = chrono::Duration::from_std(self.lifetime).unwrap_or_default();
-        let expires = now + lifetime;
+        let lifetime = chrono::Duration::from_std(self.lifetime)?;
+        let expires = now
+            .checked_add_signed(lifetime)
+            .ok_or_else(|| anyhow::anyhow!("the access token lifetime overflows the clock"))?;
         let claims = AccessClaims {
             sub: user_id.to_string(),
             role,
@@ -69,9 +78,8 @@ impl AccessKeys {
             iat: now.timestamp(),
             exp: expires.timestamp(),
         };
-        let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
-            .unwrap_or_default();
-        (token, expires)
+        let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?;
+        Ok((token, expires))
     }
 
     /// The claims of a valid token; `None` for anything forged, expired, not yet valid,
@@ -94,7 +102,7 @@ mod tests {
             "a-very-long-secret-key-for-tests-0123456789",
             Duration::from_secs(60),
         );
-        let (token, _) = keys.issue(7, Role::Manager, 3);
+        let (token, _) = keys.issue(7, Role::Manager, 3).expect("signed");
         let claims = keys.verify(&token).expect("valid");
         assert_eq!(
             (claims.sub.as_str(), claims.role, claims.ver),

@@ -11,11 +11,11 @@ use serde::Serialize;
 use serde_json::json;
 use sqlx::PgConnection;
 use wt_domain::secrets::{new_token, token_hash};
-use wt_store::StoreError;
 use wt_store::sessions::{self, Presented};
 use wt_store::users::{self, User};
 
 use super::cookie;
+use crate::problem::ApiError;
 use crate::routes::me::MeView;
 use crate::state::AppState;
 
@@ -31,7 +31,7 @@ pub async fn start(
     state: &AppState,
     conn: &mut PgConnection,
     user: &User,
-) -> Result<Issued, StoreError> {
+) -> Result<Issued, ApiError> {
     let settings = &state.settings;
     let family = sessions::start_family(&mut *conn, user.id, settings.refresh_absolute()).await?;
     add_token(state, conn, family, user).await
@@ -42,7 +42,7 @@ async fn add_token(
     conn: &mut PgConnection,
     family: i64,
     user: &User,
-) -> Result<Issued, StoreError> {
+) -> Result<Issued, ApiError> {
     let refresh = new_token();
     sessions::add_token(
         &mut *conn,
@@ -51,10 +51,10 @@ async fn add_token(
         state.settings.refresh_idle(),
     )
     .await?;
-    let (access, access_expires_at) =
-        state
-            .access_keys
-            .issue(user.id, user.role, user.token_version);
+    let (access, access_expires_at) = state
+        .access_keys
+        .issue(user.id, user.role, user.token_version)
+        .map_err(ApiError::Internal)?;
     Ok(Issued {
         access,
         access_expires_at,
@@ -64,7 +64,7 @@ async fn add_token(
 
 /// Rotates a presented refresh token. `None` when it is unknown, expired, revoked, or a
 /// replay (which also revokes its family).
-pub async fn rotate(state: &AppState, refresh: &str) -> Result<Option<(User, Issued)>, StoreError> {
+pub async fn rotate(state: &AppState, refresh: &str) -> Result<Option<(User, Issued)>, ApiError> {
     let mut tx = state.db.begin().await?;
     let outcome = match sessions::present(&mut tx, &token_hash(refresh)).await? {
         Presented::Valid { family_id, user_id } => match users::find(&mut *tx, user_id).await? {

@@ -10,6 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 use wt_domain::hours::{Hours, HoursTotal};
 use wt_domain::weeks::Week;
 use wt_store::candidates::{self, CandidateSearch, MatchedSkill};
+use wt_store::{StoreError, stored_hours};
 
 use crate::auth::Reader;
 use crate::extract::{PathId, QueryParams};
@@ -167,20 +168,22 @@ pub async fn candidates(
             let weekly = i64::from(c.weekly_capacity_centihours);
             let capacity = HoursTotal::from_centihours(weekly * i64::from(search.weeks));
             let planned = HoursTotal::from_centihours(c.planned_centihours);
-            CandidateView {
+            Ok(CandidateView {
                 matched_skills: skills.remove(&c.id).unwrap_or_default(),
                 id: c.id,
                 name: c.name,
                 department_name: c.department_name,
                 role_name: c.role_name,
-                weekly_capacity: Hours::from_centihours(c.weekly_capacity_centihours)
-                    .unwrap_or(Hours::ZERO),
+                weekly_capacity: stored_hours(
+                    &format!("person {}", c.id),
+                    c.weekly_capacity_centihours,
+                )?,
                 free: HoursTotal::from_centihours(capacity.centihours() - planned.centihours()),
                 capacity,
                 planned,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, StoreError>>()?;
     Ok(axum::Json(CandidatesView {
         week_keys: weeks,
         items,

@@ -3,7 +3,24 @@
 
 use chrono::NaiveDate;
 
+use wt_domain::text::{StoredText, TextError};
+
 use crate::problem::FieldError;
+
+/// `raw` parsed as the stored text `T` (its limits are the type's), or the field's error.
+pub fn stored<T: StoredText>(field: &str, raw: impl Into<String>) -> Result<String, FieldError> {
+    T::parse(raw.into())
+        .map(T::into_string)
+        .map_err(|error| match error {
+            TextError::Required => FieldError::new(field, "required", "This field is required."),
+            TextError::TooLong { max } => {
+                FieldError::new(field, "too_long", format!("Use at most {max} characters."))
+            }
+            TextError::NotAnEmail => {
+                FieldError::new(field, "invalid_email", "Enter a valid email address.")
+            }
+        })
+}
 
 /// A trimmed, non-empty name of at most `max` characters.
 pub fn name(field: &str, raw: &str, max: usize) -> Result<String, FieldError> {

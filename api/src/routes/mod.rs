@@ -26,6 +26,7 @@ pub mod project_grid;
 pub mod projects;
 pub mod reallocation;
 pub mod reallocation_history;
+pub mod resource;
 pub mod roles;
 pub mod skills;
 pub mod token;

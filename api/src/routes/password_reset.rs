@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use wt_domain::secrets::token_hash;
+use wt_domain::text::{self, StoredText};
 use wt_jobs::payloads::{Email, MailTemplate};
 use wt_store::{reset_tokens, sessions, users};
 
@@ -66,9 +67,8 @@ pub async fn request(
         let detail = "Too many reset requests. Try again later.";
         return Ok(refusal.respond("too_many_attempts", detail));
     }
-    if (3..=254).contains(&email.len())
-        && email.contains('@')
-        && let Some(user) = users::find_active_by_email(&state.db, email).await?
+    if let Ok(email) = text::Email::parse(email.to_owned())
+        && let Some(user) = users::find_active_by_email(&state.db, &email.into_string()).await?
     {
         let mail = Email {
             template: MailTemplate::PasswordReset,

@@ -2,19 +2,20 @@
 //! Readers see both; managers and admins change them.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
 use utoipa::{IntoParams, ToSchema};
+use wt_domain::text::{SkillCategory, SkillName};
 use wt_store::StoreError;
-use wt_store::skills::{self, PersonSkill, SkillTag};
+use wt_store::skills::{self, PersonSkill, SkillFields, SkillTag};
 
 use crate::auth::{Manager, Reader};
-use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
-use crate::extract::{JsonBody, PathId, QueryParams};
-use crate::openapi::responses as r;
+use crate::conditional::precondition_failed;
+use crate::extract::{JsonBody, PathId};
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
+use crate::routes::resource::{Rules, refused_name};
 use crate::state::AppState;
 
 const KINDS: [&str; 3] = ["strength", "development", "learning"];
@@ -46,44 +47,6 @@ pub struct SearchQuery {
     search: Option<String>,
 }
 
-#[utoipa::path(
-    get, path = "/api/skills", tag = "skills",
-    params(SearchQuery),
-    responses((status = 200, description = "OK", body = Vec<SkillView>),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
-)]
-pub async fn list(
-    State(state): State<AppState>,
-    Reader(_): Reader,
-    QueryParams(query): QueryParams<SearchQuery>,
-) -> Result<axum::Json<Vec<SkillView>>, ApiError> {
-    let search = fields::search(query.search);
-    let tags = skills::list_tags(&state.db, search.as_deref()).await?;
-    Ok(axum::Json(tags.into_iter().map(SkillView::from).collect()))
-}
-
-#[utoipa::path(
-    get, path = "/api/skills/{id}", tag = "skills",
-    params(("id" = i64, Path)),
-    responses((status = 200, description = "OK", body = SkillView),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
-)]
-pub async fn show(
-    State(state): State<AppState>,
-    Reader(_): Reader,
-    PathId(id): PathId,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    let tag = skills::find_tag(&state.db, id)
-        .await?
-        .ok_or_else(|| Problem::not_found("The skill"))?;
-    Ok(fresh(&headers, tag.version, SkillView::from(tag)))
-}
-
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SkillBody {
@@ -91,132 +54,62 @@ pub struct SkillBody {
     category: Option<String>,
 }
 
-fn checked(body: SkillBody, name: &str, category: &str) -> Result<(String, String), ApiError> {
-    let mut checks = fields::Checks::default();
-    let name = checks.take(fields::name(
-        "name",
-        body.name.as_deref().unwrap_or(name),
-        100,
-    ));
-    let category = checks.take(fields::text(
-        "category",
-        body.category
-            .unwrap_or_else(|| category.to_owned())
-            .trim()
-            .to_owned(),
-        100,
-    ));
-    checks.finish().map_err(invalid_fields)?;
-    Ok((name, category))
-}
+/// Skill tags as a [`Rules`]; a tag people have cannot be deleted.
+pub struct Skills;
 
-fn refused(error: StoreError) -> ApiError {
-    match &error {
-        StoreError::Duplicate(c) if c == "skill_tags_name_key" => {
-            let message = "Another skill has this name.";
-            Problem::new(StatusCode::CONFLICT, "name_taken", message)
-                .with_errors(vec![FieldError::new("name", "name_taken", message)])
-                .into()
+impl Rules for Skills {
+    fn blank() -> SkillFields {
+        SkillFields {
+            name: String::new(),
+            category: String::new(),
         }
-        _ => error.into(),
+    }
+
+    fn fields(row: &SkillTag) -> SkillFields {
+        SkillFields {
+            name: row.name.clone(),
+            category: row.category.clone(),
+        }
+    }
+
+    fn apply(body: SkillBody, base: SkillFields) -> Result<SkillFields, Vec<FieldError>> {
+        let mut checks = fields::Checks::default();
+        let name = checks.take(fields::stored::<SkillName>(
+            "name",
+            body.name.unwrap_or(base.name),
+        ));
+        let category = body.category.unwrap_or(base.category).trim().to_owned();
+        let category = checks.take(fields::stored::<SkillCategory>("category", category));
+        checks.finish()?;
+        Ok(SkillFields { name, category })
+    }
+
+    fn refused(error: StoreError) -> ApiError {
+        refused_name(error, "skill_tags_name_key", "Another skill has this name.")
+    }
+
+    /// Names how many people hold the skill; none means the delete lost to a change.
+    async fn in_use(db: &PgPool, id: i64) -> Result<ApiError, ApiError> {
+        let detail = match skills::holders(db, id).await? {
+            0 => return Ok(precondition_failed().into()),
+            1 => "One person has this skill. Take it off their profile first.".to_owned(),
+            n => format!("{n} people have this skill. Take it off their profiles first."),
+        };
+        Ok(Problem::new(StatusCode::CONFLICT, "skill_in_use", detail).into())
+    }
+
+    async fn list(db: &PgPool, query: SearchQuery) -> Result<Vec<SkillView>, StoreError> {
+        let search = fields::search(query.search);
+        let tags = skills::list_tags(db, search.as_deref()).await?;
+        Ok(tags.into_iter().map(SkillView::from).collect())
     }
 }
 
-#[utoipa::path(
-    post, path = "/api/skills", tag = "skills",
-    request_body = SkillBody,
-    responses((status = 201, description = "Created; `Location` names it", body = SkillView),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
-)]
-pub async fn create(
-    State(state): State<AppState>,
-    Manager(_): Manager,
-    JsonBody(body): JsonBody<SkillBody>,
-) -> Result<Response, ApiError> {
-    let (name, category) = checked(body, "", "")?;
-    let tag = skills::insert_tag(&state.db, &name, &category)
-        .await
-        .map_err(refused)?;
-    Ok(created(
-        format!("/api/skills/{}", tag.id),
-        tag.version,
-        SkillView::from(tag),
-    ))
-}
-
-#[utoipa::path(
-    patch, path = "/api/skills/{id}", tag = "skills",
-    params(("id" = i64, Path)),
-    request_body = SkillBody,
-    responses((status = 200, description = "OK", body = SkillView),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
-        (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
-)]
-pub async fn update(
-    State(state): State<AppState>,
-    Manager(_): Manager,
-    PathId(id): PathId,
-    headers: HeaderMap,
-    JsonBody(body): JsonBody<SkillBody>,
-) -> Result<Response, ApiError> {
-    let expected = if_match(&headers)?;
-    let current = skills::find_tag(&state.db, id)
-        .await?
-        .ok_or_else(|| Problem::not_found("The skill"))?;
-    let (name, category) = checked(body, &current.name, &current.category)?;
-    let tag = skills::update_tag(
-        &state.db,
-        id,
-        &name,
-        &category,
-        expected.unwrap_or(current.version),
-    )
-    .await
-    .map_err(refused)?
-    .ok_or_else(precondition_failed)?;
-    Ok(tagged(tag.version, SkillView::from(tag)))
-}
-
-#[utoipa::path(
-    delete, path = "/api/skills/{id}", tag = "skills",
-    params(("id" = i64, Path)),
-    responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
-        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound),
-        (status = 409, response = r::Conflict),
-        (status = 412, response = r::PreconditionFailed)),
-    security(("bearer" = []))
-)]
-/// Deletes a skill nobody has; a skill people have is refused, as their profiles hang on it.
-pub async fn delete(
-    State(state): State<AppState>,
-    Manager(_): Manager,
-    PathId(id): PathId,
-    headers: HeaderMap,
-) -> Result<StatusCode, ApiError> {
-    let expected = if_match(&headers)?;
-    let current = skills::find_tag(&state.db, id)
-        .await?
-        .ok_or_else(|| Problem::not_found("The skill"))?;
-    if expected.is_some_and(|version| version != current.version) {
-        return Err(precondition_failed().into());
-    }
-    if skills::delete_unused_tag(&state.db, id, Some(current.version)).await? {
-        return Ok(StatusCode::NO_CONTENT);
-    }
-    let detail = match skills::holders(&state.db, id).await? {
-        0 => return Err(precondition_failed().into()),
-        1 => "One person has this skill. Take it off their profile first.".to_owned(),
-        n => format!("{n} people have this skill. Take it off their profiles first."),
-    };
-    Err(Problem::new(StatusCode::CONFLICT, "skill_in_use", detail).into())
-}
+crate::resource_endpoints!(
+    resource = Skills, noun = "The skill", row = SkillTag, tag = "skills", path = "/api/skills", item = "/api/skills/{id}",
+    view = SkillView, body = SkillBody, params = SearchQuery, listing = Vec<SkillView>,
+    delete_summary = " Deletes a skill nobody has; a skill people have is refused, as their profiles hang on it.",
+);
 
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -244,8 +137,7 @@ impl From<PersonSkill> for PersonSkillView {
     get, path = "/api/people/{id}/skills", tag = "skills",
     params(("id" = i64, Path)),
     responses((status = 200, description = "OK", body = Vec<PersonSkillView>),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn of_person(
     State(state): State<AppState>,
@@ -286,8 +178,7 @@ fn default_level() -> String {
     responses((status = 200, description = "The person's skills after the change", body = Vec<PersonSkillView>),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn set_for_person(
     State(state): State<AppState>,
@@ -337,8 +228,7 @@ pub async fn set_for_person(
     params(("id" = i64, Path), ("skill" = i64, Path)),
     responses((status = 204, description = "Removed"), (status = 400, response = r::BadRequest),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn remove_from_person(
     State(state): State<AppState>,

@@ -29,6 +29,7 @@ mod projects;
 mod proxy;
 mod reallocations;
 mod reference;
+mod role_races;
 mod security;
 mod serving;
 mod skills;

@@ -120,6 +120,7 @@ pub fn access_token(state: &AppState, user: &wt_store::users::User) -> String {
     state
         .access_keys
         .issue(user.id, user.role, user.token_version)
+        .expect("a signed token")
         .0
 }
 

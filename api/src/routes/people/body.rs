@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use utoipa::ToSchema;
 use wt_domain::hours::Hours;
+use wt_domain::text::{Email, StoredText};
 use wt_store::StoreError;
 use wt_store::people::PersonFields;
 
@@ -93,19 +94,13 @@ fn email(raw: Option<String>) -> Result<Option<String>, FieldError> {
     let Some(email) = raw.map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()) else {
         return Ok(None);
     };
-    let valid = email.len() <= 254
-        && !email.contains(char::is_whitespace)
-        && email
-            .split_once('@')
-            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
-    if valid {
-        Ok(Some(email))
-    } else {
-        Err(FieldError::new(
+    match Email::parse(email) {
+        Ok(email) => Ok(Some(email.into_string())),
+        Err(_) => Err(FieldError::new(
             "email",
             "invalid_email",
             "Enter a valid email address, or leave it empty.",
-        ))
+        )),
     }
 }
 

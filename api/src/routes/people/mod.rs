@@ -12,6 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 use wt_domain::accounts::Role;
 use wt_domain::hours::Hours;
 use wt_store::people::{self, Person, PersonFilter, PersonSort};
+use wt_store::{StoreError, stored_hours};
 
 use crate::auth::{Manager, Reader, SignedIn, guard::forbidden};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
@@ -48,13 +49,16 @@ pub struct PersonView {
     updated_at: DateTime<Utc>,
 }
 
-impl From<Person> for PersonView {
-    fn from(p: Person) -> Self {
-        PersonView {
+impl TryFrom<Person> for PersonView {
+    type Error = StoreError;
+
+    /// Fails on a stored capacity no week can hold, rather than showing it as zero.
+    fn try_from(p: Person) -> Result<Self, StoreError> {
+        Ok(PersonView {
             id: p.id,
             name: p.name,
             email: p.email,
-            weekly_capacity: Hours::from_centihours(p.capacity_centihours).unwrap_or(Hours::ZERO),
+            weekly_capacity: stored_hours(&format!("person {}", p.id), p.capacity_centihours)?,
             role: p.role_id,
             role_name: p.role_name,
             department: p.department_id,
@@ -66,7 +70,7 @@ impl From<Person> for PersonView {
             version: p.version,
             created_at: p.created_at,
             updated_at: p.updated_at,
-        }
+        })
     }
 }
 
@@ -153,7 +157,10 @@ pub async fn list(
     );
     let (found, total) = tokio::try_join!(people::list(db, &filter), total)?;
     Ok(axum::Json(ListPage::new(
-        found.into_iter().map(PersonView::from).collect(),
+        found
+            .into_iter()
+            .map(PersonView::try_from)
+            .collect::<Result<_, _>>()?,
         page,
         total,
     )))
@@ -181,7 +188,11 @@ pub async fn show(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let person = load(&state, id).await?;
-    Ok(fresh(&headers, person.version, PersonView::from(person)))
+    Ok(fresh(
+        &headers,
+        person.version,
+        PersonView::try_from(person)?,
+    ))
 }
 
 #[utoipa::path(
@@ -202,7 +213,11 @@ pub async fn create(
     let mut conn = state.db.acquire().await?;
     let person = people::insert(&mut conn, &fields).await.map_err(refused)?;
     let location = format!("/api/people/{}", person.id);
-    Ok(created(location, person.version, PersonView::from(person)))
+    Ok(created(
+        location,
+        person.version,
+        PersonView::try_from(person)?,
+    ))
 }
 
 #[utoipa::path(
@@ -235,7 +250,7 @@ pub async fn update(
         .await
         .map_err(refused)?
         .ok_or_else(precondition_failed)?;
-    Ok(tagged(person.version, PersonView::from(person)))
+    Ok(tagged(person.version, PersonView::try_from(person)?))
 }
 
 #[utoipa::path(
