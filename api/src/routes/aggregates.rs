@@ -114,8 +114,7 @@ pub struct DashboardQuery {
     params(WeeksQuery, ScopeQuery, DashboardQuery),
     responses((status = 200, description = "OK", body = wt_analytics::DashboardView),
         (status = 304, description = "Not modified"),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn dashboard(
     State(state): State<AppState>,
@@ -150,8 +149,7 @@ pub struct HeatmapQuery {
     params(WeeksQuery, ScopeQuery, HeatmapQuery),
     responses((status = 200, description = "OK", body = wt_analytics::HeatmapView),
         (status = 304, description = "Not modified"),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn heatmap(
     State(state): State<AppState>,
@@ -186,8 +184,7 @@ pub async fn heatmap(
     params(WeeksQuery, ScopeQuery),
     responses((status = 200, description = "OK", body = wt_analytics::ForecastView),
         (status = 304, description = "Not modified"),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn forecast(
     state: State<AppState>,
@@ -266,8 +263,7 @@ fn min_hours(raw: Option<&str>) -> Result<Hours, ApiError> {
     params(WeeksQuery, ScopeQuery, AvailableQuery),
     responses((status = 200, description = "OK", body = wt_analytics::AvailableView),
         (status = 304, description = "Not modified"),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn available(
     State(state): State<AppState>,
@@ -294,8 +290,7 @@ pub async fn available(
     responses((status = 200, description = "OK", body = wt_analytics::StaffingView),
         (status = 304, description = "Not modified"),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn staffing(
     State(state): State<AppState>,
@@ -320,8 +315,7 @@ pub async fn staffing(
     params(WeeksQuery, ScopeQuery),
     responses((status = 200, description = "OK", body = wt_analytics::RollupView),
         (status = 304, description = "Not modified"),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn rollup(
     state: State<AppState>,
@@ -348,8 +342,7 @@ pub async fn rollup(
     responses((status = 200, description = "OK", body = wt_analytics::MyWorkView),
         (status = 304, description = "Not modified"),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn my_work(
     State(state): State<AppState>,

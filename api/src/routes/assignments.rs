@@ -73,8 +73,7 @@ pub struct AssignmentQuery {
     get, path = "/api/assignments", tag = "assignments",
     params(AssignmentQuery),
     responses((status = 200, description = "OK", body = ListPage<AssignmentView>),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn list(
     State(state): State<AppState>,
@@ -115,8 +114,7 @@ async fn load(state: &AppState, id: i64) -> Result<Assignment, ApiError> {
     responses((status = 200, description = "OK", body = AssignmentView),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn show(
     State(state): State<AppState>,
@@ -175,8 +173,7 @@ fn refused(error: StoreError) -> ApiError {
     responses((status = 201, description = "Created; `Location` names it", body = AssignmentView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn create(
     State(state): State<AppState>,
@@ -248,8 +245,7 @@ pub(crate) fn may_plan(me: &Principal, person_id: i64) -> bool {
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
         (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn update(
     State(state): State<AppState>,
@@ -357,8 +353,7 @@ async fn save(
     params(("id" = i64, Path)),
     responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound), (status = 412, response = r::PreconditionFailed)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound), (status = 412, response = r::PreconditionFailed))
 )]
 pub async fn delete(
     State(state): State<AppState>,

@@ -65,8 +65,7 @@ impl From<wt_store::audit::Event> for EventView {
     params(PageQuery),
     responses((status = 200, description = "OK", body = ListPage<EventView>),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden)),
-    security(("bearer" = []))
+        (status = 403, response = r::Forbidden))
 )]
 pub async fn list(
     State(state): State<AppState>,

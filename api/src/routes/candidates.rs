@@ -133,8 +133,7 @@ fn skills_by_person(rows: Vec<MatchedSkill>) -> HashMap<i64, Vec<MatchedSkillVie
     params(("id" = i64, Path), CandidateQuery),
     responses((status = 200, description = "OK", body = CandidatesView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn candidates(
     State(state): State<AppState>,

@@ -86,8 +86,7 @@ pub struct ProjectQuery {
     get, path = "/api/deliverables", tag = "deliverables",
     params(ProjectQuery),
     responses((status = 200, description = "The project's deliverables in order", body = Vec<DeliverableView>),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn list(
     State(state): State<AppState>,
@@ -113,8 +112,7 @@ pub struct RangeQuery {
     get, path = "/api/deliverables/calendar", tag = "deliverables",
     params(RangeQuery),
     responses((status = 200, description = "OK", body = Vec<DeliverableView>),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn calendar(
     State(state): State<AppState>,
@@ -144,8 +142,7 @@ pub(crate) async fn load(state: &AppState, id: i64) -> Result<Deliverable, ApiEr
     responses((status = 200, description = "OK", body = DeliverableView),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn show(
     State(state): State<AppState>,
@@ -240,8 +237,7 @@ fn project_missing(error: StoreError) -> ApiError {
     request_body = DeliverableBody,
     responses((status = 201, description = "Created; `Location` names it", body = DeliverableView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden), (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 403, response = r::Forbidden), (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn create(
     State(state): State<AppState>,
@@ -282,8 +278,7 @@ pub async fn create(
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
         (status = 412, response = r::PreconditionFailed),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn update(
     State(state): State<AppState>,
@@ -322,8 +317,7 @@ pub async fn update(
     params(("id" = i64, Path)),
     responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound), (status = 412, response = r::PreconditionFailed)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound), (status = 412, response = r::PreconditionFailed))
 )]
 pub async fn delete(
     State(state): State<AppState>,
@@ -354,8 +348,7 @@ pub struct Order {
     request_body = Order,
     responses((status = 200, description = "The deliverables in their new order", body = Vec<DeliverableView>),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden), (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 403, response = r::Forbidden), (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn reorder(
     State(state): State<AppState>,

@@ -52,8 +52,7 @@ impl FormatQuery {
             content(("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), ("text/csv"))),
         (status = 202, description = "Too large to answer at once: queued as an `export` job; its result names the download", body = crate::routes::jobs::Queued),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden)),
-    security(("bearer" = []))
+        (status = 403, response = r::Forbidden))
 )]
 pub async fn people(
     State(state): State<AppState>,
@@ -75,8 +74,7 @@ pub async fn people(
             content(("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), ("text/csv"))),
         (status = 202, description = "Too large to answer at once: queued as an `export` job; its result names the download", body = crate::routes::jobs::Queued),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden)),
-    security(("bearer" = []))
+        (status = 403, response = r::Forbidden))
 )]
 pub async fn projects(
     State(state): State<AppState>,
@@ -137,8 +135,7 @@ fn scratch_file() -> Result<tempfile::TempPath, ApiError> {
     responses((status = 200, description = "A blank workbook: the sheets and headers an import reads, and an Instructions sheet",
             content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn template(Manager(_): Manager, Path(kind): Path<String>) -> Result<Response, ApiError> {
     let kind = match kind.as_str() {

@@ -244,8 +244,7 @@ pub(crate) fn parse(query: &GridQuery) -> Result<(Vec<Week>, GridScope, bool), A
     params(GridQuery, GridPageQuery),
     responses((status = 200, description = "OK", body = GridView),
         (status = 304, description = "Not modified"),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn grid(
     State(state): State<AppState>,

@@ -64,8 +64,7 @@ fn person_ids(raw: &str) -> Result<Vec<i64>, Problem> {
     get, path = "/api/assignments/grid/rows", tag = "assignments",
     params(GridRowsQuery),
     responses((status = 200, description = "OK", body = GridRowsView),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn rows(
     State(state): State<AppState>,

@@ -101,8 +101,7 @@ fn parse_bulk(body: &BulkHours) -> Result<Vec<CheckedRow>, Vec<FieldError>> {
     responses((status = 200, description = "Every update applied, in one transaction", body = BulkResults),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 412, response = r::PreconditionFailed),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn bulk_hours(
     State(state): State<AppState>,

@@ -68,8 +68,7 @@ async fn load(state: &AppState, id: i64) -> Result<users::User, ApiError> {
 #[utoipa::path(
     get, path = "/api/auth/me", tag = "auth",
     responses((status = 200, description = "OK", body = MeView),
-        (status = 401, response = r::Unauthorized), (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 401, response = r::Unauthorized), (status = 404, response = r::NotFound))
 )]
 pub async fn show(
     State(state): State<AppState>,
@@ -92,8 +91,7 @@ pub struct SettingsChange {
     request_body = SettingsChange,
     responses((status = 200, description = "OK", body = MeView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound), (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound), (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn update_settings(
     State(state): State<AppState>,
@@ -147,8 +145,7 @@ pub fn weak_password(field: &str, username: &str, password: &str) -> Option<Prob
     responses((status = 200, description = "Changed; every other session has ended", body = TokenBody),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 404, response = r::NotFound), (status = 413, response = r::PayloadTooLarge),
-        (status = 429, response = r::TooManyRequests)),
-    security(("bearer" = []))
+        (status = 429, response = r::TooManyRequests))
 )]
 pub async fn change_password(
     State(state): State<AppState>,

@@ -42,8 +42,7 @@ impl From<LinkedPerson> for LinkView {
     params(("id" = i64, Path)),
     responses((status = 200, description = "OK", body = Vec<LinkView>),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn people(
     State(state): State<AppState>,
@@ -71,8 +70,7 @@ pub struct LinkBody {
         (status = 400, response = r::BadRequest),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
         (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn link(
     State(state): State<AppState>,
@@ -116,8 +114,7 @@ pub async fn link(
     params(("id" = i64, Path), ("link" = i64, Path)),
     responses((status = 204, description = "Unlinked"), (status = 400, response = r::BadRequest),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn unlink(
     State(state): State<AppState>,

@@ -58,8 +58,7 @@ pub struct ProjectGridView {
     get, path = "/api/assignments/project-grid", tag = "assignments",
     params(GridQuery),
     responses((status = 200, description = "OK", body = ProjectGridView),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn project_grid(
     State(state): State<AppState>,

@@ -270,8 +270,7 @@ pub struct UndoView {
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden),
         (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn undo(
     State(state): State<AppState>,

@@ -69,8 +69,7 @@ impl From<HistoryEntry> for ReallocationRecordView {
     params(("id" = i64, Path)),
     responses((status = 200, description = "The deliverable's reallocations, newest first", body = Vec<ReallocationRecordView>),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn history(
     State(state): State<AppState>,

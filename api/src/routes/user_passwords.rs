@@ -24,8 +24,7 @@ use crate::state::AppState;
     params(("id" = i64, Path)),
     responses((status = 202, description = "The reset mail is queued", body = crate::routes::jobs::Queued),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound))
 )]
 pub async fn send_reset(
     State(state): State<AppState>,
@@ -68,8 +67,7 @@ pub struct PasswordBody {
     responses((status = 204, description = "Password set; the user's sessions have ended"),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn set_password(
     State(state): State<AppState>,

@@ -78,8 +78,7 @@ pub struct UserQuery {
     params(UserQuery),
     responses((status = 200, description = "OK", body = ListPage<UserView>),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden)),
-    security(("bearer" = []))
+        (status = 403, response = r::Forbidden))
 )]
 pub async fn list(
     State(state): State<AppState>,
@@ -115,8 +114,7 @@ pub async fn list(
     responses((status = 200, description = "OK", body = UserView),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound))
 )]
 pub async fn show(
     State(state): State<AppState>,
@@ -223,8 +221,7 @@ fn conflict(error: StoreError) -> ApiError {
     responses((status = 201, description = "Created (without a password: an invitation mail is queued)", body = UserView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn create(
     State(state): State<AppState>,
@@ -307,8 +304,7 @@ pub struct UserPatch {
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
         (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn update(
     State(state): State<AppState>,

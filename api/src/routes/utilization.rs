@@ -43,8 +43,7 @@ impl From<&Bands> for UtilizationBands {
 #[utoipa::path(
     get, path = "/api/utilization/bands", tag = "utilization",
     responses((status = 200, description = "The band thresholds", body = UtilizationBands),
-        (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 401, response = r::Unauthorized))
 )]
 pub async fn bands(State(state): State<AppState>, Reader(_): Reader) -> Json<UtilizationBands> {
     Json(UtilizationBands::from(&state.settings.utilization_bands))

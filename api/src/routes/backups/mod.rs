@@ -99,8 +99,7 @@ pub(crate) fn archive_id(raw: &str) -> Result<ArchiveId, ApiError> {
 #[utoipa::path(
     get, path = "/api/backups", tag = "backups",
     responses((status = 200, description = "The archives, newest first", body = BackupList),
-        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden)),
-    security(("bearer" = []))
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden))
 )]
 pub async fn list(
     State(state): State<AppState>,
@@ -117,8 +116,7 @@ pub async fn list(
     params(("Prefer" = Option<String>, Header, description = "`wait=N`: answer with the ended job when it ends within N seconds")),
     responses((status = 202, description = "A backup job queued (or the one already waiting)", body = crate::routes::jobs::Queued),
         (status = 200, description = "Ended within the `Prefer: wait`", body = crate::routes::jobs::JobView),
-        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden)),
-    security(("bearer" = []))
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden))
 )]
 pub async fn create(
     State(state): State<AppState>,
@@ -137,8 +135,7 @@ pub async fn create(
     responses((status = 200, description = "The archive (pg_dump custom format) as an attachment",
             content(("application/octet-stream"))),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn download(
     State(state): State<AppState>,
@@ -163,8 +160,7 @@ pub async fn download(
     params(("id" = String, Path)),
     responses((status = 204, description = "Deleted with its sidecar"),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn delete(
     State(state): State<AppState>,

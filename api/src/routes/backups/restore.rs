@@ -88,8 +88,7 @@ fn outcome_key(state: &AppState) -> String {
     responses((status = 202, description = "The restore started; watch `GET /api/backups/restore`", body = RestoreStatus),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
-        (status = 409, response = r::Conflict), (status = 422, response = r::Unprocessable)),
-    security(("bearer" = []))
+        (status = 409, response = r::Conflict), (status = 422, response = r::Unprocessable))
 )]
 pub async fn start(
     State(state): State<AppState>,
@@ -176,8 +175,7 @@ async fn remember(state: AppState, outcome: RestoreOutcome) -> anyhow::Result<()
 #[utoipa::path(
     get, path = "/api/backups/restore", tag = "backups",
     responses((status = 200, description = "Whether a restore runs, and how the latest ended", body = RestoreStatus),
-        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden)),
-    security(("bearer" = []))
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden))
 )]
 pub async fn status(
     State(state): State<AppState>,

@@ -117,8 +117,7 @@ fn too_large(limit: u64) -> ApiError {
         (status = 200, description = "Ended within the `Prefer: wait`", body = crate::routes::jobs::JobView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn upload(
     State(state): State<AppState>,

@@ -25,8 +25,7 @@ use crate::state::AppState;
     params(("id" = i64, Path)),
     responses((status = 200, description = "Cancelled, or asked to stop", body = JobView),
         (status = 401, response = r::Unauthorized), (status = 404, response = r::NotFound),
-        (status = 409, response = r::Conflict)),
-    security(("bearer" = []))
+        (status = 409, response = r::Conflict))
 )]
 pub async fn cancel(
     State(state): State<AppState>,
@@ -62,8 +61,7 @@ pub async fn cancel(
     params(("id" = i64, Path)),
     responses((status = 200, description = "Queued again", body = JobView),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound), (status = 409, response = r::Conflict)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound), (status = 409, response = r::Conflict))
 )]
 pub async fn retry(
     State(state): State<AppState>,

@@ -30,8 +30,7 @@ fn no_file() -> Problem {
     responses((status = 200, description = "The job's file as an attachment",
             content(("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), ("text/csv"), ("application/octet-stream"))),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn download(
     State(state): State<AppState>,

@@ -73,8 +73,7 @@ pub struct JobListQuery {
     get, path = "/api/jobs", tag = "jobs",
     params(JobListQuery),
     responses((status = 200, description = "Jobs, newest first", body = ListPage<JobView>),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn list(
     State(state): State<AppState>,
@@ -110,8 +109,7 @@ pub async fn list(
     params(("id" = i64, Path), ("Prefer" = Option<String>, Header, description = "`wait=N`: wait up to N seconds (at most 10) for the job to end")),
     responses((status = 200, description = "OK", body = JobView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn show(
     State(state): State<AppState>,

@@ -64,8 +64,7 @@ pub struct JobStatsView {
 #[utoipa::path(
     get, path = "/api/jobs/stats", tag = "jobs",
     responses((status = 200, description = "Every queue's figures", body = JobStatsView),
-        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden)),
-    security(("bearer" = []))
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden))
 )]
 pub async fn stats(
     State(state): State<AppState>,
@@ -122,8 +121,7 @@ pub struct ScheduleList {
 #[utoipa::path(
     get, path = "/api/jobs/schedules", tag = "jobs",
     responses((status = 200, description = "The schedules", body = ScheduleList),
-        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden)),
-    security(("bearer" = []))
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden))
 )]
 pub async fn schedules(
     State(state): State<AppState>,

@@ -35,8 +35,7 @@ pub async fn enqueue_warm_cache(
     params(("Prefer" = Option<String>, Header, description = "`wait=N`: answer with the ended job when it ends within N seconds")),
     responses((status = 202, description = "Queued (or the warm-up already waiting)", body = super::Queued),
         (status = 200, description = "Ended within the `Prefer: wait`", body = super::JobView),
-        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden)),
-    security(("bearer" = []))
+        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden))
 )]
 pub async fn warm_cache(
     State(state): State<AppState>,
@@ -67,8 +66,7 @@ pub struct ProbeBody {
     responses((status = 202, description = "Queued", body = super::Queued),
         (status = 200, description = "Ended within the `Prefer: wait`", body = super::JobView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden)),
-    security(("bearer" = []))
+        (status = 403, response = r::Forbidden))
 )]
 pub async fn probe(
     State(state): State<AppState>,

@@ -127,8 +127,7 @@ fn sort_key(raw: Option<&str>) -> Result<PersonSort, Problem> {
     get, path = "/api/people", tag = "people",
     params(PageQuery, PeopleQuery),
     responses((status = 200, description = "OK", body = ListPage<PersonView>),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn list(
     State(state): State<AppState>,
@@ -178,8 +177,7 @@ async fn load(state: &AppState, id: i64) -> Result<Person, ApiError> {
     responses((status = 200, description = "OK", body = PersonView),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn show(
     State(state): State<AppState>,
@@ -201,8 +199,7 @@ pub async fn show(
     responses((status = 201, description = "Created; `Location` names it", body = PersonView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn create(
     State(state): State<AppState>,
@@ -228,8 +225,7 @@ pub async fn create(
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
         (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn update(
     State(state): State<AppState>,
@@ -259,8 +255,7 @@ pub async fn update(
     responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
         (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
-        (status = 412, response = r::PreconditionFailed)),
-    security(("bearer" = []))
+        (status = 412, response = r::PreconditionFailed))
 )]
 pub async fn delete(
     State(state): State<AppState>,
@@ -302,8 +297,7 @@ pub struct BulkResult {
     request_body = BulkDepartment,
     responses((status = 200, description = "Everyone listed was moved", body = BulkResult),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden), (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 403, response = r::Forbidden), (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn bulk_department(
     State(state): State<AppState>,

@@ -145,8 +145,7 @@ pub(crate) fn statuses(raw: Option<&str>) -> Result<Vec<String>, Problem> {
     get, path = "/api/projects", tag = "projects",
     params(PageQuery, ProjectQuery),
     responses((status = 200, description = "OK", body = ListPage<ProjectView>),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized)),
-    security(("bearer" = []))
+        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
 )]
 pub async fn list(
     State(state): State<AppState>,
@@ -195,8 +194,7 @@ pub(crate) async fn load(state: &AppState, id: i64) -> Result<Project, ApiError>
     responses((status = 200, description = "OK", body = ProjectView),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound)),
-    security(("bearer" = []))
+        (status = 404, response = r::NotFound))
 )]
 pub async fn show(
     State(state): State<AppState>,
@@ -214,8 +212,7 @@ pub async fn show(
     responses((status = 201, description = "Created; `Location` names it", body = ProjectView),
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn create(
     State(state): State<AppState>,
@@ -243,8 +240,7 @@ pub async fn create(
         (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
         (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
         (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
-        (status = 413, response = r::PayloadTooLarge)),
-    security(("bearer" = []))
+        (status = 413, response = r::PayloadTooLarge))
 )]
 pub async fn update(
     State(state): State<AppState>,
@@ -269,8 +265,7 @@ pub async fn update(
     responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
         (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
         (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
-        (status = 412, response = r::PreconditionFailed)),
-    security(("bearer" = []))
+        (status = 412, response = r::PreconditionFailed))
 )]
 pub async fn delete(
     State(state): State<AppState>,
