@@ -67,7 +67,7 @@ export function PersonLink({ user, busy, onChange }: Props) {
   }
   return (
     <div className="row-actions">
-      {user.person === null ? <span className="muted">None</span> : <LinkedName id={user.person} />}
+      {user.person === null || user.person === undefined ? <span className="muted">None</span> : <LinkedName id={user.person} />}
       <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => setSearching(true)}>
         {user.person === null ? 'Link…' : 'Change…'}
       </button>

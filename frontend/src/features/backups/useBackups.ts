@@ -3,6 +3,7 @@
 // end in a toast (a refused restore shows in its dialog instead).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteBackup, fetchBackups, fetchRestoreStatus, startBackup, startRestore } from '../../api/backups';
+import { startedJobId } from '../../api/jobs';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
 
@@ -48,7 +49,7 @@ export function useBackupActions() {
 
   const create = useMutation({
     mutationFn: startBackup,
-    onSuccess: (queued) => toast(`Backup queued as job #${queued.jobId}; it appears here when it is written.`),
+    onSuccess: (queued) => toast(`Backup queued as job #${startedJobId(queued)}; it appears here when it is written.`),
     onError: failed,
     onSettled: refresh,
   });

@@ -16,7 +16,7 @@ const WEEKS = 12;
 
 export function UtilizationStrip({ person }: { person: Person }) {
   const bands = useUtilizationBands();
-  const scope = { weeks: WEEKS, start: currentWeek(), search: person.name, department: person.department };
+  const scope = { weeks: WEEKS, start: currentWeek(), search: person.name, department: person.department ?? null };
   const grid = useQuery({
     queryKey: ['assignments', 'grid', scope],
     queryFn: ({ signal }) => fetchGridTotals(scope, signal),

@@ -12,9 +12,9 @@ export function ProjectSummary({ project }: { project: Project }) {
     ['Project number', project.projectNumber ?? '—'],
     ['Client', project.client],
     ['Status', STATUS_LABELS[project.status]],
-    ['Start', day(project.startDate)],
-    ['End', day(project.endDate)],
-    ['Estimated hours', project.estimatedHours === null ? '—' : formatHours(project.estimatedHours)],
+    ['Start', day(project.startDate ?? null)],
+    ['End', day(project.endDate ?? null)],
+    ['Estimated hours', project.estimatedHours === null || project.estimatedHours === undefined ? '—' : formatHours(project.estimatedHours)],
     ['Description', project.description || '—'],
   ];
   return (

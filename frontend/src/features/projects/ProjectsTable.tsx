@@ -36,9 +36,9 @@ export function ProjectsTable({ projects, sort, onSort }: Props) {
             <td>{project.projectNumber ?? ''}</td>
             <td>{project.client}</td>
             <td><span className={`status status--${project.status}`}>{STATUS_LABELS[project.status]}</span></td>
-            <td>{day(project.startDate)}</td>
-            <td>{day(project.endDate)}</td>
-            <td className="num">{project.estimatedHours === null ? '' : formatHours(project.estimatedHours)}</td>
+            <td>{day(project.startDate ?? null)}</td>
+            <td>{day(project.endDate ?? null)}</td>
+            <td className="num">{project.estimatedHours === null || project.estimatedHours === undefined ? '' : formatHours(project.estimatedHours)}</td>
           </tr>
         ))}
       </tbody>
