@@ -6,6 +6,7 @@
 import { AS_FILE, api, read, readFile } from './http';
 import type { DownloadedFile } from './request';
 import type { components } from './schema';
+import { queryKeys } from './queryKeys';
 
 type Schemas = components['schemas'];
 
@@ -123,4 +124,4 @@ export function startWarmCache(): Promise<StartedJob> {
 }
 
 /** Everything cached about jobs sits under this key, so one invalidation refreshes it all. */
-export const JOBS_QUERY_KEY = ['jobs'] as const;
+export const JOBS_QUERY_KEY = queryKeys.jobs.all;

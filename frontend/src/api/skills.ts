@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, read } from './http';
 import type { components } from './schema';
 import { ifMatch } from './versioned';
+import { queryKeys } from './queryKeys';
 
 export type Skill = components['schemas']['SkillView'];
 export type SkillChanges = { name?: string; category?: string };
@@ -57,12 +58,10 @@ export function removePersonSkill(person: number, skill: number): Promise<void> 
  * The query key of the skill tags list. Invalidating it after a tag write also refreshes
  * every cached person's skills (keyed below it), which show the tags' names.
  */
-export const SKILLS_QUERY_KEY = ['skills'] as const;
+export const SKILLS_QUERY_KEY = queryKeys.skills.all;
 
 /** The query key of one person's skills. */
-export function personSkillsQueryKey(person: number) {
-  return [...SKILLS_QUERY_KEY, 'person', person] as const;
-}
+export const personSkillsQueryKey = queryKeys.skills.ofPerson;
 
 /** All skill tags, cached once for the skills page, the typeahead and anyone else. */
 export function useSkills({ enabled = true }: { enabled?: boolean } = {}) {

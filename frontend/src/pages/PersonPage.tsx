@@ -14,12 +14,13 @@ import { PersonSkills } from '../features/skills/PersonSkills';
 import { FormAlert } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/people/people.css';
+import { queryKeys } from '../api/queryKeys';
 
 export function PersonPage() {
   const id = Number(useParams().id);
   const canEdit = useCanPlan();
   const reference = useReferenceData();
-  const person = useQuery({ queryKey: ['people', 'detail', id], queryFn: ({ signal }) => fetchPerson(id, signal) });
+  const person = useQuery({ queryKey: queryKeys.people.detail(id), queryFn: ({ signal }) => fetchPerson(id, signal) });
 
   return (
     <>

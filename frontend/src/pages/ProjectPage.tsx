@@ -16,11 +16,12 @@ import { FormAlert } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/people/people.css';
 import '../features/projects/projects.css';
+import { queryKeys } from '../api/queryKeys';
 
 export function ProjectPage() {
   const id = Number(useParams().id);
   const canEdit = useCanPlan();
-  const project = useQuery({ queryKey: ['projects', 'detail', id], queryFn: ({ signal }) => fetchProject(id, signal) });
+  const project = useQuery({ queryKey: queryKeys.projects.detail(id), queryFn: ({ signal }) => fetchProject(id, signal) });
 
   return (
     <>

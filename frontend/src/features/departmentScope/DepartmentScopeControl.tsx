@@ -12,12 +12,13 @@ import { ScopeChip } from './ScopeChip';
 import { scopeChoices, scopeName } from './scopeChoices';
 import { useDepartmentScope } from './useDepartmentScope';
 import './departmentScope.css';
+import { queryKeys } from '../../api/queryKeys';
 
 export function DepartmentScopeControl() {
   const { department, includeChildren, setScope } = useDepartmentScope();
   const [approached, setApproached] = useState(false);
   const departments = useQuery({
-    queryKey: ['departments', 'all'],
+    queryKey: queryKeys.departments.list,
     queryFn: ({ signal }) => fetchAllDepartments(signal),
     enabled: approached || department !== null,
   });

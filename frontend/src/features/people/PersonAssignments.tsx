@@ -5,10 +5,11 @@ import { fetchAssignments } from '../../api/assignments';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { currentWeek, formatHours } from './weeks';
+import { queryKeys } from '../../api/queryKeys';
 
 export function PersonAssignments({ personId }: { personId: number }) {
   const assignments = useQuery({
-    queryKey: ['assignments', { person: personId }],
+    queryKey: queryKeys.assignments.of({ person: personId }),
     queryFn: ({ signal }) => fetchAssignments({ person: personId }, signal),
   });
   if (assignments.error) return <FormAlert tone="error">{errorMessage(assignments.error)}</FormAlert>;
