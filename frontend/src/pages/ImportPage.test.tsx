@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../api/jobs';
 import { makeImportJob, makeIssue, makeReport } from '../features/imports/testData';
-import { serveApi } from '../features/people/testData';
+import { serveApi } from '../test/peopleData';
 import { makeMe } from '../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../test/render';
 

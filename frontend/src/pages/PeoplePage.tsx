@@ -7,7 +7,7 @@ import { fetchPeople, peopleFilterParams } from '../api/people';
 import { NewPersonDialog } from '../features/people/NewPersonDialog';
 import { PeopleFilterBar } from '../features/people/PeopleFilterBar';
 import { PeopleList } from '../features/people/PeopleList';
-import { useCanPlan } from '../features/people/useCanPlan';
+import { useCanPlan } from '../auth/useCanPlan';
 import { usePeopleParams } from '../features/people/usePeopleParams';
 import { useReferenceData } from '../features/people/useReferenceData';
 import { ExportMenu } from '../features/exports/ExportMenu';

@@ -8,7 +8,7 @@ import { PersonAssignments } from '../features/people/PersonAssignments';
 import { PersonEditor } from '../features/people/PersonEditor';
 import { PersonSummary } from '../features/people/PersonSummary';
 import { UtilizationStrip } from '../features/people/UtilizationStrip';
-import { useCanPlan } from '../features/people/useCanPlan';
+import { useCanPlan } from '../auth/useCanPlan';
 import { useReferenceData } from '../features/people/useReferenceData';
 import { PersonSkills } from '../features/skills/PersonSkills';
 import { FormAlert } from '../ui/FormAlert';

@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { fetchProject } from '../api/projects';
 import { DeliverablesSection } from '../features/deliverables/DeliverablesSection';
 import { ScopedLink } from '../features/departmentScope/ScopedLink';
-import { useCanPlan } from '../features/people/useCanPlan';
+import { useCanPlan } from '../auth/useCanPlan';
 import { ProjectAssignments } from '../features/projects/ProjectAssignments';
 import { ProjectEditor } from '../features/projects/ProjectEditor';
 import { ProjectNotes } from '../features/projects/ProjectNotes';

@@ -4,7 +4,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchProjects, projectFilterParams } from '../api/projects';
-import { useCanPlan } from '../features/people/useCanPlan';
+import { useCanPlan } from '../auth/useCanPlan';
 import { NewProjectDialog } from '../features/projects/NewProjectDialog';
 import { ProjectFilterBar } from '../features/projects/ProjectFilterBar';
 import { ProjectsTable } from '../features/projects/ProjectsTable';

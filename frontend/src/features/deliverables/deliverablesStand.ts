@@ -4,7 +4,7 @@ import { screen, within } from '@testing-library/react';
 import type { Deliverable } from '../../api/deliverables';
 import { makeMe } from '../../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../../test/render';
-import { makeProject, serveApi } from '../people/testData';
+import { makeProject, serveApi } from '../../test/peopleData';
 
 export const manager = makeMe({ role: 'manager' });
 

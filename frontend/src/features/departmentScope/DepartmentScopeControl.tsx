@@ -7,7 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchAllDepartments } from '../../api/departments';
-import { ChoiceSelect } from '../people/ChoiceSelect';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { ScopeChip } from './ScopeChip';
 import { scopeChoices, scopeName } from './scopeChoices';
 import { useDepartmentScope } from './useDepartmentScope';

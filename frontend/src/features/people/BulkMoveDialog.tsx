@@ -8,7 +8,7 @@ import { FormActions } from '../../ui/FormActions';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { ChoiceSelect, departmentChoices } from './ChoiceSelect';
+import { ChoiceSelect, departmentChoices } from '../../ui/ChoiceSelect';
 import type { ReferenceData } from './useReferenceData';
 import { queryKeys } from '../../api/queryKeys';
 

@@ -12,7 +12,7 @@ import { useToast } from '../../ui/toast/useToast';
 import { useScopedNavigate } from '../departmentScope/ScopedLink';
 import { PersonFields } from './PersonFields';
 import { EMPTY_PERSON, newPersonBody, personProblems } from './personForm';
-import { useCheckedForm } from './useCheckedForm';
+import { useCheckedForm } from '../../ui/useCheckedForm';
 import type { ReferenceData } from './useReferenceData';
 import { queryKeys } from '../../api/queryKeys';
 

@@ -4,7 +4,7 @@ import { ScopedLink } from '../departmentScope/ScopedLink';
 import { fetchAssignments } from '../../api/assignments';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
-import { currentWeek, formatHours } from './weeks';
+import { currentWeek, formatHours } from '../../ui/weeks';
 import { queryKeys } from '../../api/queryKeys';
 
 export function PersonAssignments({ personId }: { personId: number }) {

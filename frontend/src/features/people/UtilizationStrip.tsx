@@ -9,7 +9,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { bandOfWeek, utilizationPercent } from '../utilization/bands';
 import { useUtilizationBands } from '../utilization/useUtilizationBands';
-import { currentWeek } from './weeks';
+import { currentWeek } from '../../ui/weeks';
 import { WeekBandList } from './WeekBandList';
 import { queryKeys } from '../../api/queryKeys';
 

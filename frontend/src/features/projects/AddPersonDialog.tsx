@@ -14,7 +14,7 @@ import { TextField } from '../../ui/TextField';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
 import { useDepartmentScope } from '../departmentScope/useDepartmentScope';
-import { currentWeek } from '../people/weeks';
+import { currentWeek } from '../../ui/weeks';
 import { CandidateTable } from './CandidateTable';
 import { SkillPicker } from './SkillPicker';
 import { WeekRangePicker } from './WeekRangePicker';

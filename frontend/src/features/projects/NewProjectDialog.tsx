@@ -9,7 +9,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
 import { useScopedNavigate } from '../departmentScope/ScopedLink';
-import { useCheckedForm } from '../people/useCheckedForm';
+import { useCheckedForm } from '../../ui/useCheckedForm';
 import { ProjectFields } from './ProjectFields';
 import { EMPTY_PROJECT, newProjectBody, projectProblems } from './projectForm';
 import { queryKeys } from '../../api/queryKeys';

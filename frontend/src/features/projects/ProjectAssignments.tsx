@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage, writeErrorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { currentWeek, formatHours, sumWeeks, weekRange } from '../people/weeks';
+import { currentWeek, formatHours, sumWeeks, weekRange } from '../../ui/weeks';
 import { AddPersonDialog } from './AddPersonDialog';
 import { queryKeys } from '../../api/queryKeys';
 

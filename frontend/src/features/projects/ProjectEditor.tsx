@@ -8,7 +8,7 @@ import { updateProject, type Project, type ProjectChanges } from '../../api/proj
 import { FormAlert } from '../../ui/FormAlert';
 import { writeErrorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { useCheckedForm } from '../people/useCheckedForm';
+import { useCheckedForm } from '../../ui/useCheckedForm';
 import { ProjectFields } from './ProjectFields';
 import { projectChanges, projectProblems, projectValues } from './projectForm';
 import { queryKeys } from '../../api/queryKeys';

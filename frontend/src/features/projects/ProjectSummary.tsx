@@ -2,7 +2,7 @@
 // their own section on the page).
 import type { Project } from '../../api/projects';
 import { formatDate } from '../../ui/formatTime';
-import { formatHours } from '../people/weeks';
+import { formatHours } from '../../ui/weeks';
 import { STATUS_LABELS } from './projectStatus';
 
 const day = (date: string | null) => (date ? formatDate(`${date}T12:00:00Z`) : '—');

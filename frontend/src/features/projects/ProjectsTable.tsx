@@ -4,7 +4,7 @@ import { ScopedLink } from '../departmentScope/ScopedLink';
 import type { Project, ProjectSort, ProjectSortKey } from '../../api/projects';
 import { formatDate } from '../../ui/formatTime';
 import { SortHeader } from '../people/SortHeader';
-import { formatHours } from '../people/weeks';
+import { formatHours } from '../../ui/weeks';
 import { STATUS_LABELS } from './projectStatus';
 
 interface Props {

@@ -5,7 +5,7 @@
 // lists, calendar marks and histories. Queries on screen refetch at once; the rest when
 // next shown.
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { addWeeks } from '../people/weeks';
+import { addWeeks } from '../../ui/weeks';
 import { PLANNING_KEY } from '../planning/useSaveQueue';
 import { queryKeys } from '../../api/queryKeys';
 
