@@ -20,7 +20,7 @@ describe('app shell', () => {
     mockFetch(() => jsonResponse(report, 503));
     renderRoute('/', { session: makeMe() });
     expect(screen.getByRole('link', { name: 'Workload Tracker' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
     expect(await screen.findByTestId('overview-status')).toHaveTextContent('Degraded');
     expect(screen.getByText('2 of 3 components up')).toBeInTheDocument();
 

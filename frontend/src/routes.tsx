@@ -3,7 +3,8 @@
 // the not-found page. Everything else needs sign-in (the reference data, /departments,
 // /roles and /skills, /jobs and /import included; /import itself says when a person is
 // not a manager); /admin (users, audit log, backups) also needs the admin role. The chart pages (/dashboard,
-// /forecast, /my-work) load on first visit, so the chart library is not in the main bundle.
+// /forecast, /my-work) and every other signed-in page load on first visit (code split per
+// route), so the main bundle holds only the shell and the account pages.
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAdmin } from './auth/RequireAdmin';
@@ -14,31 +15,31 @@ import { UsersTab } from './features/admin/UsersTab';
 import { ScopedNavigate } from './features/departmentScope/ScopedLink';
 import { AppLayout } from './layout/AppLayout';
 import { AuthLayout } from './layout/AuthLayout';
-import { AdminPage } from './pages/AdminPage';
-import { DepartmentsPage } from './pages/DepartmentsPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
-import { ImportPage } from './pages/ImportPage';
-import { JobsPage } from './pages/JobsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { OverviewPage } from './pages/OverviewPage';
-import { PeoplePage } from './pages/PeoplePage';
-import { PersonPage } from './pages/PersonPage';
-import { PlanningPage } from './pages/PlanningPage';
-import { ProfilePage } from './pages/ProfilePage';
-import { ProjectGridPage } from './pages/ProjectGridPage';
-import { ProjectPage } from './pages/ProjectPage';
-import { ProjectsPage } from './pages/ProjectsPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
-import { RolesPage } from './pages/RolesPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
-import { SkillsPage } from './pages/SkillsPage';
 import { StatusPage } from './pages/StatusPage';
 import { LazyPage } from './routing/LazyPage';
 
+const OverviewPage = lazy(() => import('./pages/OverviewPage').then((page) => ({ default: page.OverviewPage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((page) => ({ default: page.DashboardPage })));
 const ForecastPage = lazy(() => import('./pages/ForecastPage').then((page) => ({ default: page.ForecastPage })));
 const MyWorkPage = lazy(() => import('./pages/MyWorkPage').then((page) => ({ default: page.MyWorkPage })));
+const PlanningPage = lazy(() => import('./pages/PlanningPage').then((page) => ({ default: page.PlanningPage })));
+const ProjectGridPage = lazy(() => import('./pages/ProjectGridPage').then((page) => ({ default: page.ProjectGridPage })));
+const PeoplePage = lazy(() => import('./pages/PeoplePage').then((page) => ({ default: page.PeoplePage })));
+const PersonPage = lazy(() => import('./pages/PersonPage').then((page) => ({ default: page.PersonPage })));
+const ProjectsPage = lazy(() => import('./pages/ProjectsPage').then((page) => ({ default: page.ProjectsPage })));
+const ProjectPage = lazy(() => import('./pages/ProjectPage').then((page) => ({ default: page.ProjectPage })));
+const DepartmentsPage = lazy(() => import('./pages/DepartmentsPage').then((page) => ({ default: page.DepartmentsPage })));
+const RolesPage = lazy(() => import('./pages/RolesPage').then((page) => ({ default: page.RolesPage })));
+const SkillsPage = lazy(() => import('./pages/SkillsPage').then((page) => ({ default: page.SkillsPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage').then((page) => ({ default: page.ImportPage })));
+const JobsPage = lazy(() => import('./pages/JobsPage').then((page) => ({ default: page.JobsPage })));
+const ProfilePage = lazy(() => import('./pages/ProfilePage').then((page) => ({ default: page.ProfilePage })));
+const AdminPage = lazy(() => import('./pages/AdminPage').then((page) => ({ default: page.AdminPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -61,28 +62,28 @@ export const routes: RouteObject[] = [
           {
             element: <RequireAuth />,
             children: [
-              { index: true, element: <OverviewPage /> },
+              { index: true, element: <LazyPage page={OverviewPage} /> },
               { path: 'dashboard', element: <LazyPage page={DashboardPage} /> },
               { path: 'forecast', element: <LazyPage page={ForecastPage} /> },
               { path: 'my-work', element: <LazyPage page={MyWorkPage} /> },
-              { path: 'planning', element: <PlanningPage /> },
-              { path: 'planning/projects', element: <ProjectGridPage /> },
-              { path: 'people', element: <PeoplePage /> },
-              { path: 'people/:id', element: <PersonPage /> },
-              { path: 'projects', element: <ProjectsPage /> },
-              { path: 'projects/:id', element: <ProjectPage /> },
-              { path: 'departments', element: <DepartmentsPage /> },
-              { path: 'roles', element: <RolesPage /> },
-              { path: 'skills', element: <SkillsPage /> },
-              { path: 'import', element: <ImportPage /> },
-              { path: 'jobs', element: <JobsPage /> },
-              { path: 'profile', element: <ProfilePage /> },
+              { path: 'planning', element: <LazyPage page={PlanningPage} /> },
+              { path: 'planning/projects', element: <LazyPage page={ProjectGridPage} /> },
+              { path: 'people', element: <LazyPage page={PeoplePage} /> },
+              { path: 'people/:id', element: <LazyPage page={PersonPage} /> },
+              { path: 'projects', element: <LazyPage page={ProjectsPage} /> },
+              { path: 'projects/:id', element: <LazyPage page={ProjectPage} /> },
+              { path: 'departments', element: <LazyPage page={DepartmentsPage} /> },
+              { path: 'roles', element: <LazyPage page={RolesPage} /> },
+              { path: 'skills', element: <LazyPage page={SkillsPage} /> },
+              { path: 'import', element: <LazyPage page={ImportPage} /> },
+              { path: 'jobs', element: <LazyPage page={JobsPage} /> },
+              { path: 'profile', element: <LazyPage page={ProfilePage} /> },
               {
                 path: 'admin',
                 element: <RequireAdmin />,
                 children: [
                   {
-                    element: <AdminPage />,
+                    element: <LazyPage page={AdminPage} />,
                     children: [
                       { index: true, element: <ScopedNavigate to="/admin/users" replace /> },
                       { path: 'users', element: <UsersTab /> },

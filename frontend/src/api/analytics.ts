@@ -1,7 +1,7 @@
 // The aggregate endpoints behind the dashboard, forecast and my-work screens: one request
 // per panel, each over a window of weeks (start, weeks) in the global department scope.
 // The answers' types are the generated ones (schema.d.ts, from the server's OpenAPI).
-import { apiFetch } from './client';
+import { api, read } from './http';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -32,22 +32,17 @@ export type HeatmapSort = 'name' | 'utilization';
 /** The problem code of GET /api/me/work for a user with no linked person. */
 export const NO_LINKED_PERSON = 'no_linked_person';
 
-/** The window's query string: weeks, start and, when scoped, the department. */
-export function windowSearch(window: AnalyticsWindow, extra: Record<string, string> = {}): URLSearchParams {
-  const params = new URLSearchParams({ weeks: String(window.weeks), start: window.start, ...extra });
-  if (window.department !== null) {
-    params.set('department', String(window.department));
-    params.set('includeChildren', String(window.includeChildren));
-  }
-  return params;
-}
-
-function get<T>(path: string, params: URLSearchParams, signal?: AbortSignal): Promise<T> {
-  return apiFetch<T>(`${path}?${params.toString()}`, signal ? { signal } : {});
+/** The window's query parameters: weeks, start and, when scoped, the department. */
+export function windowQuery(window: AnalyticsWindow) {
+  return {
+    weeks: window.weeks,
+    start: window.start,
+    ...(window.department !== null ? { department: window.department, includeChildren: window.includeChildren } : {}),
+  };
 }
 
 export function fetchDashboard(window: AnalyticsWindow, signal?: AbortSignal): Promise<Dashboard> {
-  return get('/dashboard', windowSearch(window), signal);
+  return read(api.GET('/api/dashboard', { params: { query: windowQuery(window) }, signal: signal ?? null }));
 }
 
 export interface HeatmapPage {
@@ -57,19 +52,19 @@ export interface HeatmapPage {
 }
 
 export function fetchHeatmap(window: AnalyticsWindow, page: HeatmapPage, signal?: AbortSignal): Promise<Heatmap> {
-  const extra = { offset: String(page.offset), limit: String(page.limit), sort: page.sort };
-  return get('/people/capacity-heatmap', windowSearch(window, extra), signal);
+  const query = { ...windowQuery(window), offset: page.offset, limit: page.limit, sort: page.sort };
+  return read(api.GET('/api/people/capacity-heatmap', { params: { query }, signal: signal ?? null }));
 }
 
 export function fetchWorkloadForecast(window: AnalyticsWindow, signal?: AbortSignal): Promise<WorkloadForecast> {
-  return get('/people/workload-forecast', windowSearch(window), signal);
+  return read(api.GET('/api/people/workload-forecast', { params: { query: windowQuery(window) }, signal: signal ?? null }));
 }
 
 export function fetchDepartmentRollup(window: AnalyticsWindow, signal?: AbortSignal): Promise<DepartmentRollup> {
-  return get('/departments/rollup', windowSearch(window), signal);
+  return read(api.GET('/api/departments/rollup', { params: { query: windowQuery(window) }, signal: signal ?? null }));
 }
 
 /** My Work is the signed-in user's own: no department scope applies. */
 export function fetchMyWork(window: Pick<AnalyticsWindow, 'start' | 'weeks'>, signal?: AbortSignal): Promise<MyWork> {
-  return get('/me/work', new URLSearchParams({ weeks: String(window.weeks), start: window.start }), signal);
+  return read(api.GET('/api/me/work', { params: { query: { weeks: window.weeks, start: window.start } }, signal: signal ?? null }));
 }

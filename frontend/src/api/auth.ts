@@ -3,16 +3,13 @@
 import { cookieRefreshAuth } from '../config';
 import { clearSession, markRestoring, storeTokens } from '../auth/sessionStore';
 import { saveThemePreference } from '../theme/theme';
-import { apiFetch } from './client';
+import { api, read } from './http';
 import { CSRF_HEADER, refreshBody, refreshSession } from './refresh';
-import type { Me, ThemeSetting, TokenResponse } from './types';
+import { knownMe, knownTokens, type Me, type ThemeSetting } from './types';
 
 /** Signs in; the server's theme choice then applies on this device. */
 export async function signIn(username: string, password: string): Promise<Me> {
-  const tokens = await apiFetch<TokenResponse>('/token', {
-    method: 'POST',
-    json: { username, password },
-  });
+  const tokens = knownTokens(await read(api.POST('/api/token', { body: { username, password } })));
   storeTokens(tokens);
   saveThemePreference(tokens.user.settings.theme);
   return tokens.user;
@@ -40,7 +37,7 @@ export async function restoreSession(): Promise<void> {
 /** Ends the session on the server (best effort) and forgets every token here. */
 export async function signOut(): Promise<void> {
   try {
-    await apiFetch<void>('/token/logout', { method: 'POST', headers: CSRF_HEADER, json: refreshBody() });
+    await read(api.POST('/api/token/logout', { params: { header: CSRF_HEADER }, body: refreshBody() }));
   } catch {
     // Signed out locally either way; the refresh token expires on its own.
   } finally {
@@ -48,27 +45,24 @@ export async function signOut(): Promise<void> {
   }
 }
 
-export function fetchMe(signal?: AbortSignal): Promise<Me> {
-  return apiFetch<Me>('/auth/me', signal ? { signal } : {});
+export async function fetchMe(signal?: AbortSignal): Promise<Me> {
+  return knownMe(await read(api.GET('/api/auth/me', { signal: signal ?? null })));
 }
 
-export function saveSettings(settings: { theme?: ThemeSetting; defaultDepartment?: number | null }): Promise<Me> {
-  return apiFetch<Me>('/auth/me/settings', { method: 'PATCH', json: settings });
+export async function saveSettings(settings: { theme?: ThemeSetting; defaultDepartment?: number | null }): Promise<Me> {
+  return knownMe(await read(api.PATCH('/api/auth/me/settings', { body: settings })));
 }
 
 /** Changes the password; the server ends older sessions and this one continues. */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  const tokens = await apiFetch<TokenResponse>('/auth/change-password', {
-    method: 'POST',
-    json: { currentPassword, newPassword },
-  });
+  const tokens = knownTokens(await read(api.POST('/api/auth/change-password', { body: { currentPassword, newPassword } })));
   storeTokens(tokens);
 }
 
 export function requestPasswordReset(email: string): Promise<void> {
-  return apiFetch<void>('/auth/password-reset', { method: 'POST', json: { email } });
+  return read(api.POST('/api/auth/password-reset', { body: { email } }));
 }
 
 export function confirmPasswordReset(token: string, newPassword: string): Promise<void> {
-  return apiFetch<void>('/auth/password-reset/confirm', { method: 'POST', json: { token, newPassword } });
+  return read(api.POST('/api/auth/password-reset/confirm', { body: { token, newPassword } }));
 }

@@ -1,6 +1,6 @@
 // A project's deliverables (dated milestones, in the project's order): the list, create,
 // change and delete (writes send If-Match), and the project-wide reorder.
-import { apiFetch } from './client';
+import { api, read } from './http';
 import type { components } from './schema';
 import { ifMatch } from './versioned';
 
@@ -20,13 +20,12 @@ export interface DeliverableChanges {
 }
 
 export function fetchDeliverables(project: number, signal?: AbortSignal): Promise<Deliverable[]> {
-  const query = new URLSearchParams({ project: String(project) });
-  return apiFetch<Deliverable[]>(`/deliverables?${query.toString()}`, signal ? { signal } : {});
+  return read(api.GET('/api/deliverables', { params: { query: { project } }, signal: signal ?? null }));
 }
 
 /** Adds a deliverable at the end of the project's order. */
 export function createDeliverable(project: number, fields: DeliverableChanges): Promise<Deliverable> {
-  return apiFetch<Deliverable>('/deliverables', { method: 'POST', json: { ...fields, project } });
+  return read(api.POST('/api/deliverables', { body: { ...fields, project } }));
 }
 
 /**
@@ -34,11 +33,13 @@ export function createDeliverable(project: number, fields: DeliverableChanges): 
  * the planned hours the move shifts have moved, or the wait is over.
  */
 export function updateDeliverable(deliverable: Deliverable, changes: DeliverableChanges, waitSeconds?: number): Promise<DeliverableSaved> {
-  return apiFetch<DeliverableSaved>(`/deliverables/${deliverable.id}`, {
-    method: 'PATCH',
-    headers: { ...ifMatch(deliverable.version), ...(waitSeconds ? { Prefer: `wait=${waitSeconds}` } : {}) },
-    json: changes,
-  });
+  return read(
+    api.PATCH('/api/deliverables/{id}', {
+      params: { path: { id: deliverable.id } },
+      headers: { ...ifMatch(deliverable.version), ...(waitSeconds ? { Prefer: `wait=${waitSeconds}` } : {}) },
+      body: changes,
+    }),
+  );
 }
 
 /** The deliverable of a change's answer, without the reallocation it may have started. */
@@ -49,10 +50,10 @@ export function deliverableOf(saved: DeliverableSaved): Deliverable {
 }
 
 export function deleteDeliverable(deliverable: Deliverable): Promise<void> {
-  return apiFetch<void>(`/deliverables/${deliverable.id}`, { method: 'DELETE', headers: ifMatch(deliverable.version) });
+  return read(api.DELETE('/api/deliverables/{id}', { params: { path: { id: deliverable.id } }, headers: ifMatch(deliverable.version) }));
 }
 
 /** Saves a new order (every deliverable of the project once); answers the list in that order. */
 export function reorderDeliverables(project: number, order: readonly number[]): Promise<Deliverable[]> {
-  return apiFetch<Deliverable[]>(`/projects/${project}/deliverables/reorder`, { method: 'POST', json: { order } });
+  return read(api.POST('/api/projects/{id}/deliverables/reorder', { params: { path: { id: project } }, body: { order: [...order] } }));
 }

@@ -1,7 +1,7 @@
 // GET /api/health: the HealthReport types and fetchHealth(), which treats both
 // 200 (all up) and 503 (something down) as a report to show.
-import { apiFetch } from './client';
 import { ApiError } from './errors';
+import { api, sessionFetch } from './http';
 
 export type CheckStatus = 'up' | 'down';
 export type OverallStatus = 'ok' | 'degraded';
@@ -26,10 +26,9 @@ export const KNOWN_CHECKS = [
 ] as const;
 
 export async function fetchHealth(signal?: AbortSignal): Promise<HealthReport> {
-  const body = await apiFetch<unknown>('/health', {
-    acceptStatus: [200, 503],
-    ...(signal ? { signal } : {}),
-  });
+  // A 503 (something is down) is a report too: openapi-fetch gives its body as `error`.
+  const answer = await api.GET('/api/health', { fetch: sessionFetch([200, 503]), signal: signal ?? null });
+  const body: unknown = answer.response.ok ? answer.data : answer.error;
   if (!isHealthReport(body)) {
     throw new ApiError({
       status: 200,

@@ -1,8 +1,8 @@
 // Spreadsheet imports: uploading a people or projects file (a multipart form with the
 // options) to start an `import` job, reading such a job's result as the import report,
 // and the blank template of each kind. Typed from the generated OpenAPI schema.
-import { apiFetch } from './client';
-import type { Job, QueuedJob } from './jobs';
+import { AS_FILE, api, read, readFile } from './http';
+import { startedJobId, type Job } from './jobs';
 import type { DownloadedFile } from './request';
 import type { components } from './schema';
 
@@ -39,18 +39,28 @@ export interface StartedImport {
  * while its job is unfinished answers that job again.
  */
 export async function uploadImport(kind: ImportKind, file: File, options: ImportOptions): Promise<StartedImport> {
-  const form = new FormData();
-  form.set('dryRun', String(options.dryRun));
-  form.set('updateExisting', String(options.updateExisting));
-  form.set('skipBadRows', String(options.skipBadRows));
-  form.set('file', file, file.name);
-  const answer = await apiFetch<QueuedJob | Job>(`/imports/${kind}`, { method: 'POST', form });
-  return 'jobId' in answer ? { jobId: answer.jobId, job: null } : { jobId: answer.id, job: answer };
+  // The schema names the form's fields (the file as its name); the form itself carries the bytes.
+  const fields = { ...options, file: file.name };
+  const answer = await read(
+    api.POST('/api/imports/{kind}', {
+      params: { path: { kind } },
+      body: fields,
+      bodySerializer: () => {
+        const form = new FormData();
+        form.set('dryRun', String(fields.dryRun));
+        form.set('updateExisting', String(fields.updateExisting));
+        form.set('skipBadRows', String(fields.skipBadRows));
+        form.set('file', file, file.name);
+        return form;
+      },
+    }),
+  );
+  return { jobId: startedJobId(answer), job: 'jobId' in answer ? null : answer };
 }
 
 /** The blank template workbook of a kind, with its header rows and an Instructions sheet. */
 export function downloadTemplate(kind: ImportKind): Promise<DownloadedFile> {
-  return apiFetch<DownloadedFile>(`/imports/${kind}/template`, { responseType: 'file' });
+  return readFile(api.GET('/api/imports/{kind}/template', { params: { path: { kind } }, ...AS_FILE }));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,9 +3,10 @@
 // report), cancel and retry, and the admins' per-queue
 // figures, schedules and the probe / cache warm-up they start by hand. Typed from the
 // generated OpenAPI schema.
-import { apiFetch } from './client';
+import { AS_FILE, api, read, readFile } from './http';
 import type { DownloadedFile } from './request';
 import type { components } from './schema';
+import { queryKeys } from './queryKeys';
 
 type Schemas = components['schemas'];
 
@@ -40,6 +41,16 @@ export const JOB_KINDS = Object.keys(KIND_ORDER) as JobKind[];
 export const JOB_STATES = Object.keys(STATE_ORDER) as JobState[];
 export const QUEUES = Object.keys(QUEUE_ORDER) as Queue[];
 
+/**
+ * What starting a job answers: 202 with the queued job, or 200 with the job itself when
+ * it already ended (a wait was asked for, or the same work was already done).
+ */
+export type StartedJob = QueuedJob | Job;
+
+export function startedJobId(answer: StartedJob): number {
+  return 'jobId' in answer ? answer.jobId : answer.id;
+}
+
 /** A job in one of these states has not ended yet. */
 export function isActive(job: Pick<Job, 'state'>): boolean {
   return job.state === 'queued' || job.state === 'running';
@@ -57,54 +68,60 @@ export interface JobFilters {
 }
 
 export function fetchJobs(filters: JobFilters, signal?: AbortSignal): Promise<JobPage> {
-  const query = new URLSearchParams({ page: String(filters.page), pageSize: String(JOBS_PAGE_SIZE) });
-  if (filters.kind) query.set('kind', filters.kind);
-  if (filters.state) query.set('state', filters.state);
-  if (filters.queue) query.set('queue', filters.queue);
-  if (filters.requestedBy !== null) query.set('requestedBy', String(filters.requestedBy));
-  return apiFetch<JobPage>(`/jobs?${query.toString()}`, signal ? { signal } : {});
+  const query = {
+    page: filters.page,
+    pageSize: JOBS_PAGE_SIZE,
+    ...(filters.kind ? { kind: filters.kind } : {}),
+    ...(filters.state ? { state: filters.state } : {}),
+    ...(filters.queue ? { queue: filters.queue } : {}),
+    ...(filters.requestedBy !== null ? { requestedBy: filters.requestedBy } : {}),
+  };
+  return read(api.GET('/api/jobs', { params: { query }, signal: signal ?? null }));
 }
 
 /** One job; with `waitSeconds` (at most 10) the server answers once it ends or the wait is over. */
 export function fetchJob(id: number, { waitSeconds, signal }: { waitSeconds?: number; signal?: AbortSignal } = {}): Promise<Job> {
-  return apiFetch<Job>(`/jobs/${id}`, {
-    ...(signal ? { signal } : {}),
-    ...(waitSeconds ? { headers: { Prefer: `wait=${Math.min(10, waitSeconds)}` } } : {}),
-  });
+  return read(
+    api.GET('/api/jobs/{id}', {
+      params: { path: { id } },
+      signal: signal ?? null,
+      ...(waitSeconds ? { headers: { Prefer: `wait=${Math.min(10, waitSeconds)}` } } : {}),
+    }),
+  );
 }
 
 /** The file a succeeded job left (an import's full report), as its result names it under `download`. */
 export function downloadJobFile(id: number): Promise<DownloadedFile> {
-  return apiFetch<DownloadedFile>(`/jobs/${id}/download`, { responseType: 'file' });
+  return readFile(api.GET('/api/jobs/{id}/download', { params: { path: { id } }, ...AS_FILE }));
 }
 
 /** A queued job ends at once; a running one is asked to stop (`cancelRequested`). */
 export function cancelJob(id: number): Promise<Job> {
-  return apiFetch<Job>(`/jobs/${id}/cancel`, { method: 'POST' });
+  return read(api.POST('/api/jobs/{id}/cancel', { params: { path: { id } } }));
 }
 
 /** Admins: queues a failed or cancelled job again. */
 export function retryJob(id: number): Promise<Job> {
-  return apiFetch<Job>(`/jobs/${id}/retry`, { method: 'POST' });
+  return read(api.POST('/api/jobs/{id}/retry', { params: { path: { id } } }));
 }
 
 export function fetchJobStats(signal?: AbortSignal): Promise<JobStats> {
-  return apiFetch<JobStats>('/jobs/stats', signal ? { signal } : {});
+  return read(api.GET('/api/jobs/stats', { signal: signal ?? null }));
 }
 
 export function fetchSchedules(signal?: AbortSignal): Promise<Schedule[]> {
-  return apiFetch<Schemas['ScheduleList']>('/jobs/schedules', signal ? { signal } : {}).then((list) => list.items);
+  return read(api.GET('/api/jobs/schedules', { signal: signal ?? null })).then((list) => list.items);
 }
 
 /** Admins: starts a probe, a diagnostic job that walks through its steps on a queue. */
-export function startProbe(probe: ProbeRequest): Promise<QueuedJob> {
-  return apiFetch<QueuedJob>('/jobs/probe', { method: 'POST', json: probe });
+export function startProbe(probe: ProbeRequest): Promise<StartedJob> {
+  return read(api.POST('/api/jobs/probe', { body: probe }));
 }
 
 /** Admins: starts a cache warm-up (or answers the one already waiting). */
-export function startWarmCache(): Promise<QueuedJob> {
-  return apiFetch<QueuedJob>('/jobs/warm-cache', { method: 'POST' });
+export function startWarmCache(): Promise<StartedJob> {
+  return read(api.POST('/api/jobs/warm-cache'));
 }
 
 /** Everything cached about jobs sits under this key, so one invalidation refreshes it all. */
-export const JOBS_QUERY_KEY = ['jobs'] as const;
+export const JOBS_QUERY_KEY = queryKeys.jobs.all;

@@ -1,42 +1,19 @@
 // Projects to staff: the filtered, sorted list page, one project, create and change
 // (writes send If-Match), and the people who could join one, ranked by the server.
-import { apiFetch } from './client';
-import type { components } from './schema';
-import type { Page } from './types';
+import { ApiError } from './errors';
+import { api, read } from './http';
+import type { components, operations } from './schema';
 import { ifMatch } from './versioned';
 
 export const PROJECT_STATUSES = ['planning', 'active', 'active_ca', 'on_hold', 'completed', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
-export interface Project {
-  id: number;
-  name: string;
-  projectNumber: string | null;
-  client: string;
-  status: ProjectStatus;
-  startDate: string | null;
-  endDate: string | null;
-  estimatedHours: number | null;
-  description: string;
-  notes: string;
-  isActive: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ProjectChanges {
-  name?: string;
-  projectNumber?: string | null;
-  client?: string;
-  status?: ProjectStatus;
-  startDate?: string | null;
-  endDate?: string | null;
-  estimatedHours?: number | null;
-  description?: string;
-  notes?: string;
-  isActive?: boolean;
-}
+/** A project; the schema types `status` as text, the server only sends these values. */
+export type Project = Omit<components['schemas']['ProjectView'], 'status'> & { status: ProjectStatus };
+export type ProjectChanges = Omit<Partial<components['schemas']['ProjectBody']>, 'status'> & { status?: ProjectStatus };
+export type ProjectsPage = Omit<components['schemas']['ListPage_ProjectView'], 'items'> & { items: Project[] };
+/** The projects list's query parameters, paging aside (the projects export takes the same). */
+export type ProjectFilters = Omit<NonNullable<operations['projects_list']['parameters']['query']>, 'page' | 'pageSize'>;
 
 export const PROJECT_SORTS = ['name', 'client', 'status', 'startDate', 'createdAt'] as const;
 export type ProjectSortKey = (typeof PROJECT_SORTS)[number];
@@ -56,34 +33,40 @@ export interface ProjectQuery {
 export const PROJECTS_PAGE_SIZE = 100;
 
 /** The list's filters and order as API query parameters (the projects export takes the same). */
-export function projectFilterParams(filters: Omit<ProjectQuery, 'page'>): URLSearchParams {
-  const query = new URLSearchParams({ sort: filters.sort });
-  if (filters.statuses.length > 0) query.set('status', filters.statuses.join(','));
-  if (filters.client) query.set('client', filters.client);
-  if (filters.search) query.set('search', filters.search);
-  if (filters.department !== null) {
-    query.set('department', String(filters.department));
-    query.set('includeChildren', String(filters.includeChildren));
-  }
-  return query;
+export function projectFilterParams(filters: Omit<ProjectQuery, 'page'>): ProjectFilters {
+  return {
+    sort: filters.sort,
+    ...(filters.statuses.length > 0 ? { status: filters.statuses.join(',') } : {}),
+    ...(filters.client ? { client: filters.client } : {}),
+    ...(filters.search ? { search: filters.search } : {}),
+    ...(filters.department !== null ? { department: filters.department, includeChildren: filters.includeChildren } : {}),
+  };
 }
 
-export function fetchProjects(filters: ProjectQuery, signal?: AbortSignal): Promise<Page<Project>> {
-  const query = new URLSearchParams({ page: String(filters.page), pageSize: String(PROJECTS_PAGE_SIZE) });
-  for (const [key, value] of projectFilterParams(filters)) query.set(key, value);
-  return apiFetch<Page<Project>>(`/projects?${query.toString()}`, signal ? { signal } : {});
+/** A project as the server sent it, its status checked against the ones the app knows. */
+function knownProject(project: components['schemas']['ProjectView']): Project {
+  const status = PROJECT_STATUSES.find((known) => known === project.status);
+  if (!status) throw new ApiError({ status: 200, code: 'invalid_response', title: `The server sent an unknown project status "${project.status}"` });
+  return { ...project, status };
 }
 
-export function fetchProject(id: number, signal?: AbortSignal): Promise<Project> {
-  return apiFetch<Project>(`/projects/${id}`, signal ? { signal } : {});
+export async function fetchProjects(filters: ProjectQuery, signal?: AbortSignal): Promise<ProjectsPage> {
+  const query = { page: filters.page, pageSize: PROJECTS_PAGE_SIZE, ...projectFilterParams(filters) };
+  const page = await read(api.GET('/api/projects', { params: { query }, signal: signal ?? null }));
+  return { ...page, items: page.items.map(knownProject) };
 }
 
-export function createProject(project: ProjectChanges & { name: string }): Promise<Project> {
-  return apiFetch<Project>('/projects', { method: 'POST', json: project });
+export async function fetchProject(id: number, signal?: AbortSignal): Promise<Project> {
+  return knownProject(await read(api.GET('/api/projects/{id}', { params: { path: { id } }, signal: signal ?? null })));
 }
 
-export function updateProject(project: Project, changes: ProjectChanges): Promise<Project> {
-  return apiFetch<Project>(`/projects/${project.id}`, { method: 'PATCH', headers: ifMatch(project.version), json: changes });
+export async function createProject(project: ProjectChanges & { name: string }): Promise<Project> {
+  return knownProject(await read(api.POST('/api/projects', { body: project })));
+}
+
+export async function updateProject(project: Project, changes: ProjectChanges): Promise<Project> {
+  const call = api.PATCH('/api/projects/{id}', { params: { path: { id: project.id } }, headers: ifMatch(project.version), body: changes });
+  return knownProject(await read(call));
 }
 
 export type Candidates = components['schemas']['CandidatesView'];
@@ -106,12 +89,13 @@ export const CANDIDATES_LIMIT = 200;
 
 /** Active people not on the project: most matched skills first, then most free hours, then name. */
 export function fetchCandidates(project: number, filters: CandidateQuery, signal?: AbortSignal): Promise<Candidates> {
-  const query = new URLSearchParams({ start: filters.start, weeks: String(filters.weeks), limit: String(CANDIDATES_LIMIT) });
-  if (filters.skills.length > 0) query.set('skills', filters.skills.join(','));
-  if (filters.department !== null) {
-    query.set('department', String(filters.department));
-    query.set('includeChildren', String(filters.includeChildren));
-  }
-  if (filters.search.trim()) query.set('search', filters.search.trim());
-  return apiFetch<Candidates>(`/projects/${project}/candidates?${query.toString()}`, signal ? { signal } : {});
+  const query = {
+    start: filters.start,
+    weeks: filters.weeks,
+    limit: CANDIDATES_LIMIT,
+    ...(filters.skills.length > 0 ? { skills: filters.skills.join(',') } : {}),
+    ...(filters.department !== null ? { department: filters.department, includeChildren: filters.includeChildren } : {}),
+    ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
+  };
+  return read(api.GET('/api/projects/{id}/candidates', { params: { path: { id: project }, query }, signal: signal ?? null }));
 }

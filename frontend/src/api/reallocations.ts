@@ -1,7 +1,7 @@
 // A deliverable's hour reallocations: the `reallocation` a date change answers (the job
 // moving the planned hours and, when it ended within the wait, its summary), undoing
 // the latest one, and the audited history. Typed from the generated OpenAPI schema.
-import { apiFetch } from './client';
+import { api, read } from './http';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -14,10 +14,10 @@ export type ReallocationRecord = Schemas['ReallocationRecordView'];
 
 /** Puts back the hours (and with `revertDate` the date) of the deliverable's latest reallocation. */
 export function undoReallocation(id: number, revertDate: boolean): Promise<UndoAnswer> {
-  return apiFetch<UndoAnswer>(`/deliverables/${id}/reallocation/undo`, { method: 'POST', json: { revertDate } });
+  return read(api.POST('/api/deliverables/{id}/reallocation/undo', { params: { path: { id } }, body: { revertDate } }));
 }
 
 /** The deliverable's reallocations, newest first as the audit keeps them. */
 export function fetchReallocations(id: number, signal?: AbortSignal): Promise<ReallocationRecord[]> {
-  return apiFetch<ReallocationRecord[]>(`/deliverables/${id}/reallocations`, signal ? { signal } : {});
+  return read(api.GET('/api/deliverables/{id}/reallocations', { params: { path: { id } }, signal: signal ?? null }));
 }

@@ -4,8 +4,8 @@
 import { cookieRefreshAuth } from '../config';
 import { getRefreshToken, storeTokens } from '../auth/sessionStore';
 import { ApiError } from './errors';
-import { sendRequest } from './request';
-import type { TokenResponse } from './types';
+import { api, read } from './http';
+import { knownTokens, type TokenResponse } from './types';
 
 /** Header the token endpoints require (a cross-site form cannot set it). */
 export const CSRF_HEADER = { 'X-Requested-With': 'XMLHttpRequest' } as const;
@@ -33,11 +33,7 @@ export function refreshSession(): Promise<TokenResponse | null> {
 async function requestRefresh(): Promise<TokenResponse | null> {
   if (!cookieRefreshAuth && !getRefreshToken()) return null;
   try {
-    const tokens = await sendRequest<TokenResponse>('/token/refresh', {
-      method: 'POST',
-      headers: CSRF_HEADER,
-      json: refreshBody(),
-    });
+    const tokens = knownTokens(await read(api.POST('/api/token/refresh', { params: { header: CSRF_HEADER }, body: refreshBody() })));
     storeTokens(tokens);
     return tokens;
   } catch (error) {

@@ -1,22 +1,16 @@
 // One HTTP exchange with the API, no retries: the only `fetch` call in the app. Sends
-// JSON or a multipart form, the bearer token when there is one and same-origin cookies;
-// maps failures (including an unreachable server) to ApiError and reads the answer as
-// JSON, or as a file (a download: its bytes and the name the server gave it).
+// the bearer token when there is one and same-origin cookies, maps an unreachable
+// server and a refused answer to ApiError, and hands back the accepted Response for the
+// typed client (./http) to read.
 import { getAccessToken } from '../auth/sessionStore';
 import { ApiError, toApiError } from './errors';
 
-export interface ApiFetchOptions extends RequestInit {
+/** A request the typed client built: the address under /api and how to send it. */
+export interface Exchange {
+  url: string;
+  init: RequestInit;
   /** Statuses whose JSON body is data rather than an error (default: any 2xx). */
-  acceptStatus?: readonly number[];
-  /** A value to send as the JSON request body. */
-  json?: unknown;
-  /** A multipart form to send as the body (an upload); the browser sets its Content-Type. */
-  form?: FormData;
-  /**
-   * How to read a successful answer: JSON (the default) or a file to save
-   * (`DownloadedFile`). A 202 (the work was queued as a job) is JSON either way.
-   */
-  responseType?: 'json' | 'file';
+  acceptStatus?: readonly number[] | undefined;
 }
 
 /** A file the API answered with: its bytes, and its name from Content-Disposition. */
@@ -25,27 +19,17 @@ export interface DownloadedFile {
   fileName: string | null;
 }
 
-/** Base path of the API; same origin as the SPA. */
-export const API_BASE = '/api';
-
-/** Sends one request; resolves with the parsed body (undefined for 204) or the downloaded file. */
-export async function sendRequest<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
-  const { acceptStatus, headers, json, form, responseType = 'json', ...init } = options;
-  const requestHeaders = new Headers(headers);
-  // A download may be any type; its errors still come as problem+json.
-  requestHeaders.set('Accept', responseType === 'file' ? '*/*' : 'application/json');
+/** Sends one request; resolves with the accepted Response, rejects with ApiError otherwise. */
+export async function exchange({ url, init, acceptStatus }: Exchange): Promise<Response> {
+  const headers = new Headers(init.headers);
+  // A download asks for any type itself; its errors still come as problem+json.
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
   const token = getAccessToken();
-  if (token) requestHeaders.set('Authorization', `Bearer ${token}`);
-  if (json !== undefined) requestHeaders.set('Content-Type', 'application/json');
+  if (token) headers.set('Authorization', `Bearer ${token}`);
 
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}${path}`, {
-      credentials: 'same-origin',
-      ...init,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : form ? { body: form } : {}),
-      headers: requestHeaders,
-    });
+    response = await fetch(url, { credentials: 'same-origin', ...init, headers });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError({
@@ -55,23 +39,8 @@ export async function sendRequest<T>(path: string, options: ApiFetchOptions = {}
       detail: cause instanceof Error ? cause.message : undefined,
     });
   }
-
   if (!isAccepted(response, acceptStatus)) throw await toApiError(response);
-  if (response.status === 204 || response.status === 205) return undefined as T;
-
-  try {
-    if (responseType === 'file' && response.status !== 202) {
-      const file: DownloadedFile = { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) };
-      return file as T;
-    }
-    return (await response.json()) as T;
-  } catch {
-    throw new ApiError({
-      status: response.status,
-      code: 'invalid_response',
-      title: 'The server sent a response the app could not read',
-    });
-  }
+  return response;
 }
 
 /**

@@ -1,49 +1,34 @@
-// Shapes shared by the auth and admin API modules (camelCase JSON, as the server sends it).
+// Shapes shared by the auth and admin API modules, from the generated schema. The schema
+// types the theme as text; the app knows three, checked where a session arrives
+// (knownTokens), so the rest of the app can rely on them.
+import { ApiError } from './errors';
+import type { components } from './schema';
 
-export type Role = 'admin' | 'manager' | 'user';
+type Schemas = components['schemas'];
+
+export type Role = Schemas['UserView']['role'];
 
 export const ROLES: readonly Role[] = ['user', 'manager', 'admin'];
 
-export type ThemeSetting = 'light' | 'dark' | 'system';
+export const THEME_SETTINGS = ['light', 'dark', 'system'] as const;
+export type ThemeSetting = (typeof THEME_SETTINGS)[number];
 
 /** The signed-in user, from /api/auth/me and every token response. */
-export interface Me {
-  id: number;
-  username: string;
-  email: string;
-  role: Role;
-  person: number | null;
-  isActive: boolean;
-  settings: { theme: ThemeSetting; defaultDepartment: number | null };
-  createdAt: string;
-}
+export type Me = Omit<Schemas['MeView'], 'settings'> & { settings: Omit<Schemas['SettingsView'], 'theme'> & { theme: ThemeSetting } };
 
 /** What /api/token, /api/token/refresh and /api/auth/change-password answer. */
-export interface TokenResponse {
-  access: string;
-  accessExpiresAt: string;
-  user: Me;
-  /** Only without cookie refresh: the refresh token travels in the body. */
-  refresh?: string;
-}
+export type TokenResponse = Omit<Schemas['TokenBody'], 'user'> & { user: Me };
 
 /** A user account as the admin screens see it. */
-export interface User {
-  id: number;
-  username: string;
-  email: string;
-  role: Role;
-  person: number | null;
-  isActive: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-  version: number;
+export type User = Schemas['UserView'];
+
+/** The signed-in user as the server sent them, their theme checked against the known ones. */
+export function knownMe(me: Schemas['MeView']): Me {
+  const theme = THEME_SETTINGS.find((known) => known === me.settings.theme);
+  if (!theme) throw new ApiError({ status: 200, code: 'invalid_response', title: `The server sent an unknown theme "${me.settings.theme}"` });
+  return { ...me, settings: { ...me.settings, theme } };
 }
 
-/** One page of a server-paginated list. */
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
+export function knownTokens(tokens: Schemas['TokenBody']): TokenResponse {
+  return { ...tokens, user: knownMe(tokens.user) };
 }

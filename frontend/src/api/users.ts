@@ -1,7 +1,10 @@
 // Admin endpoints: the user list, creating and editing accounts, password help, and
 // the audit log.
-import { apiFetch } from './client';
-import type { Page, Role, User } from './types';
+import { api, read } from './http';
+import type { components } from './schema';
+import type { Role } from './types';
+
+type Schemas = components['schemas'];
 
 export interface UserFilters {
   page: number;
@@ -13,74 +16,53 @@ export interface UserFilters {
 export const USERS_PAGE_SIZE = 100;
 export const AUDIT_PAGE_SIZE = 50;
 
-export function fetchUsers(filters: UserFilters, signal?: AbortSignal): Promise<Page<User>> {
-  const query = new URLSearchParams({ page: String(filters.page), pageSize: String(USERS_PAGE_SIZE) });
+export function fetchUsers(filters: UserFilters, signal?: AbortSignal): Promise<Schemas['ListPage_UserView']> {
   // Empty filters are left out rather than sent blank.
-  if (filters.search) query.set('search', filters.search);
-  if (filters.role) query.set('role', filters.role);
-  if (filters.active) query.set('active', filters.active);
-  return apiFetch<Page<User>>(`/users?${query.toString()}`, signal ? { signal } : {});
+  const query = {
+    page: filters.page,
+    pageSize: USERS_PAGE_SIZE,
+    ...(filters.search ? { search: filters.search } : {}),
+    ...(filters.role ? { role: filters.role } : {}),
+    ...(filters.active ? { active: filters.active === 'true' } : {}),
+  };
+  return read(api.GET('/api/users', { params: { query }, signal: signal ?? null }));
 }
 
-export interface NewUser {
-  username: string;
-  email: string;
-  role: Role;
-  /** Omitted: the server emails an invitation link instead. */
-  password?: string;
+/** A new account; without `password` the server emails an invitation link instead. */
+export type NewUser = Schemas['NewUserBody'];
+
+export function createUser(user: NewUser): Promise<Schemas['UserView']> {
+  return read(api.POST('/api/users', { body: user }));
 }
 
-export function createUser(user: NewUser): Promise<User> {
-  return apiFetch<User>('/users', { method: 'POST', json: user });
+/** Changes to an account; `person` is the linked person's id, or null to unlink. */
+export type UserChanges = Schemas['UserPatch'];
+
+export function updateUser(id: number, changes: UserChanges): Promise<Schemas['UserView']> {
+  return read(api.PATCH('/api/users/{id}', { params: { path: { id } }, body: changes }));
 }
 
-export interface UserChanges {
-  role?: Role;
-  isActive?: boolean;
-  email?: string;
-  /** The linked person's id, or null to unlink. */
-  person?: number | null;
-}
-
-export function updateUser(id: number, changes: UserChanges): Promise<User> {
-  return apiFetch<User>(`/users/${id}`, { method: 'PATCH', json: changes });
-}
-
-export function sendResetLink(id: number): Promise<{ jobId: string; state: string; statusUrl: string }> {
-  return apiFetch(`/users/${id}/password-reset`, { method: 'POST' });
+export function sendResetLink(id: number): Promise<Schemas['Queued']> {
+  return read(api.POST('/api/users/{id}/password-reset', { params: { path: { id } } }));
 }
 
 export function setUserPassword(id: number, password: string): Promise<void> {
-  return apiFetch<void>(`/users/${id}/password`, { method: 'POST', json: { password } });
+  return read(api.POST('/api/users/{id}/password', { params: { path: { id } }, body: { password } }));
 }
 
-export interface AuditEntry {
-  id: number;
-  actor: { id: number; username: string } | null;
-  action: string;
-  target: { type: string; id: number | string; label: string };
-  details: Record<string, unknown>;
-  createdAt: string;
-}
+export type AuditEntry = Schemas['EventView'];
 
-export function fetchAudit(page: number, signal?: AbortSignal): Promise<Page<AuditEntry>> {
-  const query = new URLSearchParams({ page: String(page), pageSize: String(AUDIT_PAGE_SIZE) });
-  return apiFetch<Page<AuditEntry>>(`/audit?${query.toString()}`, signal ? { signal } : {});
+export function fetchAudit(page: number, signal?: AbortSignal): Promise<Schemas['ListPage_EventView']> {
+  return read(api.GET('/api/audit', { params: { query: { page, pageSize: AUDIT_PAGE_SIZE } }, signal: signal ?? null }));
 }
 
 /** A person as the admin's link picker needs it. */
-export interface PersonChoice {
-  id: number;
-  name: string;
-  email: string | null;
-  departmentName: string | null;
-}
+export type PersonChoice = Pick<Schemas['PersonView'], 'id' | 'name' | 'email' | 'departmentName'>;
 
 export function searchPeople(search: string, signal?: AbortSignal): Promise<{ items: PersonChoice[] }> {
-  const query = new URLSearchParams({ search, pageSize: '10', active: 'true' });
-  return apiFetch(`/people?${query.toString()}`, signal ? { signal } : {});
+  return read(api.GET('/api/people', { params: { query: { search, pageSize: 10, active: true } }, signal: signal ?? null }));
 }
 
 export function fetchPersonChoice(id: number, signal?: AbortSignal): Promise<PersonChoice> {
-  return apiFetch(`/people/${id}`, signal ? { signal } : {});
+  return read(api.GET('/api/people/{id}', { params: { path: { id } }, signal: signal ?? null }));
 }

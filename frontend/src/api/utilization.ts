@@ -1,5 +1,5 @@
 // GET /api/utilization/bands: the band thresholds the server uses (UTILIZATION_BANDS).
-import { apiFetch } from './client';
+import { api, read } from './http';
 import type { components } from './schema';
 
 export type UtilizationBands = components['schemas']['UtilizationBands'];
@@ -8,5 +8,5 @@ export type UtilizationBands = components['schemas']['UtilizationBands'];
 export type Band = UtilizationBands['order'][number];
 
 export function fetchUtilizationBands(signal?: AbortSignal): Promise<UtilizationBands> {
-  return apiFetch<UtilizationBands>('/utilization/bands', signal ? { signal } : {});
+  return read(api.GET('/api/utilization/bands', { signal: signal ?? null }));
 }

@@ -26,7 +26,7 @@ describe('admin area', () => {
   it('opens on the Users tab with the department filter kept, and so do the tabs', async () => {
     mockFetch(() => jsonResponse(page([])));
     const { router } = renderRoute('/admin?department=2&sub=0', { session: admin });
-    expect(router.state.location.pathname).toBe('/admin/users');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/admin/users'));
     expect(router.state.location.search).toBe('?department=2&sub=0');
     const tabs = await screen.findByRole('navigation', { name: 'Admin sections' });
     expect(within(tabs).getByRole('link', { name: 'Audit log' })).toHaveAttribute('href', '/admin/audit?department=2&sub=0');

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { makeHeatmap, serveAnalytics } from '../features/analytics/testData';
 import { drawn } from '../features/charts/chartMock';
-import { addWeeks, currentWeek, weekLabel, weekRange } from '../features/people/weeks';
+import { addWeeks, currentWeek, weekLabel, weekRange } from '../ui/weeks';
 import { makeMe } from '../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../test/render';
 

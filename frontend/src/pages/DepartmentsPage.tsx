@@ -17,6 +17,7 @@ import { useDepartmentScope } from '../features/departmentScope/useDepartmentSco
 import { FormAlert } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/departments/departments.css';
+import { queryKeys } from '../api/queryKeys';
 
 export function DepartmentsPage() {
   const canEdit = canEditReferenceData(useCurrentUser());
@@ -24,7 +25,7 @@ export function DepartmentsPage() {
   const scope = useDepartmentScope();
   const selectedId = params.selectedId ?? scope.department;
   const [creating, setCreating] = useState(false);
-  const departments = useQuery({ queryKey: ['departments', 'all'], queryFn: ({ signal }) => fetchAllDepartments(signal) });
+  const departments = useQuery({ queryKey: queryKeys.departments.list, queryFn: ({ signal }) => fetchAllDepartments(signal) });
   const all = departments.data ?? [];
   const roots = filterTree(buildTree(all), params);
 

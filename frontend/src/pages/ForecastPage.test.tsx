@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { serveAnalytics } from '../features/analytics/testData';
-import { currentWeek } from '../features/people/weeks';
+import { currentWeek } from '../ui/weeks';
 import { makeMe } from '../test/fixtures';
 import { fetchCalls, renderRoute } from '../test/render';
 

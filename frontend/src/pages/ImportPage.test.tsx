@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../api/jobs';
 import { makeImportJob, makeIssue, makeReport } from '../features/imports/testData';
-import { serveApi } from '../features/people/testData';
+import { serveApi } from '../test/peopleData';
 import { makeMe } from '../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../test/render';
 
@@ -45,10 +45,10 @@ const uploads = (fetchMock: ReturnType<typeof serveApi>) =>
 const badRow = makeIssue({ row: 3, column: 'Weekly capacity (h)', value: 'lots', message: 'Hours must be a number from 0 to 168.' });
 
 describe('import page', () => {
-  it('tells people who are not managers that only managers import', () => {
+  it('tells people who are not managers that only managers import', async () => {
     serveApi();
     renderRoute('/import', { session: makeMe({ role: 'user' }) });
-    expect(screen.getByRole('heading', { level: 1, name: 'Import' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Import' })).toBeInTheDocument();
     expect(screen.getByText(/Only managers and administrators can import files/)).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Choose a file to import' })).not.toBeInTheDocument();
   });
@@ -68,7 +68,7 @@ describe('import page', () => {
       ],
     });
     const { router } = renderRoute('/import', { session: manager });
-    const form = screen.getByRole('form', { name: 'Choose a file to import' });
+    const form = await screen.findByRole('form', { name: 'Choose a file to import' });
     expect(within(form).getByRole('radio', { name: /People/ })).toBeChecked();
     expect(within(form).getByRole('button', { name: 'Check file' })).toBeDisabled();
 
@@ -129,7 +129,7 @@ describe('import page', () => {
       ],
     });
     renderRoute('/import?kind=people', { session: manager });
-    await userEvent.upload(screen.getByLabelText('Spreadsheet file'), new File(['x'], 'huge.xlsx'));
+    await userEvent.upload(await screen.findByLabelText('Spreadsheet file'), new File(['x'], 'huge.xlsx'));
     await userEvent.click(screen.getByRole('button', { name: 'Check file' }));
     const refused = await screen.findByTestId('import-refused');
     expect(within(refused).getByRole('heading', { level: 2 })).toHaveTextContent('The file was refused');

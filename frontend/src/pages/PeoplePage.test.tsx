@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { makePerson, serveApi } from '../features/people/testData';
+import { makePerson, serveApi } from '../test/peopleData';
 import { listPage, makeDepartment, makeMe, makeRole, problem } from '../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../test/render';
 

@@ -7,13 +7,14 @@ import { fetchPeople, peopleFilterParams } from '../api/people';
 import { NewPersonDialog } from '../features/people/NewPersonDialog';
 import { PeopleFilterBar } from '../features/people/PeopleFilterBar';
 import { PeopleList } from '../features/people/PeopleList';
-import { useCanPlan } from '../features/people/useCanPlan';
+import { useCanPlan } from '../auth/useCanPlan';
 import { usePeopleParams } from '../features/people/usePeopleParams';
 import { useReferenceData } from '../features/people/useReferenceData';
 import { ExportMenu } from '../features/exports/ExportMenu';
 import { FormAlert } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/people/people.css';
+import { queryKeys } from '../api/queryKeys';
 
 export function PeoplePage() {
   const canEdit = useCanPlan();
@@ -21,7 +22,7 @@ export function PeoplePage() {
   const [creating, setCreating] = useState(false);
   const reference = useReferenceData();
   const people = useQuery({
-    queryKey: ['people', 'list', query],
+    queryKey: queryKeys.people.list(query),
     queryFn: ({ signal }) => fetchPeople(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -4,8 +4,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../api/people';
-import { makeAssignment, makePerson, serveApi } from '../features/people/testData';
-import { currentWeek, weekRange } from '../features/people/weeks';
+import { makeAssignment, makePerson, serveApi } from '../test/peopleData';
+import { currentWeek, weekRange } from '../ui/weeks';
 import { listPage, makeMe, problem } from '../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../test/render';
 

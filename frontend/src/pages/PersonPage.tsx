@@ -8,18 +8,19 @@ import { PersonAssignments } from '../features/people/PersonAssignments';
 import { PersonEditor } from '../features/people/PersonEditor';
 import { PersonSummary } from '../features/people/PersonSummary';
 import { UtilizationStrip } from '../features/people/UtilizationStrip';
-import { useCanPlan } from '../features/people/useCanPlan';
+import { useCanPlan } from '../auth/useCanPlan';
 import { useReferenceData } from '../features/people/useReferenceData';
 import { PersonSkills } from '../features/skills/PersonSkills';
 import { FormAlert } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/people/people.css';
+import { queryKeys } from '../api/queryKeys';
 
 export function PersonPage() {
   const id = Number(useParams().id);
   const canEdit = useCanPlan();
   const reference = useReferenceData();
-  const person = useQuery({ queryKey: ['people', 'detail', id], queryFn: ({ signal }) => fetchPerson(id, signal) });
+  const person = useQuery({ queryKey: queryKeys.people.detail(id), queryFn: ({ signal }) => fetchPerson(id, signal) });
 
   return (
     <>

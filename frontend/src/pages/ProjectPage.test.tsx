@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../api/assignments';
 import type { Project } from '../api/projects';
-import { makeAssignment, makeProject, serveApi } from '../features/people/testData';
+import { makeAssignment, makeProject, serveApi } from '../test/peopleData';
 import { listPage, makeMe, problem } from '../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../test/render';
 

@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { fetchProject } from '../api/projects';
 import { DeliverablesSection } from '../features/deliverables/DeliverablesSection';
 import { ScopedLink } from '../features/departmentScope/ScopedLink';
-import { useCanPlan } from '../features/people/useCanPlan';
+import { useCanPlan } from '../auth/useCanPlan';
 import { ProjectAssignments } from '../features/projects/ProjectAssignments';
 import { ProjectEditor } from '../features/projects/ProjectEditor';
 import { ProjectNotes } from '../features/projects/ProjectNotes';
@@ -16,11 +16,12 @@ import { FormAlert } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/people/people.css';
 import '../features/projects/projects.css';
+import { queryKeys } from '../api/queryKeys';
 
 export function ProjectPage() {
   const id = Number(useParams().id);
   const canEdit = useCanPlan();
-  const project = useQuery({ queryKey: ['projects', 'detail', id], queryFn: ({ signal }) => fetchProject(id, signal) });
+  const project = useQuery({ queryKey: queryKeys.projects.detail(id), queryFn: ({ signal }) => fetchProject(id, signal) });
 
   return (
     <>

@@ -4,7 +4,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchProjects, projectFilterParams } from '../api/projects';
-import { useCanPlan } from '../features/people/useCanPlan';
+import { useCanPlan } from '../auth/useCanPlan';
 import { NewProjectDialog } from '../features/projects/NewProjectDialog';
 import { ProjectFilterBar } from '../features/projects/ProjectFilterBar';
 import { ProjectsTable } from '../features/projects/ProjectsTable';
@@ -15,13 +15,14 @@ import { Pagination } from '../ui/Pagination';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/people/people.css';
 import '../features/projects/projects.css';
+import { queryKeys } from '../api/queryKeys';
 
 export function ProjectsPage() {
   const canEdit = useCanPlan();
   const [query, setQuery] = useProjectParams();
   const [creating, setCreating] = useState(false);
   const projects = useQuery({
-    queryKey: ['projects', 'list', query],
+    queryKey: queryKeys.projects.list(query),
     queryFn: ({ signal }) => fetchProjects(query, signal),
     placeholderData: keepPreviousData,
   });

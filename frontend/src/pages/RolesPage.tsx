@@ -12,12 +12,13 @@ import { Pagination } from '../ui/Pagination';
 import { SearchBox } from '../ui/SearchBox';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/roles/roles.css';
+import { queryKeys } from '../api/queryKeys';
 
 export function RolesPage() {
   const canEdit = canEditReferenceData(useCurrentUser());
   const [filters, setFilters] = useRoleFilters();
   const roles = useQuery({
-    queryKey: ['roles', filters],
+    queryKey: queryKeys.roles.list(filters),
     queryFn: ({ signal }) => fetchRoles(filters, signal),
     placeholderData: keepPreviousData,
   });

@@ -1,7 +1,7 @@
 // /skills: the skill tags people can have, filtered by a search and a category (both in
 // the URL), with an inline form to add one and per-row edit and delete for managers.
 import { useSkills } from '../api/skills';
-import { useCanPlan } from '../features/people/useCanPlan';
+import { useCanPlan } from '../auth/useCanPlan';
 import { CreateSkillForm } from '../features/skills/CreateSkillForm';
 import { SkillFilterBar } from '../features/skills/SkillFilterBar';
 import { SkillsEmpty } from '../features/skills/SkillsEmpty';

@@ -3,8 +3,8 @@
 // the server serves.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makePerson, serveApi } from '../features/people/testData';
-import { currentWeek, weekRange } from '../features/people/weeks';
+import { makePerson, serveApi } from '../test/peopleData';
+import { currentWeek, weekRange } from '../ui/weeks';
 import { makeMe } from '../test/fixtures';
 import { answerGrid } from '../test/gridServer';
 import { jsonResponse, renderRoute } from '../test/render';

@@ -8,12 +8,13 @@ import { Pagination } from '../../ui/Pagination';
 import { errorMessage } from '../../ui/errorMessage';
 import { formatDateTime } from '../../ui/formatTime';
 import { auditSentence } from './auditSentence';
+import { queryKeys } from '../../api/queryKeys';
 
 export function AuditTab() {
   const [params, setParams] = useUrlParams();
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const audit = useQuery({
-    queryKey: ['audit', page],
+    queryKey: queryKeys.audit.page(page),
     queryFn: ({ signal }) => fetchAudit(page, signal),
     placeholderData: keepPreviousData,
   });

@@ -11,6 +11,7 @@ import { MIN_PASSWORD_LENGTH } from '../../ui/NewPasswordFields';
 import { TextField } from '../../ui/TextField';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
+import { queryKeys } from '../../api/queryKeys';
 
 const FIELD_BY_CODE: Record<string, string> = { username_taken: 'username', email_taken: 'email' };
 
@@ -29,8 +30,8 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
       }),
     onSuccess: (user) => {
       toast(form.password ? `Account ${user.username} created.` : `Invitation sent to ${user.email}.`);
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-      void queryClient.invalidateQueries({ queryKey: ['audit'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all });
       onDone();
     },
   });

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { User } from '../../api/types';
 import { fetchPersonChoice, searchPeople, type UserChanges } from '../../api/users';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Props {
   user: User;
@@ -12,14 +13,14 @@ interface Props {
 }
 
 function LinkedName({ id }: { id: number }) {
-  const person = useQuery({ queryKey: ['people', id], queryFn: ({ signal }) => fetchPersonChoice(id, signal) });
+  const person = useQuery({ queryKey: queryKeys.people.choice(id), queryFn: ({ signal }) => fetchPersonChoice(id, signal) });
   return <span>{person.data?.name ?? `Person #${id}`}</span>;
 }
 
 function PersonSearch({ user, onPick, onCancel }: { user: User; onPick: (id: number) => void; onCancel: () => void }) {
   const [text, setText] = useState('');
   const found = useQuery({
-    queryKey: ['people', 'search', text],
+    queryKey: queryKeys.people.search(text),
     queryFn: ({ signal }) => searchPeople(text, signal),
     enabled: text.trim().length >= 2,
   });
@@ -67,7 +68,7 @@ export function PersonLink({ user, busy, onChange }: Props) {
   }
   return (
     <div className="row-actions">
-      {user.person === null ? <span className="muted">None</span> : <LinkedName id={user.person} />}
+      {user.person === null || user.person === undefined ? <span className="muted">None</span> : <LinkedName id={user.person} />}
       <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => setSearching(true)}>
         {user.person === null ? 'Link…' : 'Change…'}
       </button>

@@ -10,13 +10,14 @@ import { CreateUserForm } from './CreateUserForm';
 import { UserFilterBar } from './UserFilterBar';
 import { UserRow } from './UserRow';
 import { useUserFilters } from './useUserFilters';
+import { queryKeys } from '../../api/queryKeys';
 
 export function UsersTab() {
   const me = useCurrentUser();
   const [filters, setFilters] = useUserFilters();
   const [creating, setCreating] = useState(false);
   const users = useQuery({
-    queryKey: ['users', filters],
+    queryKey: queryKeys.users.list(filters),
     queryFn: ({ signal }) => fetchUsers(filters, signal),
     placeholderData: keepPreviousData,
   });

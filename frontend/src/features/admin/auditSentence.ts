@@ -8,6 +8,12 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
+/** One of the entry's details (the schema types them as any JSON), as text when it is one. */
+function detail(entry: AuditEntry, key: string): string | undefined {
+  const details = entry.details;
+  return typeof details === 'object' && details !== null && key in details ? text((details as Record<string, unknown>)[key]) : undefined;
+}
+
 function possessive(name: string): string {
   return `${name}'s`;
 }
@@ -15,11 +21,11 @@ function possessive(name: string): string {
 export function auditSentence(entry: AuditEntry): string {
   const actor = entry.actor?.username ?? 'The system';
   const target = entry.target.label;
-  const self = entry.actor !== null && entry.target.type === 'user' && String(entry.actor.id) === String(entry.target.id);
-  const from = text(entry.details.from);
-  const to = text(entry.details.to);
+  const self = !!entry.actor && entry.target.type === 'user' && String(entry.actor.id) === String(entry.target.id);
+  const from = detail(entry, 'from');
+  const to = detail(entry, 'to');
   const change = from && to ? ` from ${from} to ${to}` : to ? ` to ${to}` : '';
-  const role = text(entry.details.role);
+  const role = detail(entry, 'role');
 
   switch (entry.action) {
     case 'user_created':
@@ -53,7 +59,7 @@ export function auditSentence(entry: AuditEntry): string {
 function probeSentence(entry: AuditEntry): string {
   const worker = entry.target.label || 'A worker';
   const whose = entry.actor ? `${possessive(entry.actor.username)} probe` : 'a probe';
-  const queue = text(entry.details.queue);
-  const attempt = text(entry.details.attempt);
+  const queue = detail(entry, 'queue');
+  const attempt = detail(entry, 'attempt');
   return `${worker} ran ${whose}, job #${entry.target.id}${queue ? `, on the ${queue} queue` : ''}${attempt ? ` (attempt ${attempt})` : ''}`;
 }

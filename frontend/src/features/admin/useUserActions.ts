@@ -6,12 +6,13 @@ import { sendResetLink, setUserPassword, updateUser, type UserChanges } from '..
 import type { User } from '../../api/types';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
+import { queryKeys } from '../../api/queryKeys';
 
 function useRefreshLists() {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: ['users'] });
-    void queryClient.invalidateQueries({ queryKey: ['audit'] });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all });
   };
 }
 

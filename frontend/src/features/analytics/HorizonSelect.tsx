@@ -1,7 +1,7 @@
 // The horizon control of the analytics screens: how many weeks from the window's start
 // every panel covers (the planning grid's choices).
 import { HORIZONS } from '../planning/planningParams';
-import { longWeek } from '../planning/weeks';
+import { longWeek } from '../../ui/weeks';
 
 interface Props {
   start: string;

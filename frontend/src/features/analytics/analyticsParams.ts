@@ -5,7 +5,7 @@
 import type { AnalyticsWindow } from '../../api/analytics';
 import { readScope } from '../departmentScope/scopeParams';
 import { DEFAULT_WEEKS, HORIZONS } from '../planning/planningParams';
-import { isWeekKey, sundayOf } from '../planning/weeks';
+import { isWeekKey, sundayOf } from '../../ui/weeks';
 
 export function readWindow(query: URLSearchParams, today: Date = new Date()): AnalyticsWindow {
   const start = query.get('start') ?? '';

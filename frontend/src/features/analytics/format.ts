@@ -1,5 +1,5 @@
 // Numbers as the analytics screens print them.
-export { formatHours, weekLabel } from '../people/weeks';
+export { formatHours, weekLabel } from '../../ui/weeks';
 
 /** "87%": a utilization rounded to a whole percent. */
 export function formatPercent(percent: number): string {

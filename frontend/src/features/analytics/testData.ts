@@ -2,8 +2,8 @@
 // the window a request names, and a fetch stub that serves them by path.
 import type { Dashboard, DepartmentRollup, Heatmap, MyWork, WorkloadForecast } from '../../api/analytics';
 import { jsonResponse } from '../../test/render';
-import { serveApi } from '../people/testData';
-import { currentWeek, weekRange } from '../people/weeks';
+import { serveApi } from '../../test/peopleData';
+import { currentWeek, weekRange } from '../../ui/weeks';
 
 function weeksOf(url: URL): string[] {
   return weekRange(url.searchParams.get('start') ?? currentWeek(), Number(url.searchParams.get('weeks') ?? 12));

@@ -3,8 +3,10 @@
 // end in a toast (a refused restore shows in its dialog instead).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteBackup, fetchBackups, fetchRestoreStatus, startBackup, startRestore } from '../../api/backups';
+import { startedJobId } from '../../api/jobs';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
+import { queryKeys } from '../../api/queryKeys';
 
 /** How often the lists are read again while something runs. */
 export const POLL_MS = 3000;
@@ -18,7 +20,7 @@ interface ListPolling {
 
 export function useBackupList({ awaitingNewerThan, restoring }: ListPolling) {
   return useQuery({
-    queryKey: ['backups'],
+    queryKey: queryKeys.backups.all,
     queryFn: ({ signal }) => fetchBackups(signal),
     refetchInterval: (query) => {
       const newest = query.state.data?.items[0]?.id ?? null;
@@ -30,7 +32,7 @@ export function useBackupList({ awaitingNewerThan, restoring }: ListPolling) {
 
 export function useRestoreStatus() {
   return useQuery({
-    queryKey: ['backups', 'restore'],
+    queryKey: queryKeys.backups.restore,
     queryFn: ({ signal }) => fetchRestoreStatus(signal),
     refetchInterval: (query) => (query.state.data?.running ? POLL_MS : false),
   });
@@ -38,7 +40,7 @@ export function useRestoreStatus() {
 
 function useRefresh() {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: ['backups'] });
+  return () => void queryClient.invalidateQueries({ queryKey: queryKeys.backups.all });
 }
 
 export function useBackupActions() {
@@ -48,7 +50,7 @@ export function useBackupActions() {
 
   const create = useMutation({
     mutationFn: startBackup,
-    onSuccess: (queued) => toast(`Backup queued as job #${queued.jobId}; it appears here when it is written.`),
+    onSuccess: (queued) => toast(`Backup queued as job #${startedJobId(queued)}; it appears here when it is written.`),
     onError: failed,
     onSettled: refresh,
   });

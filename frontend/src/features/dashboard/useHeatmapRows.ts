@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fetchHeatmap, type AnalyticsWindow, type HeatmapRow, type HeatmapSort } from '../../api/analytics';
+import { queryKeys } from '../../api/queryKeys';
 
 export const HEATMAP_PAGE = 200;
 
@@ -18,7 +19,7 @@ export interface HeatmapRows {
 /** The people loaded so far (null until the first page), or why they could not be. */
 export function useHeatmapRows(window: AnalyticsWindow, sort: HeatmapSort): { heatmap: HeatmapRows | null; error: unknown } {
   const query = useInfiniteQuery({
-    queryKey: ['analytics', 'heatmap', window, sort],
+    queryKey: queryKeys.analytics.heatmap(window, sort),
     queryFn: ({ pageParam, signal }) => fetchHeatmap(window, { offset: pageParam, limit: HEATMAP_PAGE, sort }, signal),
     initialPageParam: 0,
     getNextPageParam: (last) => {

@@ -1,64 +1,14 @@
 // The deliverables on the project page: inline edits (save with If-Match, Escape cancels,
 // the server's field message beside the field), completion with the server's date,
-// reordering by keyboard and by drag (saved through the reorder endpoint, rolled back
-// with a message when refused), notes, add, delete after confirming, read-only, and a
-// date move that moves the planned hours (toast with Undo).
-import { createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
+// notes, add, delete after confirming, read-only, and a date move that moves the planned
+// hours (toast with Undo). Reordering is in DeliverablesSection.order.test.tsx.
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Deliverable } from '../../api/deliverables';
 import { makeMe, problem } from '../../test/fixtures';
-import { fetchCalls, jsonResponse, renderRoute } from '../../test/render';
-import { makeProject, serveApi } from '../people/testData';
+import { jsonResponse } from '../../test/render';
 import { formatDay } from './deliverableFields';
-
-const manager = makeMe({ role: 'manager' });
-
-function makeDeliverable(id: number, description: string, percentage: number, sortOrder: number): Deliverable {
-  return {
-    id, project: 4, projectName: 'Bridge', description, percentage, date: null, sortOrder,
-    isCompleted: false, completedDate: null, notes: '', version: 3,
-  };
-}
-
-type Write = (url: URL, init: RequestInit, rows: Deliverable[]) => Response;
-
-/** Answers the project page: Bridge, nobody on it, and the four default deliverables. */
-function serveBridge(write: Write = () => jsonResponse({})) {
-  const rows = [
-    makeDeliverable(11, 'SD', 35, 0),
-    makeDeliverable(12, 'DD', 75, 1),
-    makeDeliverable(13, 'IFP', 95, 2),
-    makeDeliverable(14, 'IFC', 100, 3),
-  ];
-  const fetchMock = serveApi((url, init) => {
-    if (init.method) return write(url, init, rows);
-    if (url.pathname === '/api/projects/4') return jsonResponse(makeProject({ id: 4, name: 'Bridge' }));
-    if (url.pathname === '/api/deliverables') return jsonResponse(rows);
-    if (url.pathname === '/api/assignments') return jsonResponse({ items: [], page: 1, pageSize: 500, total: 0 });
-    return undefined;
-  });
-  return { fetchMock, rows };
-}
-
-/** A PATCH answered by merging the body into the row and bumping its version. */
-function patched(url: URL, init: RequestInit, rows: Deliverable[], extra: Partial<Deliverable> = {}) {
-  const id = Number(url.pathname.split('/').pop());
-  const index = rows.findIndex((row) => row.id === id);
-  const row = { ...rows[index]!, ...(JSON.parse(init.body as string) as Partial<Deliverable>), ...extra };
-  rows[index] = { ...row, version: row.version + 1 };
-  return jsonResponse(rows[index]);
-}
-
-const writes = (fetchMock: ReturnType<typeof serveBridge>['fetchMock']) => fetchCalls(fetchMock).filter(([, init]) => init.method);
-
-async function openBridge(session = manager) {
-  renderRoute('/projects/4', { session });
-  return screen.findByRole('table', { name: 'Deliverables' });
-}
-
-const rowNames = (table: HTMLElement) =>
-  within(table).getAllByRole('row').slice(1).map((row) => within(row).getByRole('rowheader').textContent?.replace(/^Edit .*: /, ''));
+import { makeDeliverable, openBridge, patched, rowNames, serveBridge, writes } from './deliverablesStand';
 
 // Each test renders the whole project page; on a busy machine that can pass 5 s.
 describe('deliverables on the project page', { timeout: 15_000 }, () => {
@@ -146,58 +96,6 @@ describe('deliverables on the project page', { timeout: 15_000 }, () => {
     await waitFor(() => expect(done).toHaveAccessibleDescription(`Done ${formatDay('2026-11-22')}`));
     expect(done).toBeChecked();
     expect(JSON.parse(writes(fetchMock)[0]![1].body as string)).toEqual({ isCompleted: true });
-  });
-
-  it('moves a row with Alt+ArrowUp, saving the new order and keeping focus on it', async () => {
-    const { fetchMock } = serveBridge((_url, init, rows) => {
-      const order = (JSON.parse(init.body as string) as { order: number[] }).order;
-      return jsonResponse(order.map((id, sortOrder) => ({ ...rows.find((row) => row.id === id)!, sortOrder })));
-    });
-    const table = await openBridge();
-    const user = userEvent.setup();
-    const handle = within(table).getByRole('button', { name: 'Move IFC' });
-    handle.focus();
-    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
-    expect(rowNames(table)).toEqual(['SD', 'DD', 'IFC', 'IFP']);
-    expect(screen.getByText('IFC moved to position 3 of 4.')).toBeInTheDocument();
-    await waitFor(() => expect(within(table).getByRole('button', { name: 'Move IFC' })).toHaveFocus());
-    const [[url, init]] = writes(fetchMock) as [[string, RequestInit]];
-    expect(url).toBe('/api/projects/4/deliverables/reorder');
-    expect(JSON.parse(init.body as string)).toEqual({ order: [11, 12, 14, 13] });
-  });
-
-  it('puts the old order back with a message when the new one is refused', async () => {
-    const { fetchMock } = serveBridge(() => problem(400, 'validation_failed', 'List each of this project’s deliverables exactly once.'));
-    const table = await openBridge();
-    const user = userEvent.setup();
-    within(table).getByRole('button', { name: 'Move SD' }).focus();
-    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
-    expect(await screen.findByText(/The new order was not saved, so the previous order is back\. List each/)).toBeInTheDocument();
-    expect(JSON.parse(writes(fetchMock)[0]![1].body as string)).toEqual({ order: [12, 11, 13, 14] });
-    expect(rowNames(table)).toEqual(['SD', 'DD', 'IFP', 'IFC']);
-  });
-
-  it('drops a dragged row before the row under the pointer', async () => {
-    const { fetchMock } = serveBridge((_url, init, rows) => {
-      const order = (JSON.parse(init.body as string) as { order: number[] }).order;
-      return jsonResponse(order.map((id) => rows.find((row) => row.id === id)));
-    });
-    const table = await openBridge();
-    const [first, , , last] = within(table).getAllByRole('row').slice(1);
-    const dataTransfer = { setData: () => undefined, effectAllowed: '', dropEffect: '' };
-    fireEvent.pointerDown(within(last!).getByRole('button', { name: 'Move IFC' }));
-    expect(last).toHaveAttribute('draggable', 'true');
-    fireEvent.dragStart(last!, { dataTransfer });
-    // jsdom has no DragEvent (so no clientY) and no layout: a 30px row, pointer in its top half.
-    first!.getBoundingClientRect = () => DOMRect.fromRect({ y: 0, height: 30 });
-    const over = createEvent.dragOver(first!, { dataTransfer });
-    Object.defineProperty(over, 'clientY', { value: 5 });
-    fireEvent(first!, over);
-    expect(first).toHaveAttribute('data-drop', 'before');
-    fireEvent.drop(first!, { dataTransfer });
-    await waitFor(() => expect(rowNames(table)).toEqual(['IFC', 'SD', 'DD', 'IFP']));
-    expect(first).not.toHaveAttribute('data-drop');
-    expect(JSON.parse(writes(fetchMock)[0]![1].body as string)).toEqual({ order: [14, 11, 12, 13] });
   });
 
   it('edits notes in a row of their own', async () => {

@@ -6,7 +6,7 @@ import type { DeliverableChanges } from '../../api/deliverables';
 import { FormAlert } from '../../ui/FormAlert';
 import { TextField } from '../../ui/TextField';
 import { errorMessage } from '../../ui/errorMessage';
-import { useCheckedForm } from '../people/useCheckedForm';
+import { useCheckedForm } from '../../ui/useCheckedForm';
 import { parseField } from './deliverableFields';
 
 const EMPTY = { description: '', percentage: '', date: '' };

@@ -2,7 +2,7 @@
 // (the planning grids' week keys), and each project's weeks list what falls due in them
 // with the words a marker announces ("IFP 95% due Tue 12 Jan").
 import type { CalendarDeliverable } from '../../api/deliverableCalendar';
-import { addWeeks, sundayOf } from '../planning/weeks';
+import { addWeeks, sundayOf } from '../../ui/weeks';
 
 const DAY_MS = 86_400_000;
 

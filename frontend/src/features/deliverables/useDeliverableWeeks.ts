@@ -6,15 +6,16 @@
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { fetchDeliverableCalendar } from '../../api/deliverableCalendar';
 import { bucketByWeek, calendarRange, type DeliverableWeeks } from './deliverableWeeks';
+import { queryKeys } from '../../api/queryKeys';
 
-export const CALENDAR_KEY = ['deliverables', 'calendar'] as const;
+export const CALENDAR_KEY = queryKeys.deliverables.calendar;
 
 const NO_WEEKS: DeliverableWeeks = new Map();
 
 export function useDeliverableWeeks(weekKeys: readonly string[]): { weeks: DeliverableWeeks; error: unknown } {
   const range = calendarRange(weekKeys);
   const calendar = useQuery({
-    queryKey: [...CALENDAR_KEY, range?.start, range?.end],
+    queryKey: queryKeys.deliverables.calendarRange(range?.start, range?.end),
     queryFn: range
       ? async ({ signal }) => bucketByWeek(await fetchDeliverableCalendar(range.start, range.end, signal))
       : skipToken,

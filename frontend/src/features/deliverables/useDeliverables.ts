@@ -20,16 +20,17 @@ import { errorMessage, writeErrorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
 import { useChangeDeliverableDate } from '../reallocation/useChangeDeliverableDate';
 import { moveItem } from './deliverableOrder';
+import { queryKeys } from '../../api/queryKeys';
 
 /** Saves changes to one deliverable; resolves null when done, else the words to show at `field`. */
 export type SaveDeliverable = (deliverable: Deliverable, changes: DeliverableChanges, field: string) => Promise<string | null>;
 
-export const deliverablesKey = (project: number) => ['deliverables', 'project', project] as const;
+export const deliverablesKey = queryKeys.deliverables.ofProject;
 
 /** Other views of deliverables (a calendar). */
 function refreshOthers(queryClient: QueryClient, project: number) {
   void queryClient.invalidateQueries({
-    queryKey: ['deliverables'],
+    queryKey: queryKeys.deliverables.all,
     predicate: ({ queryKey }) => !(queryKey[1] === 'project' && queryKey[2] === project),
   });
 }

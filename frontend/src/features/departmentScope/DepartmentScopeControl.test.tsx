@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { listPage, makeDepartment, makeMe } from '../../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../../test/render';
-import { makePerson, serveApi } from '../people/testData';
+import { makePerson, serveApi } from '../../test/peopleData';
 
 const departments = [
   makeDepartment({ id: 1, name: 'Engineering' }),

@@ -7,17 +7,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchAllDepartments } from '../../api/departments';
-import { ChoiceSelect } from '../people/ChoiceSelect';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { ScopeChip } from './ScopeChip';
 import { scopeChoices, scopeName } from './scopeChoices';
 import { useDepartmentScope } from './useDepartmentScope';
 import './departmentScope.css';
+import { queryKeys } from '../../api/queryKeys';
 
 export function DepartmentScopeControl() {
   const { department, includeChildren, setScope } = useDepartmentScope();
   const [approached, setApproached] = useState(false);
   const departments = useQuery({
-    queryKey: ['departments', 'all'],
+    queryKey: queryKeys.departments.list,
     queryFn: ({ signal }) => fetchAllDepartments(signal),
     enabled: approached || department !== null,
   });

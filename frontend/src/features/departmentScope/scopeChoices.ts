@@ -4,7 +4,7 @@
 // claims "All departments" while a filter is on.
 import type { Department } from '../../api/departments';
 import { parentOptions } from '../departments/departmentTree';
-import { departmentChoices, type Choice } from '../people/ChoiceSelect';
+import { departmentChoices, type Choice } from '../../ui/ChoiceSelect';
 
 export interface KnownDepartments {
   /** Undefined until the list arrives (or when it could not be read). */

@@ -24,7 +24,7 @@ export function DepartmentForm({ department, departments, saving, error, onSave,
   const [form, setForm] = useState({
     name: department.name,
     description: department.description,
-    parentDepartment: department.parentDepartment,
+    parentDepartment: department.parentDepartment ?? null,
     isActive: department.isActive,
   });
   const set = (changes: Partial<typeof form>) => setForm((current) => ({ ...current, ...changes }));

@@ -32,7 +32,7 @@ export function DepartmentPanel({ departments, selectedId, canEdit, onSelect }: 
           key={department.id}
           department={department}
           departments={departments}
-          onDeleted={() => onSelect(department.parentDepartment)}
+          onDeleted={() => onSelect(department.parentDepartment ?? null)}
         />
       ) : (
         <DepartmentSummary

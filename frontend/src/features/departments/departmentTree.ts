@@ -17,7 +17,7 @@ export function buildTree(departments: readonly Department[]): TreeNode[] {
   const ids = new Set(departments.map((department) => department.id));
   const childrenOf = new Map<number | null, Department[]>();
   for (const department of [...departments].sort(byName)) {
-    const parent = department.parentDepartment !== null && ids.has(department.parentDepartment) ? department.parentDepartment : null;
+    const parent = department.parentDepartment !== null && department.parentDepartment !== undefined && ids.has(department.parentDepartment) ? department.parentDepartment : null;
     childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), department]);
   }
   const grow = (parent: number | null, depth: number): TreeNode[] =>

@@ -4,10 +4,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { deleteDepartment, updateDepartment, type Department, type DepartmentChanges } from '../../api/departments';
 import { useToast } from '../../ui/toast/useToast';
+import { queryKeys } from '../../api/queryKeys';
 
 export function useRefreshDepartments() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['departments'] });
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.departments.all });
 }
 
 export function useDepartmentActions(department: Department, onDeleted: () => void) {

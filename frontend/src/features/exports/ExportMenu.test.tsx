@@ -4,7 +4,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makePerson, serveApi } from '../people/testData';
+import { makePerson, serveApi } from '../../test/peopleData';
 import { makeJob } from '../jobs/testData';
 import { listPage, makeMe } from '../../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../../test/render';

@@ -3,7 +3,7 @@
 // at once; a large one becomes a job whose progress and file a dialog shows.
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { startExport, type ExportFormat, type ExportKind } from '../../api/exports';
+import { startExport, type ExportFormat, type ExportList } from '../../api/exports';
 import { errorMessage } from '../../ui/errorMessage';
 import { saveFile } from '../../ui/saveFile';
 import { useToast } from '../../ui/toast/useToast';
@@ -11,18 +11,16 @@ import { ExportJobDialog } from './ExportJobDialog';
 import { EXPORT_FORMATS, exportTitle, fallbackExportName } from './exportWords';
 import './exports.css';
 
-interface Props {
-  kind: ExportKind;
-  /** The list's filters and order, as the list asks the API for them. */
-  filters: URLSearchParams;
-}
+/** The list, with its filters and order as the list asks the API for them. */
+type Props = ExportList;
 
-export function ExportMenu({ kind, filters }: Props) {
+export function ExportMenu(list: Props) {
+  const { kind } = list;
   const toast = useToast();
   const menu = useRef<HTMLDetailsElement>(null);
   const [job, setJob] = useState<{ id: number; format: ExportFormat } | null>(null);
   const run = useMutation({
-    mutationFn: (format: ExportFormat) => startExport(kind, format, filters),
+    mutationFn: (format: ExportFormat) => startExport(list, format),
     onSuccess: (answer, format) => {
       if (answer.file) saveFile(answer.file, fallbackExportName(kind, format));
       else setJob({ id: answer.jobId, format });

@@ -1,8 +1,9 @@
 // TanStack Query hook for the server's health report, refreshed every 10 s.
 import { useQuery } from '@tanstack/react-query';
 import { fetchHealth } from '../../api/health';
+import { queryKeys } from '../../api/queryKeys';
 
-export const HEALTH_QUERY_KEY = ['health'] as const;
+export const HEALTH_QUERY_KEY = queryKeys.health;
 export const HEALTH_REFETCH_MS = 10_000;
 
 export function useHealth() {

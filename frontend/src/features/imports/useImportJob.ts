@@ -7,8 +7,9 @@ import { useEffect } from 'react';
 import { importReportOf } from '../../api/imports';
 import { JOBS_QUERY_KEY, fetchJob } from '../../api/jobs';
 import { WATCH_WAIT_SECONDS, watchInterval } from './importFlow';
+import { queryKeys } from '../../api/queryKeys';
 
-export const importJobKey = (id: number | null) => [...JOBS_QUERY_KEY, 'import', id] as const;
+export const importJobKey = queryKeys.jobs.import;
 
 export function useImportJob(id: number | null) {
   const queryClient = useQueryClient();

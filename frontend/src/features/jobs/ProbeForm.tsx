@@ -4,7 +4,7 @@
 // at the top of the list and is announced when it ends.
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { QUEUES, startProbe, type ProbeRequest, type Queue } from '../../api/jobs';
+import { QUEUES, startedJobId, startProbe, type ProbeRequest, type Queue } from '../../api/jobs';
 import { FormAlert } from '../../ui/FormAlert';
 import { TextField } from '../../ui/TextField';
 import { errorMessage } from '../../ui/errorMessage';
@@ -21,7 +21,7 @@ export function ProbeForm({ onStarted }: { onStarted: OnStarted }) {
   const queueId = useId();
   const probe = useMutation({
     mutationFn: (body: ProbeRequest) => startProbe(body),
-    onSuccess: (queued, body) => onStarted(queued.jobId, 'probe', body.queue ?? DEFAULT_PROBE.queue),
+    onSuccess: (queued, body) => onStarted(startedJobId(queued), 'probe', body.queue ?? DEFAULT_PROBE.queue),
   });
 
   const local = checked ? checkProbe(draft) : { body: {} };
@@ -41,7 +41,7 @@ export function ProbeForm({ onStarted }: { onStarted: OnStarted }) {
       <h2>Run a test job</h2>
       <p className="muted">A probe walks through its steps on a queue and succeeds: a quick check that the queue’s workers take work.</p>
       {probe.error && !server.shownInline && <FormAlert tone="error">{errorMessage(probe.error)}</FormAlert>}
-      {probe.data && !probe.error && <FormAlert tone="success">Started Probe #{probe.data.jobId}.</FormAlert>}
+      {probe.data && !probe.error && <FormAlert tone="success">Started Probe #{startedJobId(probe.data)}.</FormAlert>}
       <div className="jobs-probe__fields">
         <div className="field">
           <label htmlFor={queueId}>Queue</label>

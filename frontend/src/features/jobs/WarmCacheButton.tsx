@@ -1,7 +1,7 @@
 // Admins: start a cache warm-up now instead of waiting for its schedule (the server
 // answers with the one already waiting, if any). Like a probe, it is watched to its end.
 import { useMutation } from '@tanstack/react-query';
-import { startWarmCache, type JobKind, type Queue } from '../../api/jobs';
+import { startedJobId, startWarmCache, type JobKind, type Queue } from '../../api/jobs';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
 
@@ -12,7 +12,7 @@ export function WarmCacheButton({ onStarted }: { onStarted: OnStarted }) {
   const toast = useToast();
   const warm = useMutation({
     mutationFn: startWarmCache,
-    onSuccess: (queued) => onStarted(queued.jobId, 'warm_cache', 'cache'),
+    onSuccess: (queued) => onStarted(startedJobId(queued), 'warm_cache', 'cache'),
     onError: (error) => toast(errorMessage(error), 'error'),
   });
   return (

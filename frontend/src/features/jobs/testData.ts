@@ -5,7 +5,7 @@
 import type { Job, JobStats, QueueStats, Schedule } from '../../api/jobs';
 import { QUEUES } from '../../api/jobs';
 import { jsonResponse } from '../../test/render';
-import { serveApi } from '../people/testData';
+import { serveApi } from '../../test/peopleData';
 
 export function makeJob(overrides: Partial<Job> & Pick<Job, 'id'>): Job {
   return {

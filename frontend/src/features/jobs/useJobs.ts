@@ -4,7 +4,6 @@
 // on screen while a new filter loads or a refresh runs, so nothing blinks.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
-  JOBS_QUERY_KEY,
   fetchJob,
   fetchJobStats,
   fetchJobs,
@@ -14,9 +13,10 @@ import {
 import { useCurrentUser } from '../../auth/useSession';
 import { toJobFilters, type JobParams } from './jobParams';
 import { IDLE_REFRESH_MS, jobsRefreshInterval, statsRefreshInterval } from './jobRefresh';
+import { queryKeys } from '../../api/queryKeys';
 
 /** The query key prefix of every shown list (cancel and retry patch rows under it). */
-export const JOB_VIEWS_KEY = [...JOBS_QUERY_KEY, 'view'] as const;
+export const JOB_VIEWS_KEY = queryKeys.jobs.views;
 
 export function useJobList(params: JobParams) {
   const userId = useCurrentUser()?.id ?? null;
@@ -35,7 +35,7 @@ export function useJobList(params: JobParams) {
 
 export function useJobStats(enabled: boolean) {
   return useQuery({
-    queryKey: [...JOBS_QUERY_KEY, 'stats'],
+    queryKey: queryKeys.jobs.stats,
     queryFn: ({ signal }) => fetchJobStats(signal),
     enabled,
     refetchInterval: (query) => statsRefreshInterval(query.state.data),
@@ -44,7 +44,7 @@ export function useJobStats(enabled: boolean) {
 
 export function useSchedules(enabled: boolean) {
   return useQuery({
-    queryKey: [...JOBS_QUERY_KEY, 'schedules'],
+    queryKey: queryKeys.jobs.schedules,
     queryFn: ({ signal }) => fetchSchedules(signal),
     enabled,
     // Next and last runs change when a schedule fires, a few times an hour at most.

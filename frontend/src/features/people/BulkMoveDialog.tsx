@@ -8,8 +8,9 @@ import { FormActions } from '../../ui/FormActions';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { ChoiceSelect, departmentChoices } from './ChoiceSelect';
+import { ChoiceSelect, departmentChoices } from '../../ui/ChoiceSelect';
 import type { ReferenceData } from './useReferenceData';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Props {
   people: readonly number[];
@@ -26,7 +27,7 @@ export function BulkMoveDialog({ people, reference, onDone, onClose }: Props) {
     mutationFn: () => moveToDepartment(people, department),
     onSuccess: async ({ updated }) => {
       toast(updated === 1 ? 'Moved 1 person.' : `Moved ${updated} people.`);
-      await queryClient.invalidateQueries({ queryKey: ['people'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.people.all });
       onDone();
     },
   });

@@ -12,8 +12,9 @@ import { useToast } from '../../ui/toast/useToast';
 import { useScopedNavigate } from '../departmentScope/ScopedLink';
 import { PersonFields } from './PersonFields';
 import { EMPTY_PERSON, newPersonBody, personProblems } from './personForm';
-import { useCheckedForm } from './useCheckedForm';
+import { useCheckedForm } from '../../ui/useCheckedForm';
 import type { ReferenceData } from './useReferenceData';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Props {
   reference: ReferenceData;
@@ -29,7 +30,7 @@ export function NewPersonDialog({ reference, department, onClose }: Props) {
     mutationFn: createPerson,
     onSuccess: async (person) => {
       toast(`Added ${person.name}.`);
-      await queryClient.invalidateQueries({ queryKey: ['people'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.people.all });
       await navigate(`/people/${person.id}`);
     },
   });

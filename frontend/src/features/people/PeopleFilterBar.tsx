@@ -2,7 +2,7 @@
 // lands in the URL. The department comes from the global filter in the app header.
 import type { PeopleQuery } from '../../api/people';
 import { SearchBox } from '../../ui/SearchBox';
-import { ChoiceSelect, roleChoices } from './ChoiceSelect';
+import { ChoiceSelect, roleChoices } from '../../ui/ChoiceSelect';
 import type { ReferenceData } from './useReferenceData';
 
 interface Props {

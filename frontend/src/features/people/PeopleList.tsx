@@ -1,15 +1,14 @@
 // The people list under the filters: the count, the bulk bar for the selection
 // ("Move to department…"), the virtualized table, paging, and words when it is empty.
 import { useState } from 'react';
-import type { Page } from '../../api/types';
-import type { PeopleQuery, Person } from '../../api/people';
+import type { PeoplePage, PeopleQuery } from '../../api/people';
 import { Pagination } from '../../ui/Pagination';
 import { BulkMoveDialog } from './BulkMoveDialog';
 import { PeopleTable } from './PeopleTable';
 import type { ReferenceData } from './useReferenceData';
 
 interface Props {
-  page: Page<Person>;
+  page: PeoplePage;
   query: PeopleQuery;
   canEdit: boolean;
   reference: ReferenceData;

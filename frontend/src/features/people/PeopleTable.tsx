@@ -2,9 +2,9 @@
 // in view are in the page), and for managers a checkbox per row plus "select all".
 import { ScopedLink } from '../departmentScope/ScopedLink';
 import type { PeopleSort, PeopleSortKey, Person } from '../../api/people';
-import { formatHours } from './weeks';
+import { formatHours } from '../../ui/weeks';
 import { SortHeader } from './SortHeader';
-import { useVirtualRows } from './useVirtualRows';
+import { useVirtualRows } from '../../ui/useVirtualRows';
 
 /** Must match the row height in people.css. */
 const ROW_HEIGHT = 36;

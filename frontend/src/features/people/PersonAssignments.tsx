@@ -4,11 +4,12 @@ import { ScopedLink } from '../departmentScope/ScopedLink';
 import { fetchAssignments } from '../../api/assignments';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
-import { currentWeek, formatHours } from './weeks';
+import { currentWeek, formatHours } from '../../ui/weeks';
+import { queryKeys } from '../../api/queryKeys';
 
 export function PersonAssignments({ personId }: { personId: number }) {
   const assignments = useQuery({
-    queryKey: ['assignments', { person: personId }],
+    queryKey: queryKeys.assignments.of({ person: personId }),
     queryFn: ({ signal }) => fetchAssignments({ person: personId }, signal),
   });
   if (assignments.error) return <FormAlert tone="error">{errorMessage(assignments.error)}</FormAlert>;

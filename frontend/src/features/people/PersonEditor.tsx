@@ -8,7 +8,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { writeErrorMessage } from '../../ui/errorMessage';
 import { PersonFields } from './PersonFields';
 import { personChanges, personProblems, personValues } from './personForm';
-import { useCheckedForm } from './useCheckedForm';
+import { useCheckedForm } from '../../ui/useCheckedForm';
 import { usePersonUpdate } from './usePersonUpdate';
 import type { ReferenceData } from './useReferenceData';
 

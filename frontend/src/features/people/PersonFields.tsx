@@ -3,7 +3,7 @@
 // message (the browser's check first, then the server's).
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
-import { ChoiceSelect, departmentChoices, roleChoices } from './ChoiceSelect';
+import { ChoiceSelect, departmentChoices, roleChoices } from '../../ui/ChoiceSelect';
 import type { PersonField, PersonFormValues } from './personForm';
 import type { ReferenceData } from './useReferenceData';
 

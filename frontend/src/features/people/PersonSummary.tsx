@@ -1,7 +1,7 @@
 // A person's profile, read-only: for people who may not change it.
 import type { Person } from '../../api/people';
 import { formatDate } from '../../ui/formatTime';
-import { formatHours } from './weeks';
+import { formatHours } from '../../ui/weeks';
 
 export function PersonSummary({ person }: { person: Person }) {
   const rows: [string, string][] = [

@@ -9,16 +9,17 @@ import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { bandOfWeek, utilizationPercent } from '../utilization/bands';
 import { useUtilizationBands } from '../utilization/useUtilizationBands';
-import { currentWeek } from './weeks';
+import { currentWeek } from '../../ui/weeks';
 import { WeekBandList } from './WeekBandList';
+import { queryKeys } from '../../api/queryKeys';
 
 const WEEKS = 12;
 
 export function UtilizationStrip({ person }: { person: Person }) {
   const bands = useUtilizationBands();
-  const scope = { weeks: WEEKS, start: currentWeek(), search: person.name, department: person.department };
+  const scope = { weeks: WEEKS, start: currentWeek(), search: person.name, department: person.department ?? null };
   const grid = useQuery({
-    queryKey: ['assignments', 'grid', scope],
+    queryKey: queryKeys.assignments.gridTotals(scope),
     queryFn: ({ signal }) => fetchGridTotals(scope, signal),
   });
   if (grid.error) return <FormAlert tone="error">{errorMessage(grid.error)}</FormAlert>;

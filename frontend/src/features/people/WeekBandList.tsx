@@ -2,7 +2,7 @@
 // one person's load as the person page and My Work show it.
 import { BAND_NAMES, type Band } from '../utilization/bands';
 import '../utilization/bands.css';
-import { formatHours, weekLabel } from './weeks';
+import { formatHours, weekLabel } from '../../ui/weeks';
 import './people.css';
 
 export interface BandWeek {

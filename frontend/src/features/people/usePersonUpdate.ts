@@ -4,6 +4,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { updatePerson, type Person, type PersonChanges } from '../../api/people';
 import { useToast } from '../../ui/toast/useToast';
+import { queryKeys } from '../../api/queryKeys';
 
 export function usePersonUpdate(person: Person) {
   const toast = useToast();
@@ -17,6 +18,6 @@ export function usePersonUpdate(person: Person) {
         toast(`Saved ${saved.name}.`);
       }
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['people'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.people.all }),
   });
 }

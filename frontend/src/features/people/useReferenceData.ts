@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { fetchAllDepartments } from '../../api/departments';
 import { fetchRoles, type JobRole } from '../../api/roles';
 import { parentOptions } from '../departments/departmentTree';
+import { queryKeys } from '../../api/queryKeys';
 
 async function fetchAllRoles(signal: AbortSignal): Promise<JobRole[]> {
   const all: JobRole[] = [];
@@ -15,8 +16,8 @@ async function fetchAllRoles(signal: AbortSignal): Promise<JobRole[]> {
 }
 
 export function useReferenceData() {
-  const departments = useQuery({ queryKey: ['departments', 'all'], queryFn: ({ signal }) => fetchAllDepartments(signal) });
-  const roles = useQuery({ queryKey: ['roles', 'all'], queryFn: ({ signal }) => fetchAllRoles(signal) });
+  const departments = useQuery({ queryKey: queryKeys.departments.list, queryFn: ({ signal }) => fetchAllDepartments(signal) });
+  const roles = useQuery({ queryKey: queryKeys.roles.every, queryFn: ({ signal }) => fetchAllRoles(signal) });
   return {
     departments: parentOptions(departments.data ?? [], null),
     roles: roles.data ?? [],

@@ -1,6 +1,6 @@
 // The sticky header row: the name column's title ("Person · capacity" unless told),
 // then each week's Sunday.
-import { longWeek, shortWeek } from './weeks';
+import { longWeek, shortWeek } from '../../ui/weeks';
 
 interface Props {
   weekKeys: readonly string[];

@@ -10,7 +10,7 @@ import { formatHours } from './hoursInput';
 import { HoursEditor, type EditorHandlers } from './HoursEditor';
 import { PlanRow } from './PlanRow';
 import type { EditState } from './useCellEditing';
-import { longWeek } from './weeks';
+import { longWeek } from '../../ui/weeks';
 
 const NO_DUES: readonly DueDeliverable[] = [];
 

@@ -7,7 +7,7 @@ import { useShortcutsHelp } from '../shortcuts/shortcutsContext';
 import { PlanningViewSwitch } from '../projectGrid/PlanningViewSwitch';
 import { HORIZONS, STATUS_CHOICES, type PlanningParams } from './planningParams';
 import type { UpdateParams } from './usePlanningParams';
-import { addWeeks, longWeek, sundayOf } from './weeks';
+import { addWeeks, longWeek, sundayOf } from '../../ui/weeks';
 
 interface Props {
   params: PlanningParams;

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { searchProjects, type ProjectOption } from '../../api/planning';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Props {
   personName: string;
@@ -21,7 +22,7 @@ export function ProjectTypeahead({ personName, onPick, onClose }: Props) {
     const timer = setTimeout(() => setSearch(text), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text]);
-  const projects = useQuery({ queryKey: ['planning', 'projects', search], queryFn: ({ signal }) => searchProjects(search, signal) });
+  const projects = useQuery({ queryKey: queryKeys.planning.projectSearch(search), queryFn: ({ signal }) => searchProjects(search, signal) });
   const options = projects.data ?? [];
   const current = Math.min(active, options.length - 1);
 

@@ -4,7 +4,7 @@ import { BAND_NAMES, bandOfWeek, utilizationPercent, type UtilizationBands } fro
 import '../utilization/bands.css';
 import { GridCell } from './GridCell';
 import { formatHours } from './hoursInput';
-import { longWeek } from './weeks';
+import { longWeek } from '../../ui/weeks';
 
 interface Props {
   row: number;

@@ -5,7 +5,8 @@
 // assignment. Weekly totals with unsaved edits and the cache after a save are written
 // once for both grids, over a grouping (HoursGrouping): by person here, by project in the
 // project grid (projectGridModel.ts).
-import type { CreatedAssignment, GridAssignment, GridData, GridPerson, HoursResult, WeekHours } from '../../api/planning';
+import type { Assignment } from '../../api/assignments';
+import type { GridAssignment, GridData, GridPerson, HoursResult, WeekHours } from '../../api/planning';
 import type { CellPos, Selection } from './selection';
 
 export type GridRow =
@@ -159,7 +160,7 @@ export function applySaved<D extends HoursData>(grouping: HoursGrouping<D>, data
  * A page of the grid with a newly created assignment added to its person: to their rows
  * when the page holds them, else to their count when the page shows them.
  */
-export function addAssignment(data: GridData, created: CreatedAssignment, projectStatus: string): GridData {
+export function addAssignment(data: GridData, created: Assignment, projectStatus: string): GridData {
   if (!(data.rowsOf ?? []).includes(created.person)) {
     const people = data.people.map((person) => (person.id === created.person ? { ...person, assignmentCount: person.assignmentCount + 1 } : person));
     return { ...data, people };

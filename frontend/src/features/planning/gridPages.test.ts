@@ -80,7 +80,7 @@ describe('paged people grid', () => {
   });
 
   it('adds a new assignment to the page holding its person’s rows, else to their count', () => {
-    const created = { id: 9, person: 3, project: 6, projectName: 'Dam', roleOnProject: '', version: 1, weeklyHours: {} };
+    const created = { id: 9, person: 3, personName: 'Cy', project: 6, projectName: 'Dam', roleOnProject: '', notes: '', isActive: true, version: 1, weeklyHours: {} };
     const withTheirRows = addAssignment(withRows(page(2), [3], [row(7, 3)]), created, 'active');
     expect(withTheirRows.assignments!.map((a) => a.id)).toEqual([7, 9]);
     const without = addAssignment(page(2), created, 'active');

@@ -8,7 +8,7 @@ import { parseHours } from './hoursInput';
 import { readParams, writeParams } from './planningParams';
 import { cellsOf, collapsed, moveSelection, selectionRect } from './selection';
 import { scrollTopFor, visibleRange } from './useVirtualRows';
-import { addWeeks, isWeekKey, sundayOf } from './weeks';
+import { addWeeks, isWeekKey, sundayOf } from '../../ui/weeks';
 
 describe('visibleRange', () => {
   const metrics = { count: 2000, rowHeight: 30, headerHeight: 34, overscan: 5 };

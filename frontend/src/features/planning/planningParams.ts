@@ -4,7 +4,7 @@
 // sub-departments included, the active statuses, nothing expanded). department/sub
 // are the global department filter's params, read and written by its own functions.
 import { readScope, scopeEntries } from '../departmentScope/scopeParams';
-import { isWeekKey, sundayOf } from './weeks';
+import { isWeekKey, sundayOf } from '../../ui/weeks';
 
 export const HORIZONS = [8, 12, 26, 52] as const;
 export const DEFAULT_WEEKS = 12;

@@ -4,7 +4,7 @@ import { ApiError } from '../../api/errors';
 import { isStaleWrite } from '../../api/versioned';
 import { errorMessage } from '../../ui/errorMessage';
 import type { CellEdit } from './gridModel';
-import { longWeek } from './weeks';
+import { longWeek } from '../../ui/weeks';
 
 export function saveErrorMessage(error: unknown, edits: readonly CellEdit[]): string {
   const count = edits.length === 1 ? 'Your change was' : `Your ${edits.length} changes were`;

@@ -1,7 +1,8 @@
 // "Add project" on a person: POST /api/assignments, then the new row joins every cached
 // grid at once (no reload); a refusal (already assigned, no permission) is a toast.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createAssignment, type GridData, type ProjectOption } from '../../api/planning';
+import { createAssignment } from '../../api/assignments';
+import type { GridData, ProjectOption } from '../../api/planning';
 import { ApiError } from '../../api/errors';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
@@ -13,7 +14,7 @@ export function useAddAssignment() {
   const toast = useToast();
   return useMutation({
     mutationFn: ({ person, project }: { person: { id: number; name: string }; project: ProjectOption }) =>
-      createAssignment(person.id, project.id),
+      createAssignment({ person: person.id, project: project.id }),
     onSuccess: (created, { person, project }) => {
       queryClient.setQueriesData<GridData>({ queryKey: GRID_KEY }, (old) => old && addAssignment(old, created, project.status));
       toast(`Added ${project.name} to ${person.name}.`);

@@ -12,10 +12,11 @@ import { applySaved, BY_PERSON, versionsOf, type HoursData, type HoursGrouping }
 import { saveErrorMessage } from './saveErrorMessage';
 import { SaveQueue } from './saveQueue';
 import { useFlushOnLeave } from './useFlushOnLeave';
+import { queryKeys } from '../../api/queryKeys';
 
 /** Every planning grid's cache lives under this key. */
-export const PLANNING_KEY = ['planning'] as const;
-export const GRID_KEY = [...PLANNING_KEY, 'grid'] as const;
+export const PLANNING_KEY = queryKeys.planning.all;
+export const GRID_KEY = queryKeys.planning.grid;
 
 /** One view's cached grids: where its queue reads row versions and writes saved hours. */
 export interface HoursCache<T extends HoursData> {

@@ -6,11 +6,12 @@ import { fetchMe } from '../../api/auth';
 import type { Me } from '../../api/types';
 import { updateUser } from '../../auth/sessionStore';
 import { formatDate } from '../../ui/formatTime';
+import { queryKeys } from '../../api/queryKeys';
 
 const ROLE_NAMES = { admin: 'Administrator', manager: 'Manager', user: 'User' } as const;
 
 export function AccountDetails({ user }: { user: Me }) {
-  const { data } = useQuery({ queryKey: ['me'], queryFn: ({ signal }) => fetchMe(signal) });
+  const { data } = useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => fetchMe(signal) });
   useEffect(() => {
     if (data) updateUser(data);
   }, [data]);

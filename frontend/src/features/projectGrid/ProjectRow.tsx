@@ -6,7 +6,7 @@ import { GridCell } from '../planning/GridCell';
 import { GroupNameCell } from '../planning/GroupNameCell';
 import { formatHours } from '../planning/hoursInput';
 import { PlanRow } from '../planning/PlanRow';
-import { longWeek } from '../planning/weeks';
+import { longWeek } from '../../ui/weeks';
 import type { GridProject } from './projectGridApi';
 
 interface Props {

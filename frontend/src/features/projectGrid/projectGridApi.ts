@@ -3,8 +3,8 @@
 // window and filters as the people grid, but the search matches a project's name,
 // number or client, and a department keeps the projects, people and hours staffed
 // from it. Hours are written through PATCH /api/assignments/hours like the people grid.
-import { apiFetch } from '../../api/client';
-import { gridSearch, type GridQuery } from '../../api/planning';
+import { api, read } from '../../api/http';
+import { gridQuery, type GridQuery } from '../../api/planning';
 import type { components } from '../../api/schema';
 
 export type ProjectGridData = components['schemas']['ProjectGridView'];
@@ -13,5 +13,5 @@ export type GridProject = components['schemas']['GridProjectView'];
 export type ProjectAssignment = components['schemas']['ProjectRowView'];
 
 export function fetchProjectGrid(query: GridQuery, signal?: AbortSignal): Promise<ProjectGridData> {
-  return apiFetch<ProjectGridData>(`/assignments/project-grid?${gridSearch(query)}`, signal ? { signal } : {});
+  return read(api.GET('/api/assignments/project-grid', { params: { query: gridQuery(query) }, signal: signal ?? null }));
 }

@@ -4,11 +4,11 @@
 // people on it.
 import type { GridView, OneRequestView } from '../planning/gridView';
 import { useGridData } from '../planning/useGridData';
-import { PLANNING_KEY } from '../planning/useSaveQueue';
 import { fetchProjectGrid, type ProjectGridData } from './projectGridApi';
 import { BY_PROJECT, buildProjectRows, type ProjectGridRow } from './projectGridModel';
+import { queryKeys } from '../../api/queryKeys';
 
-export const PROJECT_GRID_KEY = [...PLANNING_KEY, 'project-grid'] as const;
+export const PROJECT_GRID_KEY = queryKeys.planning.projectGrid;
 
 const ONE_REQUEST: OneRequestView<ProjectGridData, ProjectGridRow> = {
   cache: { queryKey: PROJECT_GRID_KEY, grouping: BY_PROJECT },

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../api/projects';
 import { listPage, makeMe } from '../../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../../test/render';
-import { makeAssignment, makeProject, serveApi } from '../people/testData';
+import { makeAssignment, makeProject, serveApi } from '../../test/peopleData';
 
 const manager = makeMe({ role: 'manager' });
 

@@ -14,10 +14,11 @@ import { TextField } from '../../ui/TextField';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
 import { useDepartmentScope } from '../departmentScope/useDepartmentScope';
-import { currentWeek } from '../people/weeks';
+import { currentWeek } from '../../ui/weeks';
 import { CandidateTable } from './CandidateTable';
 import { SkillPicker } from './SkillPicker';
 import { WeekRangePicker } from './WeekRangePicker';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Props {
   project: Project;
@@ -42,7 +43,7 @@ export function AddPersonDialog({ project, onClose }: Props) {
   const queryClient = useQueryClient();
   const filters: CandidateQuery = { ...range, skills: skills.map((skill) => skill.id), department, includeChildren, search };
   const candidates = useQuery({
-    queryKey: ['projects', 'candidates', project.id, filters],
+    queryKey: queryKeys.projects.candidates(project.id, filters),
     queryFn: ({ signal }) => fetchCandidates(project.id, filters, signal),
     placeholderData: keepPreviousData,
   });
@@ -51,8 +52,8 @@ export function AddPersonDialog({ project, onClose }: Props) {
       createAssignment({ person: person.id, project: project.id, roleOnProject: role.trim() }),
     onSuccess: async (_created, person) => {
       toast(`Added ${person.name} to ${project.name}.`);
-      await queryClient.invalidateQueries({ queryKey: ['assignments'] });
-      void queryClient.invalidateQueries({ queryKey: ['projects', 'candidates', project.id] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.assignments.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects.candidatesOf(project.id) });
       onClose();
     },
   });

@@ -3,8 +3,8 @@
 // free hours and an "Add" button.
 import type { Candidate } from '../../api/projects';
 import { asKind, asLevel, KIND_LABELS, LEVEL_LABELS } from '../skills/skillLabels';
-import { formatHours } from '../people/weeks';
-import { useVirtualRows } from '../people/useVirtualRows';
+import { formatHours } from '../../ui/weeks';
+import { useVirtualRows } from '../../ui/useVirtualRows';
 
 /** Must match the row height in projects.css. */
 const ROW_HEIGHT = 36;

@@ -9,9 +9,10 @@ import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
 import { useScopedNavigate } from '../departmentScope/ScopedLink';
-import { useCheckedForm } from '../people/useCheckedForm';
+import { useCheckedForm } from '../../ui/useCheckedForm';
 import { ProjectFields } from './ProjectFields';
 import { EMPTY_PROJECT, newProjectBody, projectProblems } from './projectForm';
+import { queryKeys } from '../../api/queryKeys';
 
 export function NewProjectDialog({ onClose }: { onClose: () => void }) {
   const toast = useToast();
@@ -21,7 +22,7 @@ export function NewProjectDialog({ onClose }: { onClose: () => void }) {
     mutationFn: createProject,
     onSuccess: async (project) => {
       toast(`Created ${project.name}.`);
-      await queryClient.invalidateQueries({ queryKey: ['projects'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.projects.all });
       await navigate(`/projects/${project.id}`);
     },
   });

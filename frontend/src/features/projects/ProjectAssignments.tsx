@@ -10,8 +10,9 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage, writeErrorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { currentWeek, formatHours, sumWeeks, weekRange } from '../people/weeks';
+import { currentWeek, formatHours, sumWeeks, weekRange } from '../../ui/weeks';
 import { AddPersonDialog } from './AddPersonDialog';
+import { queryKeys } from '../../api/queryKeys';
 
 export function ProjectAssignments({ project, canEdit }: { project: Project; canEdit: boolean }) {
   const [adding, setAdding] = useState(false);
@@ -19,7 +20,7 @@ export function ProjectAssignments({ project, canEdit }: { project: Project; can
   const toast = useToast();
   const queryClient = useQueryClient();
   const assignments = useQuery({
-    queryKey: ['assignments', { project: project.id }],
+    queryKey: queryKeys.assignments.of({ project: project.id }),
     queryFn: ({ signal }) => fetchAssignments({ project: project.id }, signal),
   });
   const remove = useMutation({
@@ -28,7 +29,7 @@ export function ProjectAssignments({ project, canEdit }: { project: Project; can
       toast(`Removed ${assignment.personName} from ${project.name}.`);
       setRemoving(null);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['assignments'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.assignments.all }),
   });
   const items = assignments.data?.items ?? [];
   const weeks = weekRange(currentWeek(), 12);

@@ -8,9 +8,10 @@ import { updateProject, type Project, type ProjectChanges } from '../../api/proj
 import { FormAlert } from '../../ui/FormAlert';
 import { writeErrorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { useCheckedForm } from '../people/useCheckedForm';
+import { useCheckedForm } from '../../ui/useCheckedForm';
 import { ProjectFields } from './ProjectFields';
 import { projectChanges, projectProblems, projectValues } from './projectForm';
+import { queryKeys } from '../../api/queryKeys';
 
 export function ProjectEditor({ project }: { project: Project }) {
   const toast = useToast();
@@ -18,7 +19,7 @@ export function ProjectEditor({ project }: { project: Project }) {
   const update = useMutation({
     mutationFn: (changes: ProjectChanges) => updateProject(project, changes),
     onSuccess: (saved) => toast(`Saved ${saved.name}.`),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['projects'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.projects.all }),
   });
   const details = JSON.stringify(projectValues(project));
   return <ProjectEditForm key={details} project={project} update={update} />;

@@ -11,6 +11,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
+import { queryKeys } from '../../api/queryKeys';
 
 const STALE = 'Someone changed these notes meanwhile: theirs are shown above your text. Save to replace them with yours, or Cancel to keep theirs.';
 
@@ -26,7 +27,7 @@ export function ProjectNotes({ project, canEdit }: { project: Project; canEdit: 
       toast(`Saved the notes of ${saved.name}.`);
       finish();
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['projects'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.projects.all }),
   });
   const stale = isStaleWrite(update.error);
   const fieldProblem = update.error instanceof ApiError ? update.error.fieldMessage('notes') : undefined;

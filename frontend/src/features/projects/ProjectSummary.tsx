@@ -2,7 +2,7 @@
 // their own section on the page).
 import type { Project } from '../../api/projects';
 import { formatDate } from '../../ui/formatTime';
-import { formatHours } from '../people/weeks';
+import { formatHours } from '../../ui/weeks';
 import { STATUS_LABELS } from './projectStatus';
 
 const day = (date: string | null) => (date ? formatDate(`${date}T12:00:00Z`) : '—');
@@ -12,9 +12,9 @@ export function ProjectSummary({ project }: { project: Project }) {
     ['Project number', project.projectNumber ?? '—'],
     ['Client', project.client],
     ['Status', STATUS_LABELS[project.status]],
-    ['Start', day(project.startDate)],
-    ['End', day(project.endDate)],
-    ['Estimated hours', project.estimatedHours === null ? '—' : formatHours(project.estimatedHours)],
+    ['Start', day(project.startDate ?? null)],
+    ['End', day(project.endDate ?? null)],
+    ['Estimated hours', project.estimatedHours === null || project.estimatedHours === undefined ? '—' : formatHours(project.estimatedHours)],
     ['Description', project.description || '—'],
   ];
   return (

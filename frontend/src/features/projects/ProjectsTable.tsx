@@ -4,7 +4,7 @@ import { ScopedLink } from '../departmentScope/ScopedLink';
 import type { Project, ProjectSort, ProjectSortKey } from '../../api/projects';
 import { formatDate } from '../../ui/formatTime';
 import { SortHeader } from '../people/SortHeader';
-import { formatHours } from '../people/weeks';
+import { formatHours } from '../../ui/weeks';
 import { STATUS_LABELS } from './projectStatus';
 
 interface Props {
@@ -36,9 +36,9 @@ export function ProjectsTable({ projects, sort, onSort }: Props) {
             <td>{project.projectNumber ?? ''}</td>
             <td>{project.client}</td>
             <td><span className={`status status--${project.status}`}>{STATUS_LABELS[project.status]}</span></td>
-            <td>{day(project.startDate)}</td>
-            <td>{day(project.endDate)}</td>
-            <td className="num">{project.estimatedHours === null ? '' : formatHours(project.estimatedHours)}</td>
+            <td>{day(project.startDate ?? null)}</td>
+            <td>{day(project.endDate ?? null)}</td>
+            <td className="num">{project.estimatedHours === null || project.estimatedHours === undefined ? '' : formatHours(project.estimatedHours)}</td>
           </tr>
         ))}
       </tbody>

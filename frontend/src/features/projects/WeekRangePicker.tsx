@@ -1,6 +1,6 @@
 // The weeks a staffing question is about: a first week (this week or one of the next
 // 25, by its Sunday) and how many weeks (1 to 52).
-import { addWeeks, currentWeek, weekLabel } from '../people/weeks';
+import { addWeeks, currentWeek, weekLabel } from '../../ui/weeks';
 
 export interface WeekRange {
   start: string;

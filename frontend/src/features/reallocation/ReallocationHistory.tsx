@@ -13,8 +13,9 @@ import { formatDay } from '../deliverables/deliverableFields';
 import { weeksMoved } from './reallocationWords';
 import { useUndoReallocation } from './useUndoReallocation';
 import './reallocation.css';
+import { queryKeys } from '../../api/queryKeys';
 
-export const historyKey = (deliverable: number) => ['deliverables', 'reallocations', deliverable] as const;
+export const historyKey = queryKeys.deliverables.reallocations;
 
 interface Props {
   deliverable: Pick<Deliverable, 'id' | 'description'>;

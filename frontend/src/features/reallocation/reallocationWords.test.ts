@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors';
 import { formatDay } from '../deliverables/deliverableFields';
-import { weekLabel } from '../people/weeks';
+import { weekLabel } from '../../ui/weeks';
 import { dateSavedMessage, movedMessage, notMovedMessage, summaryOfJob, undoErrorMessage, undoneMessage, weekList, weeksMoved } from './reallocationWords';
 
 const dd = { description: 'DD', date: '2027-03-17' };

@@ -7,7 +7,7 @@ import type { Job } from '../../api/jobs';
 import type { MoveSummary } from '../../api/reallocations';
 import { errorMessage } from '../../ui/errorMessage';
 import { formatDay } from '../deliverables/deliverableFields';
-import { formatHours, weekLabel } from '../people/weeks';
+import { formatHours, weekLabel } from '../../ui/weeks';
 
 function count(value: number, one: string, many: string): string {
   return `${value} ${value === 1 ? one : many}`;

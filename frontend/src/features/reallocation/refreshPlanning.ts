@@ -5,8 +5,9 @@
 // lists, calendar marks and histories. Queries on screen refetch at once; the rest when
 // next shown.
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { addWeeks } from '../people/weeks';
+import { addWeeks } from '../../ui/weeks';
 import { PLANNING_KEY } from '../planning/useSaveQueue';
+import { queryKeys } from '../../api/queryKeys';
 
 interface WeekWindow {
   start: string;
@@ -35,6 +36,6 @@ export function refreshAfterMove(queryClient: QueryClient, touchedWeekKeys?: rea
       return window !== null && (touchedWeekKeys === undefined || showsAnyWeek(window, touchedWeekKeys));
     },
   });
-  void queryClient.invalidateQueries({ queryKey: ['assignments'] });
-  void queryClient.invalidateQueries({ queryKey: ['deliverables'] });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.assignments.all });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.deliverables.all });
 }

@@ -12,7 +12,7 @@ import { fetchCalls, jsonResponse, mockFetch } from '../../test/render';
 import { ToastProvider } from '../../ui/toast/ToastProvider';
 import { formatDay } from '../deliverables/deliverableFields';
 import { makeJob } from '../jobs/testData';
-import { weekLabel } from '../people/weeks';
+import { weekLabel } from '../../ui/weeks';
 import { useChangeDeliverableDate } from './useChangeDeliverableDate';
 
 const dd: Deliverable = {

@@ -3,10 +3,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { deleteRole, updateRole, type JobRole, type JobRoleChanges } from '../../api/roles';
 import { useToast } from '../../ui/toast/useToast';
+import { queryKeys } from '../../api/queryKeys';
 
 export function useRefreshRoles() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['roles'] });
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.roles.all });
 }
 
 export function useRoleActions(role: JobRole) {

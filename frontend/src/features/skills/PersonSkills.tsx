@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { SKILL_KINDS, useSkills, type PersonSkill } from '../../api/skills';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
-import { useCanPlan } from '../people/useCanPlan';
+import { useCanPlan } from '../../auth/useCanPlan';
 import { AddPersonSkillForm } from './AddPersonSkillForm';
 import { PersonSkillGroup } from './PersonSkillGroup';
 import { kindSelectId, type PersonSkillEdit } from './PersonSkillRow';

@@ -3,7 +3,7 @@
 // out of view does not close them. Closing a dialog returns focus to its button.
 import { useRef, useState } from 'react';
 import type { Skill } from '../../api/skills';
-import { useVirtualRows } from '../people/useVirtualRows';
+import { useVirtualRows } from '../../ui/useVirtualRows';
 import { DeleteSkillDialog } from './DeleteSkillDialog';
 import { EditSkillDialog } from './EditSkillDialog';
 import '../../ui/referenceData.css';

@@ -4,8 +4,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchUtilizationBands } from '../../api/utilization';
 import { DEFAULT_BANDS, type UtilizationBands } from './bands';
+import { queryKeys } from '../../api/queryKeys';
 
-export const BANDS_KEY = ['utilization', 'bands'] as const;
+export const BANDS_KEY = queryKeys.utilizationBands;
 
 export function useUtilizationBands(): UtilizationBands {
   const query = useQuery({

@@ -1,19 +1,19 @@
-// Tests for apiFetch's session handling: bearer token, one coalesced refresh on 401
+// Tests for the typed client's session handling: bearer token, one coalesced refresh on 401
 // with a retry, and ending the session when the refresh is refused.
 import { describe, expect, it } from 'vitest';
 import { getAccessToken, getSession, storeTokens } from '../auth/sessionStore';
 import { makeMe, problem, tokens } from '../test/fixtures';
 import { fetchCalls, jsonResponse, mockFetch } from '../test/render';
 import { restoreSession } from './auth';
-import { apiFetch } from './client';
+import { api, read } from './http';
 
 const bearer = (init: RequestInit) => new Headers(init.headers).get('Authorization');
 
-describe('apiFetch with a session', () => {
+describe('the API client with a session', () => {
   it('sends the access token as a bearer token', async () => {
     storeTokens(tokens('access-1'));
     const fetchMock = mockFetch(() => jsonResponse({ ok: true }));
-    await apiFetch('/things');
+    await read(api.GET('/api/skills'));
     const [[, init]] = fetchCalls(fetchMock) as [[string, RequestInit]];
     expect(bearer(init)).toBe('Bearer access-1');
     expect(init.credentials).toBe('same-origin');
@@ -31,13 +31,13 @@ describe('apiFetch with a session', () => {
       return bearer(init) === 'Bearer new' ? jsonResponse({ url }) : problem(401, 'token_expired', 'Expired.');
     });
 
-    const first = apiFetch('/a');
-    const second = apiFetch('/b');
+    const first = read(api.GET('/api/skills'));
+    const second = read(api.GET('/api/utilization/bands'));
     await new Promise((resolve) => setTimeout(resolve, 0)); // both 401s arrive
     releaseRefresh();
 
-    await expect(first).resolves.toEqual({ url: '/api/a' });
-    await expect(second).resolves.toEqual({ url: '/api/b' });
+    await expect(first).resolves.toEqual({ url: '/api/skills' });
+    await expect(second).resolves.toEqual({ url: '/api/utilization/bands' });
     const calls = fetchCalls(fetchMock);
     const refreshes = calls.filter(([url]) => url === '/api/token/refresh');
     expect(refreshes).toHaveLength(1);
@@ -57,8 +57,8 @@ describe('apiFetch with a session', () => {
         ? problem(401, 'refresh_invalid', 'Your session has ended.')
         : problem(401, 'token_expired', 'Expired.'),
     );
-    await expect(apiFetch('/things')).rejects.toMatchObject({ status: 401 });
-    expect(fetchCalls(fetchMock).map(([url]) => url)).toEqual(['/api/things', '/api/token/refresh']);
+    await expect(read(api.GET('/api/skills'))).rejects.toMatchObject({ status: 401 });
+    expect(fetchCalls(fetchMock).map(([url]) => url)).toEqual(['/api/skills', '/api/token/refresh']);
     expect(getSession()).toEqual({ status: 'signedOut', expired: true });
     expect(getAccessToken()).toBeNull();
   });
@@ -69,13 +69,13 @@ describe('apiFetch with a session', () => {
       if (url === '/api/token/refresh') throw new TypeError('Failed to fetch');
       return problem(401, 'token_expired', 'Expired.');
     });
-    await expect(apiFetch('/things')).rejects.toMatchObject({ status: 0, code: 'network_error' });
+    await expect(read(api.GET('/api/skills'))).rejects.toMatchObject({ status: 0, code: 'network_error' });
     expect(getSession().status).toBe('signedIn');
   });
 
   it('never refreshes for the token endpoints themselves', async () => {
     const fetchMock = mockFetch(() => problem(401, 'invalid_credentials', 'Wrong username or password.'));
-    await expect(apiFetch('/token', { method: 'POST', json: {} })).rejects.toMatchObject({
+    await expect(read(api.POST('/api/token', { body: {} }))).rejects.toMatchObject({
       code: 'invalid_credentials',
     });
     expect(fetchMock).toHaveBeenCalledTimes(1);
@@ -85,7 +85,7 @@ describe('apiFetch with a session', () => {
     mockFetch(() =>
       problem(429, 'too_many_attempts', 'Too many attempts.', { headers: { 'Retry-After': '90' } }),
     );
-    await expect(apiFetch('/token', { method: 'POST' })).rejects.toMatchObject({ retryAfterSeconds: 90 });
+    await expect(read(api.POST('/api/token', { body: {} }))).rejects.toMatchObject({ retryAfterSeconds: 90 });
   });
 
   it('restores the session on start with a silent refresh and applies the saved theme', async () => {

@@ -1,9 +1,9 @@
 // Test data for the people and projects screens: people, projects and assignments
 // shaped like the API's answers, and a fetch stub that answers by path.
-import type { Assignment } from '../../api/assignments';
-import type { Person } from '../../api/people';
-import type { Project } from '../../api/projects';
-import { jsonResponse, mockFetch } from '../../test/render';
+import type { Assignment } from '../api/assignments';
+import type { Person } from '../api/people';
+import type { Project } from '../api/projects';
+import { jsonResponse, mockFetch } from './render';
 
 export function makePerson(overrides: Partial<Person> & Pick<Person, 'id' | 'name'>): Person {
   return {

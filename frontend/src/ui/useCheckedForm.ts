@@ -2,7 +2,7 @@
 // (the browser's checks show from then on), and one message per field: the browser's
 // first, then the server's from the last failed write.
 import { useState } from 'react';
-import { fieldErrors } from '../../ui/fieldErrors';
+import { fieldErrors } from './fieldErrors';
 
 export function useCheckedForm<V extends object>(
   initial: V,
