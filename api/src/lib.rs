@@ -8,6 +8,7 @@ pub mod backup_command;
 pub mod cache_invalidation;
 pub mod commands;
 pub mod conditional;
+pub mod contention;
 pub mod demo;
 pub mod export_command;
 pub mod extract;

@@ -18,9 +18,10 @@ use wt_store::assignments::{self, Assignment, AssignmentFields, AssignmentFilter
 
 use crate::auth::{Manager, Principal, Reader, SignedIn, guard::forbidden};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
+use crate::contention::retry_contended;
 use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
 use crate::openapi::responses as r;
-use crate::problem::{ApiError, Problem, field_problem, invalid_fields, retry_contended};
+use crate::problem::{ApiError, Problem, field_problem, invalid_fields};
 use crate::routes::list::ListPage;
 use crate::routes::{fields, weekly};
 use crate::state::AppState;

@@ -13,9 +13,10 @@ use wt_store::assignments;
 
 use crate::auth::{Principal, SignedIn, guard::forbidden};
 use crate::conditional::precondition_failed;
+use crate::contention::retry_contended;
 use crate::extract::JsonBody;
 use crate::openapi::responses as r;
-use crate::problem::{ApiError, FieldError, invalid_fields, retry_contended};
+use crate::problem::{ApiError, FieldError, invalid_fields};
 use crate::routes::assignments::may_plan;
 use crate::routes::{fields, weekly};
 use crate::state::AppState;
