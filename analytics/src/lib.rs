@@ -11,6 +11,7 @@ mod error;
 mod forecast;
 mod heatmap;
 mod my_work;
+mod person_weeks;
 mod rollup;
 mod staffing;
 pub mod views;
@@ -29,7 +30,8 @@ pub use dashboard::{
 pub use error::AnalyticsError;
 pub use forecast::{ForecastView, ForecastWeek, OverAllocatedInWeek, RoleForecast, RoleWeek};
 pub use heatmap::{HeatmapRow, HeatmapView};
-pub use my_work::{MyAlert, MyDeliverable, MyPerson, MyProject, MyWeek, MyWorkView};
+pub use my_work::{MyAlert, MyDeliverable, MyPerson, MyProject, MyWorkView};
+pub use person_weeks::{PersonWeek, PersonWeeks, person_weeks};
 pub use rollup::{DepartmentRollup, RollupView, RollupWeek};
 pub use staffing::{
     DeliverablePerson, StaffingDeliverable, StaffingPerson, StaffingProject, StaffingView,

@@ -3,15 +3,16 @@
 //! and deliverables due soon.
 
 use chrono::{Days, NaiveDate};
-use futures::try_join;
+use futures::{TryFutureExt, try_join};
 use serde::Serialize;
 use sqlx::PgPool;
 use utoipa::ToSchema;
 use wt_domain::hours::{Hours, HoursTotal};
-use wt_domain::utilization::{Band, Bands, is_over_allocated, utilization_percent};
+use wt_domain::utilization::{Bands, is_over_allocated};
 use wt_domain::weeks::Week;
 
-use crate::views::{band_schema, hours, weekly_capacity};
+use crate::person_weeks::{PersonWeek, person_weeks};
+use crate::views::hours;
 use crate::{AnalyticsError, MyWorkParams, counted, span};
 
 /// Deliverables listed.
@@ -25,7 +26,7 @@ pub struct MyWorkView {
     person: MyPerson,
     #[schema(value_type = Vec<NaiveDate>)]
     week_keys: Vec<Week>,
-    weeks: Vec<MyWeek>,
+    weeks: Vec<PersonWeek>,
     /// Projects of the person's active assignments that count, by name.
     projects: Vec<MyProject>,
     /// The next open deliverables of those projects, from today.
@@ -41,19 +42,6 @@ pub struct MyPerson {
     /// Weekly capacity.
     #[schema(value_type = f64)]
     capacity: Hours,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct MyWeek {
-    week: NaiveDate,
-    #[schema(value_type = f64)]
-    allocated: HoursTotal,
-    #[schema(value_type = f64)]
-    capacity: Hours,
-    percent: f64,
-    #[schema(schema_with = band_schema)]
-    band: Band,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -94,20 +82,7 @@ pub(crate) async fn render(
 ) -> Result<MyWorkView, AnalyticsError> {
     let (first, last) = span(params.start, params.weeks);
     let statuses = &counted();
-    let person = sqlx::query!(
-        r#"SELECT p.id, p.name, (p.weekly_capacity * 100)::bigint AS "capacity!",
-                  ARRAY(SELECT coalesce(load_in_statuses(l, $4), 0)
-                        FROM generate_series(0, ($3::date - $2::date) / 7) AS g(i)
-                        LEFT JOIN person_week_load l
-                          ON l.person_id = p.id AND l.week = ($2::date + 7 * g.i)
-                        ORDER BY g.i) AS "hours!: Vec<i64>"
-           FROM people p WHERE p.id = $1"#,
-        params.person_id,
-        first,
-        last,
-        statuses,
-    )
-    .fetch_optional(pool);
+    let person = person_weeks(pool, bands, params.person_id, params.start, params.weeks);
     let projects = sqlx::query!(
         r#"WITH mine AS (
                SELECT a.id, a.project_id FROM assignments a
@@ -130,7 +105,8 @@ pub(crate) async fn render(
         last,
         statuses,
     )
-    .fetch_all(pool);
+    .fetch_all(pool)
+    .err_into();
     let deliverables = sqlx::query_as!(
         MyDeliverable,
         r#"SELECT d.id, d.project_id, pr.name AS project_name, d.description,
@@ -148,34 +124,21 @@ pub(crate) async fn render(
         statuses,
         NEXT_DELIVERABLES,
     )
-    .fetch_all(pool);
+    .fetch_all(pool)
+    .err_into();
     let (person, projects, deliverables) = try_join!(person, projects, deliverables)?;
     let person = person.ok_or(AnalyticsError::NotFound {
         what: "Your person",
     })?;
-    let capacity = weekly_capacity(person.capacity)?;
-    let weeks: Vec<MyWeek> = Week::range(params.start, params.weeks as usize)
-        .zip(person.hours)
-        .map(|(week, centihours)| {
-            let allocated = hours(centihours);
-            MyWeek {
-                week: week.as_date(),
-                allocated,
-                capacity,
-                percent: utilization_percent(allocated, capacity),
-                band: Band::for_week(allocated, capacity, bands),
-            }
-        })
-        .collect();
     Ok(MyWorkView {
-        alerts: alerts(&weeks, &deliverables, params.today),
+        alerts: alerts(&person.weeks, &deliverables, params.today),
         person: MyPerson {
             id: person.id,
             name: person.name,
-            capacity,
+            capacity: person.capacity,
         },
         week_keys: Week::range(params.start, params.weeks as usize).collect(),
-        weeks,
+        weeks: person.weeks,
         projects: projects
             .into_iter()
             .map(|p| MyProject {
@@ -191,7 +154,7 @@ pub(crate) async fn render(
 }
 
 /// Weeks over capacity, then deliverables due within [`SOON_DAYS`].
-fn alerts(weeks: &[MyWeek], deliverables: &[MyDeliverable], today: NaiveDate) -> Vec<MyAlert> {
+fn alerts(weeks: &[PersonWeek], deliverables: &[MyDeliverable], today: NaiveDate) -> Vec<MyAlert> {
     let over = weeks
         .iter()
         .filter(|w| is_over_allocated(w.allocated, w.capacity))

@@ -57,7 +57,7 @@ pub fn answer(headers: &HeaderMap, cached: &Cached) -> Response {
 /// last one holding it gets the error itself, the others its description.
 fn shared_problem(error: Arc<AnalyticsError>) -> ApiError {
     match Arc::try_unwrap(error) {
-        Ok(error) => problem(error),
+        Ok(error) => error.into(),
         Err(shared) => match &*shared {
             AnalyticsError::NotFound { what } => Problem::not_found(what).into(),
             other => ApiError::Internal(anyhow::anyhow!("{other}")),
@@ -65,10 +65,12 @@ fn shared_problem(error: Arc<AnalyticsError>) -> ApiError {
     }
 }
 
-fn problem(error: AnalyticsError) -> ApiError {
-    match error {
-        AnalyticsError::NotFound { what } => Problem::not_found(what).into(),
-        AnalyticsError::Database(error) => error.into(),
-        other => ApiError::Internal(other.into()),
+impl From<AnalyticsError> for ApiError {
+    fn from(error: AnalyticsError) -> Self {
+        match error {
+            AnalyticsError::NotFound { what } => Problem::not_found(what).into(),
+            AnalyticsError::Database(error) => error.into(),
+            other => ApiError::Internal(other.into()),
+        }
     }
 }

@@ -27,8 +27,8 @@ use crate::problem::Problem;
 use crate::routes::{
     aggregates, assignments, audit, backups, candidates, deliverables, departments, exports, grid,
     grid_rows, health, hours, imports, jobs, me, milestone_people, password_reset, people,
-    project_grid, projects, reallocation, reallocation_history, roles, skills, token,
-    user_passwords, users, utilization,
+    person_choices, person_overview, project_grid, projects, reallocation, reallocation_history,
+    roles, skills, token, user_passwords, users, utilization,
 };
 use crate::security::report;
 
@@ -62,7 +62,8 @@ pub const BEARER: &str = "bearer";
         departments::delete,
         roles::list, roles::create, roles::show, roles::update, roles::delete,
         people::list, people::create, people::show, people::update, people::delete,
-        people::bulk_department,
+        people::bulk_department, person_overview::overview,
+        person_choices::choices,
         skills::list, skills::create, skills::show, skills::update, skills::delete,
         skills::of_person, skills::set_for_person, skills::remove_from_person,
         projects::list, projects::create, projects::show, projects::update, projects::delete,

@@ -57,7 +57,7 @@ pub struct ScopeQuery {
 impl WeeksQuery {
     /// The first Sunday and how many weeks; `weeks` outside 1 to 52 is `invalid_weeks`,
     /// and `start` is checked as the planning grid checks it.
-    fn parse(&self) -> Result<(Week, u32), ApiError> {
+    pub fn parse(&self) -> Result<(Week, u32), ApiError> {
         let count = self.weeks.unwrap_or(DEFAULT_WEEKS);
         if !(1..=MAX_WEEKS).contains(&count) {
             return Err(Problem::bad_request(

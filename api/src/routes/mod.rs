@@ -22,6 +22,8 @@ pub mod me;
 pub mod milestone_people;
 pub mod password_reset;
 pub mod people;
+pub mod person_choices;
+pub mod person_overview;
 pub mod project_grid;
 pub mod projects;
 pub mod reallocation;
@@ -144,6 +146,8 @@ pub fn api_router() -> Router<AppState> {
         .route("/api/people/capacity-heatmap", get(aggregates::heatmap))
         .route("/api/people/workload-forecast", get(aggregates::forecast))
         .route("/api/people/available", get(aggregates::available))
+        .route("/api/people/choices", get(person_choices::choices))
+        .route("/api/people/{id}/overview", get(person_overview::overview))
         .route(
             "/api/people/{id}",
             get(people::show)

@@ -20,6 +20,7 @@ mod normalize;
 mod openapi;
 mod people;
 mod permissions;
+mod person_page;
 mod planning;
 mod planning_grid;
 mod planning_permissions;

@@ -1,6 +1,5 @@
 // Assignments (a person on a project, with hours per week keyed by Sunday): one
-// person's or one project's active list, create, remove; and the people x weeks totals
-// of the planning grid, which the utilization strip and the candidate list read.
+// project's active list, create, remove. (A person's arrive with their page's overview.)
 import { api, read } from './http';
 import type { components } from './schema';
 import { ifMatch } from './versioned';
@@ -12,22 +11,8 @@ export type WeeklyHours = Record<string, number>;
 
 export type Assignment = Schemas['AssignmentView'];
 export type NewAssignment = Schemas['NewAssignment'];
-/** The people x weeks totals of the planning grid (GET /api/assignments/grid). */
-export type GridTotals = Schemas['GridView'];
-
-export interface GridScope {
-  /** 8 to 52. */
-  weeks: number;
-  start: string;
-  search?: string;
-  department?: number | null;
-}
-
-export function fetchAssignments(
-  owner: { person: number } | { project: number },
-  signal?: AbortSignal,
-): Promise<Schemas['ListPage_AssignmentView']> {
-  const query = { ...owner, active: true, pageSize: 500 };
+export function fetchProjectAssignments(project: number, signal?: AbortSignal): Promise<Schemas['ListPage_AssignmentView']> {
+  const query = { project, active: true, pageSize: 500 };
   return read(api.GET('/api/assignments', { params: { query }, signal: signal ?? null }));
 }
 
@@ -37,14 +22,4 @@ export function createAssignment(assignment: NewAssignment): Promise<Assignment>
 
 export function deleteAssignment(assignment: Assignment): Promise<void> {
   return read(api.DELETE('/api/assignments/{id}', { params: { path: { id: assignment.id } }, headers: ifMatch(assignment.version) }));
-}
-
-export function fetchGridTotals(scope: GridScope, signal?: AbortSignal): Promise<GridTotals> {
-  const query = {
-    weeks: scope.weeks,
-    start: scope.start,
-    ...(scope.search ? { search: scope.search } : {}),
-    ...(scope.department !== undefined && scope.department !== null ? { department: scope.department } : {}),
-  };
-  return read(api.GET('/api/assignments/grid', { params: { query }, signal: signal ?? null }));
 }

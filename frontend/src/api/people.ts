@@ -1,5 +1,6 @@
-// People, whose time is planned: the filtered, sorted list page, one person (with its
-// version for If-Match), create, change, and moving many people to a department at once.
+// People, whose time is planned: the filtered, sorted list page, one person's page (the
+// person with its version for If-Match, their weeks, assignments and skills) and the
+// choices of their fields, create, change, and moving many people to a department at once.
 import { api, read } from './http';
 import type { components, operations } from './schema';
 import { ifMatch } from './versioned';
@@ -7,6 +8,11 @@ import { ifMatch } from './versioned';
 export type Person = components['schemas']['PersonView'];
 export type PersonChanges = Partial<components['schemas']['PersonBody']>;
 export type PeoplePage = components['schemas']['ListPage_PersonView'];
+/** Everything the person page shows: the person, their weeks, assignments and skills. */
+export type PersonOverview = components['schemas']['PersonOverview'];
+export type PersonWeek = components['schemas']['PersonWeek'];
+/** Every department and job role a person's fields can take. */
+export type PersonChoices = components['schemas']['PersonChoices'];
 /** The people list's query parameters, paging aside (the people export takes the same). */
 export type PeopleFilters = Omit<NonNullable<operations['people_list']['parameters']['query']>, 'page' | 'pageSize'>;
 
@@ -43,8 +49,12 @@ export function fetchPeople(filters: PeopleQuery, signal?: AbortSignal): Promise
   return read(api.GET('/api/people', { params: { query }, signal: signal ?? null }));
 }
 
-export function fetchPerson(id: number, signal?: AbortSignal): Promise<Person> {
-  return read(api.GET('/api/people/{id}', { params: { path: { id } }, signal: signal ?? null }));
+export function fetchPersonOverview(id: number, signal?: AbortSignal): Promise<PersonOverview> {
+  return read(api.GET('/api/people/{id}/overview', { params: { path: { id } }, signal: signal ?? null }));
+}
+
+export function fetchPersonChoices(signal?: AbortSignal): Promise<PersonChoices> {
+  return read(api.GET('/api/people/choices', { signal: signal ?? null }));
 }
 
 export function createPerson(person: PersonChanges & { name: string }): Promise<Person> {

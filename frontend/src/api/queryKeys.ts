@@ -2,7 +2,6 @@
 // prefix (say `queryKeys.people.all`) refreshes everything below it, so each resource
 // starts with its own root and the screens build on these instead of writing keys inline.
 import type { AnalyticsWindow, HeatmapSort } from './analytics';
-import type { GridScope } from './assignments';
 import type { CandidateQuery, ProjectQuery } from './projects';
 import type { PeopleQuery } from './people';
 import type { UserFilters } from './users';
@@ -32,8 +31,7 @@ export const queryKeys = {
   },
   assignments: {
     all: ASSIGNMENTS,
-    of: (owner: { person: number } | { project: number }) => [...ASSIGNMENTS, owner] as const,
-    gridTotals: (scope: GridScope) => [...ASSIGNMENTS, 'grid', scope] as const,
+    ofProject: (project: number) => [...ASSIGNMENTS, 'project', project] as const,
   },
   audit: { all: AUDIT, page: (page: number) => [...AUDIT, page] as const },
   backups: { all: BACKUPS, restore: [...BACKUPS, 'restore'] as const },
@@ -58,7 +56,8 @@ export const queryKeys = {
   people: {
     all: PEOPLE,
     list: (query: PeopleQuery) => [...PEOPLE, 'list', query] as const,
-    detail: (id: number) => [...PEOPLE, 'detail', id] as const,
+    overview: (id: number) => [...PEOPLE, 'overview', id] as const,
+    choices: [...PEOPLE, 'choices'] as const,
     choice: (id: number) => [...PEOPLE, id] as const,
     search: (text: string) => [...PEOPLE, 'search', text] as const,
   },
@@ -77,7 +76,6 @@ export const queryKeys = {
   },
   roles: {
     all: ROLES,
-    every: [...ROLES, 'all'] as const,
     list: (filters: { search: string; page: number }) => [...ROLES, filters] as const,
   },
   skills: { all: SKILLS, ofPerson: (person: number) => [...SKILLS, 'person', person] as const },

@@ -457,6 +457,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["people_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["people_choices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/skills": {
         parameters: {
             query?: never;
@@ -2086,22 +2118,10 @@ export interface components {
             total: number;
             hours: number[];
         };
-        MyWeek: {
-            /** Format: date */
-            week: string;
-            /** Format: double */
-            allocated: number;
-            /** Format: double */
-            capacity: number;
-            /** Format: double */
-            percent: number;
-            /** @enum {string} */
-            band: "available" | "optimal" | "high" | "over_allocated";
-        };
         MyWorkView: {
             person: components["schemas"]["MyPerson"];
             weekKeys: string[];
-            weeks: components["schemas"]["MyWeek"][];
+            weeks: components["schemas"]["PersonWeek"][];
             /** @description Projects of the person's active assignments that count, by name. */
             projects: components["schemas"]["MyProject"][];
             /** @description The next open deliverables of those projects, from today. */
@@ -2183,6 +2203,20 @@ export interface components {
             notes?: string | null;
             isActive?: boolean | null;
         };
+        PersonChoices: {
+            /** @description Every department, active or not, by name. */
+            departments: components["schemas"]["DepartmentView"][];
+            /** @description Every job role, active or not, by name. */
+            roles: components["schemas"]["RoleView"][];
+        };
+        PersonOverview: {
+            person: components["schemas"]["PersonView"];
+            /** @description From `start` (default this week), `weeks` weeks (default 12). */
+            weeks: components["schemas"]["PersonWeek"][];
+            /** @description Their active assignments (at most 500). */
+            assignments: components["schemas"]["AssignmentView"][];
+            skills: components["schemas"]["PersonSkillView"][];
+        };
         PersonSkillBody: {
             /** Format: int64 */
             skill: number;
@@ -2223,6 +2257,19 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description One week of one person's plan. */
+        PersonWeek: {
+            /** Format: date */
+            week: string;
+            /** Format: double */
+            allocated: number;
+            /** Format: double */
+            capacity: number;
+            /** Format: double */
+            percent: number;
+            /** @enum {string} */
+            band: "available" | "optimal" | "high" | "over_allocated";
         };
         /** @description A probe: `steps` progress steps of `stepMillis` each, on `queue`. */
         ProbeBody: {
@@ -3967,6 +4014,57 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    people_overview: {
+        parameters: {
+            query?: {
+                /** @description How many weeks, 1 to 52 (default 12). */
+                weeks?: number;
+                /** @description The first Sunday (default: this week). */
+                start?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonOverview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    people_choices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonChoices"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
     skills_list: {

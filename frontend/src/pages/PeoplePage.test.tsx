@@ -18,7 +18,7 @@ function servePeople(write?: (url: URL, init: RequestInit) => Response) {
     if (init.method && write) return write(url, init);
     if (url.pathname === '/api/people') return jsonResponse(listPage([ann, bob], 500));
     if (url.pathname === '/api/departments') return jsonResponse(listPage(departments));
-    if (url.pathname === '/api/roles') return jsonResponse(listPage([makeRole({ id: 7, name: 'Engineer' })], 100));
+    if (url.pathname === '/api/people/choices') return jsonResponse({ departments, roles: [makeRole({ id: 7, name: 'Engineer' })] });
     return undefined;
   });
 }

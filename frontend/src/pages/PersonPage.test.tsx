@@ -1,35 +1,32 @@
 // Tests for /people/:id: the profile saved with If-Match and a 412 reload, the 12-week
-// utilization strip's band labels, the assignments table, and read-only for plain users.
+// utilization strip's band labels, the assignments table, read-only for plain users, and
+// the page's requests (one overview; editors also read the field choices).
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../api/people';
 import { makeAssignment, makePerson, serveApi } from '../test/peopleData';
 import { currentWeek, weekRange } from '../ui/weeks';
-import { listPage, makeMe, problem } from '../test/fixtures';
+import { makeMe, problem } from '../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../test/render';
 
 const manager = makeMe({ role: 'manager' });
 const ann = makePerson({ id: 1, name: 'Ann Archer', email: 'ann@example.com', department: 2, version: 3 });
 
-/** The grid answer for Ann: the given hours in her first four weeks. */
-function gridFor(url: URL, hours: number[]) {
-  const weekKeys = weekRange(url.searchParams.get('start') ?? '', Number(url.searchParams.get('weeks')));
-  return jsonResponse({
-    weekKeys,
-    people: [{ id: 1, name: 'Ann Archer', weeklyCapacity: 36, department: 2, departmentName: 'Civil' }],
-    hoursByPerson: { '1': Object.fromEntries(weekKeys.slice(0, hours.length).map((week, index) => [week, hours[index] ?? 0])) },
-  });
-}
+/** Ann's next 12 weeks as the server bands them: 20, 30, 36 and 40 of 36 h, then none. */
+const annWeeks = weekRange(currentWeek(), 12).map((week, index) => {
+  const [allocated, band] = ([[20, 'available'], [30, 'optimal'], [36, 'high'], [40, 'over_allocated']] as const)[index] ?? [0, 'available'];
+  return { week, allocated, capacity: 36, percent: (allocated / 36) * 100, band };
+});
 
 function servePerson(current: () => Person, write: (init: RequestInit) => Response = () => jsonResponse(current())) {
   return serveApi((url, init) => {
-    if (url.pathname === '/api/people/1') return init.method ? write(init) : jsonResponse(current());
-    if (url.pathname === '/api/assignments/grid') return gridFor(url, [20, 30, 36, 40]);
-    if (url.pathname === '/api/assignments') {
+    if (url.pathname === '/api/people/1') return write(init);
+    if (url.pathname === '/api/people/1/overview') {
       const bridge = makeAssignment({ id: 5, person: 1, project: 4, roleOnProject: 'Lead', weeklyHours: { [currentWeek()]: 12.5 } });
-      return jsonResponse(listPage([bridge], 500));
+      return jsonResponse({ person: current(), weeks: annWeeks, assignments: [bridge], skills: [] });
     }
+    if (url.pathname === '/api/people/choices') return jsonResponse({ departments: [], roles: [] });
     return undefined;
   });
 }
@@ -102,4 +99,23 @@ describe('person page', () => {
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Save|Deactivate/ })).not.toBeInTheDocument();
   });
+  it('asks for the page in one request', async () => {
+    const fetchMock = servePerson(() => ann);
+    renderRoute('/people/1', { session: makeMe({ role: 'user' }) });
+    await screen.findByRole('table', { name: 'Assignments' });
+    expect(requestedPaths(fetchMock)).toEqual(['/api/people/1/overview']);
+  });
+
+  it('asks editors also for the field choices, and for the skill tags only when they add one', async () => {
+    const fetchMock = servePerson(() => ann);
+    renderRoute('/people/1', { session: manager });
+    await screen.findByRole('table', { name: 'Assignments' });
+    expect(requestedPaths(fetchMock).sort()).toEqual(['/api/people/1/overview', '/api/people/choices']);
+    await userEvent.setup().click(screen.getByRole('combobox', { name: 'Add a skill' }));
+    await waitFor(() => expect(requestedPaths(fetchMock)).toContain('/api/skills'));
+  });
 });
+
+function requestedPaths(fetchMock: Parameters<typeof fetchCalls>[0]): string[] {
+  return fetchCalls(fetchMock).map(([url]) => new URL(String(url), 'http://localhost').pathname);
+}

@@ -1,48 +1,48 @@
 // /people/:id: one person's profile (editable for managers and admins, with
-// deactivate/reactivate), their next 12 weeks' utilization, their assignments and skills.
-import { useQuery } from '@tanstack/react-query';
+// deactivate/reactivate), their next 12 weeks' utilization, their assignments and skills,
+// all from one overview request (editors also read the department and role choices).
 import { useParams } from 'react-router';
-import { fetchPerson } from '../api/people';
 import { ScopedLink } from '../features/departmentScope/ScopedLink';
 import { PersonAssignments } from '../features/people/PersonAssignments';
 import { PersonEditor } from '../features/people/PersonEditor';
 import { PersonSummary } from '../features/people/PersonSummary';
 import { UtilizationStrip } from '../features/people/UtilizationStrip';
 import { useCanPlan } from '../auth/useCanPlan';
+import { usePersonOverview } from '../features/people/usePersonOverview';
 import { useReferenceData } from '../features/people/useReferenceData';
 import { PersonSkills } from '../features/skills/PersonSkills';
 import { FormAlert } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
 import '../features/people/people.css';
-import { queryKeys } from '../api/queryKeys';
 
 export function PersonPage() {
   const id = Number(useParams().id);
   const canEdit = useCanPlan();
-  const reference = useReferenceData();
-  const person = useQuery({ queryKey: queryKeys.people.detail(id), queryFn: ({ signal }) => fetchPerson(id, signal) });
+  const reference = useReferenceData({ enabled: canEdit });
+  const overview = usePersonOverview(id);
+  const person = overview.data?.person;
 
   return (
     <>
-      <title>{`${person.data?.name ?? 'Person'} · Workload Tracker`}</title>
+      <title>{`${person?.name ?? 'Person'} · Workload Tracker`}</title>
       <p><ScopedLink to="/people">← People</ScopedLink></p>
-      {person.error && <FormAlert tone="error">{errorMessage(person.error)}</FormAlert>}
-      {person.isPending && !person.error && <p className="muted" role="status">Loading…</p>}
-      {person.data && (
+      {overview.error && <FormAlert tone="error">{errorMessage(overview.error)}</FormAlert>}
+      {overview.isPending && !overview.error && <p className="muted" role="status">Loading…</p>}
+      {overview.data && person && (
         <>
           <h1>
-            {person.data.name} {!person.data.isActive && <span className="tag">Inactive</span>}
+            {person.name} {!person.isActive && <span className="tag">Inactive</span>}
           </h1>
           <div className="person-layout">
             <section className="card" aria-label="Profile">
-              {canEdit ? <PersonEditor person={person.data} reference={reference} /> : <PersonSummary person={person.data} />}
+              {canEdit ? <PersonEditor person={person} reference={reference} /> : <PersonSummary person={person} />}
             </section>
             <div>
               <h2>Next 12 weeks</h2>
-              <UtilizationStrip person={person.data} />
+              <UtilizationStrip person={person} weeks={overview.data.weeks} />
               <h2>Assignments</h2>
-              <PersonAssignments personId={person.data.id} />
-              <PersonSkills person={person.data.id} />
+              <PersonAssignments assignments={overview.data.assignments} />
+              <PersonSkills person={person.id} />
             </div>
           </div>
         </>

@@ -68,6 +68,7 @@ export function serveApi(...handlers: Handler[]) {
       const answer = handler(url, init);
       if (answer) return answer;
     }
+    if (url.pathname === '/api/people/choices') return jsonResponse({ departments: [], roles: [] });
     if (url.pathname === '/api/departments' || url.pathname === '/api/roles') {
       return jsonResponse({ items: [], page: 1, pageSize: 500, total: 0 });
     }

@@ -18,6 +18,7 @@ const departments = [
 function serve() {
   return serveApi((url) => {
     if (url.pathname === '/api/departments') return jsonResponse(listPage(departments));
+    if (url.pathname === '/api/people/choices') return jsonResponse({ departments, roles: [] });
     if (url.pathname === '/api/people') return jsonResponse(listPage([makePerson({ id: 1, name: 'Ann Archer' })], 500));
     return undefined;
   });

@@ -1,19 +1,12 @@
 // A run of weeks, each with its utilization, band (colour, marker and name) and hours:
 // one person's load as the person page and My Work show it.
-import { BAND_NAMES, type Band } from '../utilization/bands';
+import type { PersonWeek } from '../../api/people';
+import { BAND_NAMES } from '../utilization/bands';
 import '../utilization/bands.css';
 import { formatHours, weekLabel } from '../../ui/weeks';
 import './people.css';
 
-export interface BandWeek {
-  week: string;
-  percent: number;
-  band: Band;
-  allocated: number;
-  capacity: number;
-}
-
-export function WeekBandList({ label, weeks }: { label: string; weeks: BandWeek[] }) {
+export function WeekBandList({ label, weeks }: { label: string; weeks: readonly PersonWeek[] }) {
   return (
     <ol className="util-strip" aria-label={label}>
       {weeks.map(({ week, percent, band, allocated, capacity }) => (

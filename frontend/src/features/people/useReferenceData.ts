@@ -1,26 +1,25 @@
-// The departments (in tree order, with depth) and job roles the people screens offer
-// in their selects; cached with the departments and roles screens' own queries.
-import { useQuery } from '@tanstack/react-query';
-import { fetchAllDepartments } from '../../api/departments';
-import { fetchRoles, type JobRole } from '../../api/roles';
+// The departments (in tree order, with depth) and job roles the people screens offer in
+// their selects, from one request. Its departments also fill the department list that
+// the header's department filter shares, so that filter asks for nothing more here.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchPersonChoices } from '../../api/people';
 import { parentOptions } from '../departments/departmentTree';
 import { queryKeys } from '../../api/queryKeys';
 
-async function fetchAllRoles(signal: AbortSignal): Promise<JobRole[]> {
-  const all: JobRole[] = [];
-  for (let page = 1; ; page += 1) {
-    const answer = await fetchRoles({ search: '', page }, signal);
-    all.push(...answer.items);
-    if (answer.items.length === 0 || all.length >= answer.total) return all;
-  }
-}
-
-export function useReferenceData() {
-  const departments = useQuery({ queryKey: queryKeys.departments.list, queryFn: ({ signal }) => fetchAllDepartments(signal) });
-  const roles = useQuery({ queryKey: queryKeys.roles.every, queryFn: ({ signal }) => fetchAllRoles(signal) });
+export function useReferenceData({ enabled = true }: { enabled?: boolean } = {}) {
+  const queryClient = useQueryClient();
+  const choices = useQuery({
+    queryKey: queryKeys.people.choices,
+    queryFn: async ({ signal }) => {
+      const answer = await fetchPersonChoices(signal);
+      queryClient.setQueryData(queryKeys.departments.list, answer.departments);
+      return answer;
+    },
+    enabled,
+  });
   return {
-    departments: parentOptions(departments.data ?? [], null),
-    roles: roles.data ?? [],
+    departments: parentOptions(choices.data?.departments ?? [], null),
+    roles: choices.data?.roles ?? [],
   };
 }
 

@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ScopedLink } from '../departmentScope/ScopedLink';
-import { deleteAssignment, fetchAssignments, type Assignment } from '../../api/assignments';
+import { deleteAssignment, fetchProjectAssignments, type Assignment } from '../../api/assignments';
 import type { Project } from '../../api/projects';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormAlert } from '../../ui/FormAlert';
@@ -20,8 +20,8 @@ export function ProjectAssignments({ project, canEdit }: { project: Project; can
   const toast = useToast();
   const queryClient = useQueryClient();
   const assignments = useQuery({
-    queryKey: queryKeys.assignments.of({ project: project.id }),
-    queryFn: ({ signal }) => fetchAssignments({ project: project.id }, signal),
+    queryKey: queryKeys.assignments.ofProject(project.id),
+    queryFn: ({ signal }) => fetchProjectAssignments(project.id, signal),
   });
   const remove = useMutation({
     mutationFn: deleteAssignment,

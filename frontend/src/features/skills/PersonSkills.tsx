@@ -1,7 +1,7 @@
 // The "Skills" section of a person's page: their skills grouped by kind (strengths,
 // developing, learning) with levels. Managers and admins (who the server lets change
 // them) also change level and kind in place, remove a skill and add one.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SKILL_KINDS, useSkills, type PersonSkill } from '../../api/skills';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
@@ -16,7 +16,9 @@ import './skills.css';
 export function PersonSkills({ person }: { person: number }) {
   const canEdit = useCanPlan();
   const { query, set, remove } = usePersonSkills(person);
-  const tags = useSkills({ enabled: canEdit });
+  // The skill tags are only needed to add one: asked for when the add form is first used.
+  const [adding, setAdding] = useState(false);
+  const tags = useSkills({ enabled: canEdit && adding });
   const heading = useRef<HTMLHeadingElement>(null);
   // After a kind change the row moves to another group; focus follows it there.
   const refocus = useRef<string | null>(null);
@@ -54,8 +56,10 @@ export function PersonSkills({ person }: { person: number }) {
         <PersonSkillGroup key={kind} kind={kind} skills={skills.filter((skill) => asKind(skill.kind) === kind)} edit={edit} />
       ))}
       {canEdit && tags.error && <FormAlert tone="error">{errorMessage(tags.error)}</FormAlert>}
-      {canEdit && tags.data && query.data && (
-        <AddPersonSkillForm available={tags.data.filter((tag) => !held.has(tag.id))} onAdd={(choice) => set.mutate(choice)} />
+      {canEdit && query.data && (
+        <div onFocus={() => setAdding(true)}>
+          <AddPersonSkillForm available={(tags.data ?? []).filter((tag) => !held.has(tag.id))} onAdd={(choice) => set.mutate(choice)} />
+        </div>
       )}
     </section>
   );

@@ -30,7 +30,9 @@ export function usePersonSkills(person: number) {
   const queryKey = personSkillsQueryKey(person);
   const queryClient = useQueryClient();
   const toast = useToast();
-  const query = useQuery({ queryKey, queryFn: ({ signal }) => fetchPersonSkills(person, signal) });
+  // On the person page the overview's answer fills this query each time it is read, so a
+  // mount with data already cached does not ask again.
+  const query = useQuery({ queryKey, queryFn: ({ signal }) => fetchPersonSkills(person, signal), refetchOnMount: false });
 
   /** Applies a change to the cached list; returns how to undo it. */
   async function optimistic(change: (current: readonly PersonSkill[]) => PersonSkill[]) {
