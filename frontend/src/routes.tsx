@@ -12,7 +12,7 @@ import { RequireAuth } from './auth/RequireAuth';
 import { AuditTab } from './features/admin/AuditTab';
 import { BackupsTab } from './features/backups/BackupsTab';
 import { UsersTab } from './features/admin/UsersTab';
-import { ScopedNavigate } from './features/departmentScope/ScopedLink';
+import { ScopedNavigate } from './shared/departmentScope/ScopedLink';
 import { AppLayout } from './layout/AppLayout';
 import { AuthLayout } from './layout/AuthLayout';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';

@@ -1,9 +1,9 @@
 // The people table: sortable headers, one row per person (virtualized: only the rows
 // in view are in the page), and for managers a checkbox per row plus "select all".
-import { ScopedLink } from '../departmentScope/ScopedLink';
+import { ScopedLink } from '../../shared/departmentScope/ScopedLink';
 import type { PeopleSort, PeopleSortKey, Person } from '../../api/people';
 import { formatHours } from '../../ui/weeks';
-import { SortHeader } from './SortHeader';
+import { SortHeader } from '../../ui/SortHeader';
 import { useVirtualRows } from '../../ui/useVirtualRows';
 
 /** Must match the row height in people.css. */

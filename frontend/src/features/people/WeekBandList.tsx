@@ -1,8 +1,8 @@
 // A run of weeks, each with its utilization, band (colour, marker and name) and hours:
 // one person's load as the person page and My Work show it.
 import type { PersonWeek } from '../../api/people';
-import { BAND_NAMES } from '../utilization/bands';
-import '../utilization/bands.css';
+import { BAND_NAMES } from '../../shared/utilization/bands';
+import '../../shared/utilization/bands.css';
 import { formatHours, weekLabel } from '../../ui/weeks';
 import './people.css';
 

@@ -5,7 +5,7 @@ import type { GridData } from '../../api/planning';
 import { applySaved, BY_PERSON, groupAssignments, groupTotal, overlayDeltas, rangeOfEdits } from './gridModel';
 import { buildPagedRows, mergePages } from './gridPages';
 import { parseHours } from './hoursInput';
-import { readParams, writeParams } from './planningParams';
+import { readParams, writeParams } from '../../shared/links/planningParams';
 import { cellsOf, collapsed, moveSelection, selectionRect } from './selection';
 import { scrollTopFor, visibleRange } from './useVirtualRows';
 import { addWeeks, isWeekKey, sundayOf } from '../../ui/weeks';

@@ -2,7 +2,7 @@
 // up to 200), each with the wanted skills they have (when skills were asked for), their
 // free hours and an "Add" button.
 import type { Candidate } from '../../api/projects';
-import { asKind, asLevel, KIND_LABELS, LEVEL_LABELS } from '../skills/skillLabels';
+import { asKind, asLevel, KIND_LABELS, LEVEL_LABELS } from '../../shared/skills/skillLabels';
 import { formatHours } from '../../ui/weeks';
 import { useVirtualRows } from '../../ui/useVirtualRows';
 

@@ -3,8 +3,7 @@
 import { useState } from 'react';
 import { useSkills, type Skill } from '../../api/skills';
 import { errorMessage } from '../../ui/errorMessage';
-import { SkillTypeahead } from '../skills/SkillTypeahead';
-import '../skills/skills.css';
+import { SkillTypeahead } from '../../shared/skills/SkillTypeahead';
 
 interface Props {
   value: readonly Skill[];

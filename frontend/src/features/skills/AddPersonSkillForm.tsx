@@ -4,8 +4,8 @@
 import { useState, type FormEvent } from 'react';
 import { SKILL_KINDS, SKILL_LEVELS, type Skill, type SkillKind, type SkillLevel } from '../../api/skills';
 import { SkillChoiceSelect } from './SkillChoiceSelect';
-import { SkillTypeahead } from './SkillTypeahead';
-import { KIND_LABELS, LEVEL_LABELS } from './skillLabels';
+import { SkillTypeahead } from '../../shared/skills/SkillTypeahead';
+import { KIND_LABELS, LEVEL_LABELS } from '../../shared/skills/skillLabels';
 import type { SetPersonSkill } from './usePersonSkills';
 
 interface Props {
