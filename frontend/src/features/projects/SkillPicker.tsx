@@ -19,7 +19,7 @@ export function SkillPicker({ value, onChange }: Props) {
   return (
     <div className="skill-picker">
       {skills.data ? (
-        <SkillTypeahead key={picks} label="Skills wanted" skills={left} value={null} autoFocus={picks > 0}
+        <SkillTypeahead key={picks} label="Skills wanted" skills={left} autoFocus={picks > 0}
           onChange={(skill) => {
             if (!skill) return;
             onChange([...value, skill]);

@@ -35,7 +35,7 @@ export function AddPersonSkillForm({ available, onAdd }: Props) {
 
   return (
     <form className="person-skill-add" onSubmit={submit} noValidate aria-label="Add a skill">
-      <SkillTypeahead key={added} label="Add a skill" skills={available} value={skill} autoFocus={added > 0}
+      <SkillTypeahead key={added} label="Add a skill" skills={available} autoFocus={added > 0}
         error={missing ? 'Choose a skill from the list.' : undefined}
         onChange={(picked) => {
           setSkill(picked);
