@@ -10,7 +10,7 @@ import { useAnalyticsWindow } from '../features/analytics/useAnalyticsWindow';
 import { MyAlerts } from '../features/myWork/MyAlerts';
 import { MyDeliverables } from '../features/myWork/MyDeliverables';
 import { MyProjects } from '../features/myWork/MyProjects';
-import { WeekBandList } from '../features/people/WeekBandList';
+import { WeekBandList } from '../shared/utilization/WeekBandList';
 import '../features/analytics/analytics.css';
 
 function NotLinked() {

@@ -1,10 +1,10 @@
 // A run of weeks, each with its utilization, band (colour, marker and name) and hours:
 // one person's load as the person page and My Work show it.
 import type { PersonWeek } from '../../api/people';
-import { BAND_NAMES } from '../../shared/utilization/bands';
-import '../../shared/utilization/bands.css';
+import { BAND_NAMES } from './bands';
 import { formatHours, weekLabel } from '../../ui/weeks';
-import './people.css';
+import './bands.css';
+import './weekBandList.css';
 
 export function WeekBandList({ label, weeks }: { label: string; weeks: readonly PersonWeek[] }) {
   return (
