@@ -1,9 +1,11 @@
-// ESLint 9 flat config: typescript-eslint (type-aware) + React hooks rules.
+// ESLint 9 flat config: typescript-eslint (type-aware) + React hooks rules, and the
+// layers of src/ (features apart, shared code below them: eslint/layers.js).
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layers } from './eslint/layers.js';
 
 export default defineConfig([
   globalIgnores(['dist', 'node_modules', 'coverage']),
@@ -33,6 +35,8 @@ export default defineConfig([
   {
     files: ['src/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat['recommended-latest']],
+    plugins: { local: { rules: { layers } } },
+    rules: { 'local/layers': 'error' },
   },
   {
     files: ['e2e/**/*.ts', '*.config.ts'],

@@ -2,17 +2,15 @@
 // Public: the account pages (/login, /forgot-password, /reset-password), /status and
 // the not-found page. Everything else needs sign-in (the reference data, /departments,
 // /roles and /skills, /jobs and /import included; /import itself says when a person is
-// not a manager); /admin (users, audit log, backups) also needs the admin role. The chart pages (/dashboard,
-// /forecast, /my-work) and every other signed-in page load on first visit (code split per
-// route), so the main bundle holds only the shell and the account pages.
+// not a manager); /admin (users, audit log, backups) also needs the admin role. The chart
+// pages (/dashboard, /forecast, /my-work), every other signed-in page and each admin tab
+// load on first visit (code split per route), so the main bundle holds only the shell and
+// the account pages.
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAdmin } from './auth/RequireAdmin';
 import { RequireAuth } from './auth/RequireAuth';
-import { AuditTab } from './features/admin/AuditTab';
-import { BackupsTab } from './features/backups/BackupsTab';
-import { UsersTab } from './features/admin/UsersTab';
-import { ScopedNavigate } from './features/departmentScope/ScopedLink';
+import { ScopedNavigate } from './shared/departmentScope/ScopedLink';
 import { AppLayout } from './layout/AppLayout';
 import { AuthLayout } from './layout/AuthLayout';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
@@ -40,6 +38,9 @@ const ImportPage = lazy(() => import('./pages/ImportPage').then((page) => ({ def
 const JobsPage = lazy(() => import('./pages/JobsPage').then((page) => ({ default: page.JobsPage })));
 const ProfilePage = lazy(() => import('./pages/ProfilePage').then((page) => ({ default: page.ProfilePage })));
 const AdminPage = lazy(() => import('./pages/AdminPage').then((page) => ({ default: page.AdminPage })));
+const UsersTab = lazy(() => import('./features/admin/UsersTab').then((tab) => ({ default: tab.UsersTab })));
+const AuditTab = lazy(() => import('./features/admin/AuditTab').then((tab) => ({ default: tab.AuditTab })));
+const BackupsTab = lazy(() => import('./features/backups/BackupsTab').then((tab) => ({ default: tab.BackupsTab })));
 
 export const routes: RouteObject[] = [
   {
@@ -86,9 +87,9 @@ export const routes: RouteObject[] = [
                     element: <LazyPage page={AdminPage} />,
                     children: [
                       { index: true, element: <ScopedNavigate to="/admin/users" replace /> },
-                      { path: 'users', element: <UsersTab /> },
-                      { path: 'audit', element: <AuditTab /> },
-                      { path: 'backups', element: <BackupsTab /> },
+                      { path: 'users', element: <LazyPage page={UsersTab} /> },
+                      { path: 'audit', element: <LazyPage page={AuditTab} /> },
+                      { path: 'backups', element: <LazyPage page={BackupsTab} /> },
                     ],
                   },
                 ],

@@ -3,8 +3,8 @@
 // answers both name the job; a template and a job's report arrive as files named by
 // Content-Disposition; an import job's result is read as a report only when it is one.
 import { describe, expect, it } from 'vitest';
-import { makeImportJob, makeReport } from '../features/imports/testData';
-import { makeJob } from '../features/jobs/testData';
+import { makeImportJob, makeReport } from '../test/importData';
+import { makeJob } from '../test/jobData';
 import { jsonResponse, mockFetch } from '../test/render';
 import { downloadTemplate, importReportOf, uploadImport } from './imports';
 import { downloadJobFile } from './jobs';

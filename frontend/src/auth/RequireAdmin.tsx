@@ -1,7 +1,7 @@
 // Route guard for the admin screens: people without the admin role get a plain
 // explanation instead (the server refuses their requests anyway).
 import { Outlet } from 'react-router';
-import { ScopedLink } from '../features/departmentScope/ScopedLink';
+import { ScopedLink } from '../shared/departmentScope/ScopedLink';
 import { useCurrentUser } from './useSession';
 
 export function RequireAdmin() {

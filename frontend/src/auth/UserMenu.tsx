@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { signOut } from '../api/auth';
 import type { Me } from '../api/types';
-import { ScopedLink } from '../features/departmentScope/ScopedLink';
+import { ScopedLink } from '../shared/departmentScope/ScopedLink';
 import './auth.css';
 
 export function UserMenu({ user }: { user: Me }) {

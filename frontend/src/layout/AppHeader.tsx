@@ -4,8 +4,8 @@
 import { Link } from 'react-router';
 import { UserMenu } from '../auth/UserMenu';
 import { useSession } from '../auth/useSession';
-import { DepartmentScopeControl } from '../features/departmentScope/DepartmentScopeControl';
-import { useScopeSearch } from '../features/departmentScope/useDepartmentScope';
+import { DepartmentScopeControl } from '../shared/departmentScope/DepartmentScopeControl';
+import { useScopeSearch } from '../shared/departmentScope/useDepartmentScope';
 import { useSaveTheme } from '../features/profile/useSaveTheme';
 import { ThemeToggle } from '../theme/ThemeToggle';
 

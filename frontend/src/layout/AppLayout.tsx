@@ -1,7 +1,7 @@
 // The page frame: skip link, header, side navigation, the routed main content (with
 // the app-wide "?" keyboard shortcuts overlay) and the toasts any page can raise.
 import { Outlet } from 'react-router';
-import { ShortcutsProvider } from '../features/shortcuts/ShortcutsProvider';
+import { ShortcutsProvider } from '../shared/shortcuts/ShortcutsProvider';
 import { ToastProvider } from '../ui/toast/ToastProvider';
 import { AppHeader } from './AppHeader';
 import { SideNav } from './SideNav';

@@ -6,7 +6,7 @@
 import { NavLink } from 'react-router';
 import { canImport } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
-import { useScopeSearch } from '../features/departmentScope/useDepartmentScope';
+import { useScopeSearch } from '../shared/departmentScope/useDepartmentScope';
 
 interface NavEntry {
   to: string;

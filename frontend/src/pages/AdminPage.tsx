@@ -1,7 +1,7 @@
 // /admin: the administrators' area, with Users, Audit and Backups as tabs whose state is
 // the URL (/admin/users, /admin/audit, /admin/backups).
 import { Outlet } from 'react-router';
-import { ScopedNavLink } from '../features/departmentScope/ScopedLink';
+import { ScopedNavLink } from '../shared/departmentScope/ScopedLink';
 import '../features/admin/admin.css';
 
 const TABS = [

@@ -5,12 +5,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { makeHeatmap, serveAnalytics } from '../features/analytics/testData';
-import { drawn } from '../features/charts/chartMock';
+import { drawn } from '../shared/charts/chartMock';
 import { addWeeks, currentWeek, weekLabel, weekRange } from '../ui/weeks';
 import { makeMe } from '../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../test/render';
 
-vi.mock('../features/charts/EChart', () => import('../features/charts/chartMock'));
+vi.mock('../shared/charts/EChart', () => import('../shared/charts/chartMock'));
 
 const manager = makeMe({ role: 'manager' });
 const THIS_WEEK = currentWeek();

@@ -4,7 +4,7 @@
 // Loaded on demand (routes.tsx), so the chart library stays out of the main bundle.
 import { HorizonSelect } from '../features/analytics/HorizonSelect';
 import { CapacityChart } from '../features/analytics/CapacityChart';
-import { PanelStatus } from '../features/analytics/PanelStatus';
+import { PanelStatus } from '../ui/PanelStatus';
 import { useDashboard, useWorkloadForecast } from '../features/analytics/queries';
 import { useAnalyticsWindow } from '../features/analytics/useAnalyticsWindow';
 import { DistributionChart } from '../features/dashboard/DistributionChart';
@@ -12,7 +12,7 @@ import { MostAvailableList } from '../features/dashboard/MostAvailableList';
 import { OverAllocatedList } from '../features/dashboard/OverAllocatedList';
 import { SummaryCards } from '../features/dashboard/SummaryCards';
 import { TeamHeatmap } from '../features/dashboard/TeamHeatmap';
-import { BandLegend } from '../features/planning/BandLegend';
+import { BandLegend } from '../shared/utilization/BandLegend';
 import '../features/analytics/analytics.css';
 
 export function DashboardPage() {

@@ -8,7 +8,7 @@ import { currentWeek } from '../ui/weeks';
 import { makeMe } from '../test/fixtures';
 import { fetchCalls, renderRoute } from '../test/render';
 
-vi.mock('../features/charts/EChart', () => import('../features/charts/chartMock'));
+vi.mock('../shared/charts/EChart', () => import('../shared/charts/chartMock'));
 
 const manager = makeMe({ role: 'manager' });
 

@@ -3,12 +3,12 @@
 // Loaded on demand (routes.tsx), like the other chart pages.
 import { CapacityChart } from '../features/analytics/CapacityChart';
 import { HorizonSelect } from '../features/analytics/HorizonSelect';
-import { PanelStatus } from '../features/analytics/PanelStatus';
+import { PanelStatus } from '../ui/PanelStatus';
 import { useDepartmentRollup, useWorkloadForecast } from '../features/analytics/queries';
 import { useAnalyticsWindow } from '../features/analytics/useAnalyticsWindow';
 import { DepartmentRollupTable } from '../features/forecast/DepartmentRollupTable';
 import { RoleDemandChart } from '../features/forecast/RoleDemandChart';
-import { BandLegend } from '../features/planning/BandLegend';
+import { BandLegend } from '../shared/utilization/BandLegend';
 import '../features/analytics/analytics.css';
 
 export function ForecastPage() {

@@ -6,7 +6,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../api/jobs';
-import { makeImportJob, makeIssue, makeReport } from '../features/imports/testData';
+import { makeImportJob, makeIssue, makeReport } from '../test/importData';
 import { serveApi } from '../test/peopleData';
 import { makeMe } from '../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../test/render';

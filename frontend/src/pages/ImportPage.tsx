@@ -19,7 +19,6 @@ import { useImportParams } from '../features/imports/useImportParams';
 import { useStartImport } from '../features/imports/useStartImport';
 import { FormAlert } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
-import '../features/jobs/jobs.css';
 import '../features/imports/imports.css';
 
 interface Run {

@@ -5,7 +5,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { jobPage, makeJob, makeSchedule, makeStats, serveJobs } from '../features/jobs/testData';
+import { jobPage, makeJob, makeSchedule, makeStats, serveJobs } from '../test/jobData';
 import { makeMe, problem } from '../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../test/render';
 

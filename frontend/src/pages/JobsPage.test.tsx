@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { jobPage, makeJob, serveJobs } from '../features/jobs/testData';
+import { jobPage, makeJob, serveJobs } from '../test/jobData';
 import { makeMe, problem } from '../test/fixtures';
 import { fetchCalls, jsonResponse, mockFetch, renderRoute } from '../test/render';
 

@@ -6,7 +6,7 @@ import { serveAnalytics } from '../features/analytics/testData';
 import { makeMe, problem } from '../test/fixtures';
 import { renderRoute } from '../test/render';
 
-vi.mock('../features/charts/EChart', () => import('../features/charts/chartMock'));
+vi.mock('../shared/charts/EChart', () => import('../shared/charts/chartMock'));
 
 describe('my work', () => {
   it('shows my weeks, projects, deliverables and alerts', async () => {

@@ -4,13 +4,13 @@
 import { NO_LINKED_PERSON } from '../api/analytics';
 import { ApiError } from '../api/errors';
 import { HorizonSelect } from '../features/analytics/HorizonSelect';
-import { PanelStatus } from '../features/analytics/PanelStatus';
+import { PanelStatus } from '../ui/PanelStatus';
 import { useMyWork } from '../features/analytics/queries';
 import { useAnalyticsWindow } from '../features/analytics/useAnalyticsWindow';
 import { MyAlerts } from '../features/myWork/MyAlerts';
 import { MyDeliverables } from '../features/myWork/MyDeliverables';
 import { MyProjects } from '../features/myWork/MyProjects';
-import { WeekBandList } from '../features/people/WeekBandList';
+import { WeekBandList } from '../shared/utilization/WeekBandList';
 import '../features/analytics/analytics.css';
 
 function NotLinked() {

@@ -1,6 +1,6 @@
 // Any unknown path: say so plainly and offer a way back.
 import { useLocation } from 'react-router';
-import { ScopedLink } from '../features/departmentScope/ScopedLink';
+import { ScopedLink } from '../shared/departmentScope/ScopedLink';
 
 export function NotFoundPage() {
   const { pathname } = useLocation();

@@ -2,7 +2,7 @@
 // deactivate/reactivate), their next 12 weeks' utilization, their assignments and skills,
 // all from one overview request (editors also read the department and role choices).
 import { useParams } from 'react-router';
-import { ScopedLink } from '../features/departmentScope/ScopedLink';
+import { ScopedLink } from '../shared/departmentScope/ScopedLink';
 import { PersonAssignments } from '../features/people/PersonAssignments';
 import { PersonEditor } from '../features/people/PersonEditor';
 import { PersonSummary } from '../features/people/PersonSummary';

@@ -69,6 +69,8 @@ describe('PlanningPage', () => {
     const rendered = within(grid).getAllByRole('row');
     expect(rendered.length).toBeLessThan(40);
     expect(rendered[1]).toHaveAttribute('aria-rowindex', '2');
+    // jsdom lays nothing out: give the grid the scroll height of its header and rows.
+    Object.defineProperty(grid, 'scrollHeight', { value: 34 + 2000 * 30 });
     grid.focus();
     press(grid, ...Array<string>(30).fill('ArrowDown'));
     expect(grid).toHaveAttribute('aria-activedescendant', 'plan-cell-30-0');

@@ -4,7 +4,7 @@
 // edits save optimistically in batches. Managers and admins plan everyone; a plain
 // user changes only their own linked person's hours.
 import { DeliverableLegend } from '../features/deliverables/DeliverableLegend';
-import { BandLegend } from '../features/planning/BandLegend';
+import { BandLegend } from '../shared/utilization/BandLegend';
 import { GridEmpty } from '../features/planning/GridStates';
 import { PEOPLE_VIEW } from '../features/planning/peopleView';
 import { PlanningGrid } from '../features/planning/PlanningGrid';

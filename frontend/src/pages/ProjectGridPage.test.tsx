@@ -6,7 +6,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CalendarDeliverable } from '../api/deliverableCalendar';
-import type { ProjectGridData } from '../features/projectGrid/projectGridApi';
+import type { ProjectGridData } from '../features/planning/projectGrid/projectGridApi';
 import { listPage, makeMe, problem } from '../test/fixtures';
 import { press, typeText } from '../test/gridKeys';
 import { fetchCalls, jsonResponse, mockFetch, renderRoute } from '../test/render';

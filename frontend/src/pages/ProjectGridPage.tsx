@@ -5,13 +5,13 @@
 // Managers and admins plan everyone; a plain user changes only their own hours.
 import { DeliverableLegend } from '../features/deliverables/DeliverableLegend';
 import { GridEmpty } from '../features/planning/GridStates';
-import { DEFAULT_STATUS } from '../features/planning/planningParams';
+import { DEFAULT_STATUS } from '../shared/links/planningParams';
 import { PlanningScreen } from '../features/planning/PlanningScreen';
 import { PlanningToolbar } from '../features/planning/PlanningToolbar';
 import { usePlanningView } from '../features/planning/usePlanningView';
-import { ProjectGrid } from '../features/projectGrid/ProjectGrid';
-import { PROJECT_VIEW } from '../features/projectGrid/projectView';
-import '../features/projectGrid/projectGrid.css';
+import { ProjectGrid } from '../features/planning/projectGrid/ProjectGrid';
+import { PROJECT_VIEW } from '../features/planning/projectGrid/projectView';
+import '../features/planning/projectGrid/projectGrid.css';
 
 export function ProjectGridPage() {
   const view = usePlanningView(PROJECT_VIEW);

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { fetchProject } from '../api/projects';
 import { DeliverablesSection } from '../features/deliverables/DeliverablesSection';
-import { ScopedLink } from '../features/departmentScope/ScopedLink';
+import { ScopedLink } from '../shared/departmentScope/ScopedLink';
 import { useCanPlan } from '../auth/useCanPlan';
 import { ProjectAssignments } from '../features/projects/ProjectAssignments';
 import { ProjectEditor } from '../features/projects/ProjectEditor';

@@ -27,7 +27,7 @@ export function ProjectsPage() {
     placeholderData: keepPreviousData,
   });
   const data = projects.data;
-  // The header's department filter narrows the list too (see features/departmentScope).
+  // The header's department filter narrows the list too (see shared/departmentScope).
   const filtered = query.search !== '' || query.client !== '' || query.statuses.length > 0 || query.department !== null;
 
   return (

@@ -1,5 +1,5 @@
 // Shown when rendering a route throws: an honest message and a reload action.
-import { ScopedLink } from '../features/departmentScope/ScopedLink';
+import { ScopedLink } from '../shared/departmentScope/ScopedLink';
 
 export function RouteErrorPage() {
   return (

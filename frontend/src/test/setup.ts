@@ -1,5 +1,6 @@
-// Vitest setup for component tests: jest-dom matchers, a stand-in for <dialog>'s modal
-// methods (jsdom lacks them), and DOM, storage and session cleanup between tests. The
+// Vitest setup for component tests: jest-dom matchers, stand-ins for <dialog>'s modal
+// methods and an element's scrollTo (jsdom lacks them), and DOM, storage and session
+// cleanup between tests. The
 // pages load lazily (code split per route): a file's first render also compiles the page,
 // so the findBy* queries wait longer than the library's 1 s default.
 import '@testing-library/jest-dom/vitest';
@@ -15,6 +16,16 @@ HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogEleme
 HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
   this.open = false;
   this.dispatchEvent(new Event('close'));
+};
+
+// What an instant scroll does in a browser, where TanStack Virtual scrolls rows into view
+// with it: the element moves, and a move is announced by a scroll event.
+Element.prototype.scrollTo = function scrollTo(this: Element, x?: ScrollToOptions | number, y?: number) {
+  const { left = this.scrollLeft, top = this.scrollTop } = typeof x === 'number' ? { left: x, top: y } : (x ?? {});
+  if (left === this.scrollLeft && top === this.scrollTop) return;
+  this.scrollLeft = left;
+  this.scrollTop = top;
+  this.dispatchEvent(new Event('scroll'));
 };
 
 afterEach(() => {

@@ -1,8 +1,9 @@
 // Dates and times in the reader's locale, for account, audit and job screens: a date, a
-// date and time, a clock time with seconds, an exact time for tooltips, and "3 minutes
-// ago" / "in 2 hours" for lists that change while watched.
+// calendar day, a date and time, a clock time with seconds, an exact time for tooltips,
+// and "3 minutes ago" / "in 2 hours" for lists that change while watched.
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const EXACT = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
 const CLOCK = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
@@ -16,6 +17,12 @@ function parse(iso: string): Date | null {
 export function formatDate(iso: string): string {
   const date = parse(iso);
   return date ? DATE.format(date) : '';
+}
+
+/** "Dec 20, 2026": a calendar day (YYYY-MM-DD), the same day in every time zone; empty for none. */
+export function formatDay(day: string | null | undefined): string {
+  const date = day ? parse(`${day}T00:00:00Z`) : null;
+  return date ? DAY.format(date) : '';
 }
 
 export function formatDateTime(iso: string): string {

@@ -3,14 +3,14 @@
 // weeks as a table.
 import { useMemo } from 'react';
 import type { ForecastWeek } from '../../api/analytics';
-import { EChart } from '../charts/EChart';
-import { ChartPanel } from '../charts/ChartPanel';
-import { axisStyle, baseOption, tooltipStyle } from '../charts/baseOption';
-import type { ChartOption } from '../charts/echarts';
-import { useChartTheme } from '../charts/useChartTheme';
-import { BAND_NAMES } from '../utilization/bands';
-import { BandTag } from '../utilization/BandTag';
-import { formatHours, formatPercent, weekLabel } from './format';
+import { EChart } from '../../shared/charts/EChart';
+import { ChartPanel } from '../../shared/charts/ChartPanel';
+import { axisStyle, baseOption, tooltipStyle } from '../../shared/charts/baseOption';
+import type { ChartOption } from '../../shared/charts/echarts';
+import { useChartTheme } from '../../shared/charts/useChartTheme';
+import { BAND_NAMES, formatPercent } from '../../shared/utilization/bands';
+import { BandTag } from '../../shared/utilization/BandTag';
+import { formatHours, weekLabel } from '../../ui/weeks';
 
 interface Props {
   title: string;

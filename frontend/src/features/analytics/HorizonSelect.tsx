@@ -1,6 +1,6 @@
 // The horizon control of the analytics screens: how many weeks from the window's start
 // every panel covers (the planning grid's choices).
-import { HORIZONS } from '../planning/planningParams';
+import { HORIZONS } from '../../shared/links/planningParams';
 import { longWeek } from '../../ui/weeks';
 
 interface Props {

@@ -1,6 +1,6 @@
 // The analytics window in the URL, and the planning-grid address of a person in it.
 import { describe, expect, it } from 'vitest';
-import { planningHref } from '../dashboard/planningLink';
+import { planningHref } from '../../shared/links/planningLink';
 import { readWindow, withWeeks } from './analyticsParams';
 
 const TODAY = new Date('2026-12-09T12:00:00Z'); // a Wednesday; its week's Sunday is Dec 6

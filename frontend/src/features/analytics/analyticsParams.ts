@@ -3,8 +3,8 @@
 // the planning grid's defaults (this week, 12 weeks), with its horizons, so a link from a
 // chart into the grid keeps the same window.
 import type { AnalyticsWindow } from '../../api/analytics';
-import { readScope } from '../departmentScope/scopeParams';
-import { DEFAULT_WEEKS, HORIZONS } from '../planning/planningParams';
+import { readScope } from '../../shared/departmentScope/scopeParams';
+import { DEFAULT_WEEKS, HORIZONS } from '../../shared/links/planningParams';
 import { isWeekKey, sundayOf } from '../../ui/weeks';
 
 export function readWindow(query: URLSearchParams, today: Date = new Date()): AnalyticsWindow {

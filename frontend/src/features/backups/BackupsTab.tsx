@@ -9,7 +9,7 @@ import { DownloadButton } from '../../ui/DownloadButton';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { formatDateTime } from '../../ui/formatTime';
-import { formatBytes } from '../imports/fileCheck';
+import { formatBytes } from '../../ui/formatBytes';
 import { RestoreDialog } from './RestoreDialog';
 import { restoreSentence, triggerLabel } from './backupWords';
 import { useBackupActions, useBackupList, useRestoreStatus } from './useBackups';

@@ -2,13 +2,13 @@
 // bar per band in the band's colour, labelled with its range (one band definition).
 import { useMemo } from 'react';
 import type { Dashboard } from '../../api/analytics';
-import { EChart } from '../charts/EChart';
-import { ChartPanel } from '../charts/ChartPanel';
-import { axisStyle, baseOption, tooltipStyle } from '../charts/baseOption';
-import type { ChartOption } from '../charts/echarts';
-import { useChartTheme } from '../charts/useChartTheme';
-import { bandRange } from '../utilization/bands';
-import { useUtilizationBands } from '../utilization/useUtilizationBands';
+import { EChart } from '../../shared/charts/EChart';
+import { ChartPanel } from '../../shared/charts/ChartPanel';
+import { axisStyle, baseOption, tooltipStyle } from '../../shared/charts/baseOption';
+import type { ChartOption } from '../../shared/charts/echarts';
+import { useChartTheme } from '../../shared/charts/useChartTheme';
+import { bandRange } from '../../shared/utilization/bands';
+import { useUtilizationBands } from '../../shared/utilization/useUtilizationBands';
 
 export function DistributionChart({ distribution }: { distribution: Dashboard['distribution'] }) {
   const bands = useUtilizationBands();

@@ -3,9 +3,9 @@
 // planning grid.
 import { Link } from 'react-router';
 import type { AnalyticsWindow, HeatmapRow } from '../../api/analytics';
-import { formatHours, formatPercent, weekLabel } from '../analytics/format';
-import { bandOfWeek, type UtilizationBands } from '../utilization/bands';
-import { planningHref } from './planningLink';
+import { formatHours, weekLabel } from '../../ui/weeks';
+import { formatPercent, bandOfWeek, type UtilizationBands } from '../../shared/utilization/bands';
+import { planningHref } from '../../shared/links/planningLink';
 
 interface PersonFacts {
   average: number;

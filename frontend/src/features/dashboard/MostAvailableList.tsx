@@ -2,8 +2,9 @@
 // the planning grid on their row.
 import { Link } from 'react-router';
 import type { AnalyticsWindow, AvailablePerson } from '../../api/analytics';
-import { formatHours, formatPercent } from '../analytics/format';
-import { planningHref } from './planningLink';
+import { formatHours } from '../../ui/weeks';
+import { formatPercent } from '../../shared/utilization/bands';
+import { planningHref } from '../../shared/links/planningLink';
 
 interface Props {
   people: AvailablePerson[];

@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AnalyticsWindow, OverAllocatedPerson } from '../../api/analytics';
-import { formatPercent, weekLabel } from '../analytics/format';
-import { BAND_NAMES } from '../utilization/bands';
-import { planningHref } from './planningLink';
+import { formatPercent, BAND_NAMES } from '../../shared/utilization/bands';
+import { weekLabel } from '../../ui/weeks';
+import { planningHref } from '../../shared/links/planningLink';
 
 interface Props {
   people: OverAllocatedPerson[];

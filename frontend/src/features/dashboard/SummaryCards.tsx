@@ -3,8 +3,9 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AnalyticsWindow, Dashboard } from '../../api/analytics';
-import { formatPercent, weekLabel } from '../analytics/format';
-import { planningHref } from './planningLink';
+import { formatPercent } from '../../shared/utilization/bands';
+import { weekLabel } from '../../ui/weeks';
+import { planningHref } from '../../shared/links/planningLink';
 
 interface Props {
   summary: Dashboard['summary'];

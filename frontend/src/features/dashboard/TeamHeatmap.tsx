@@ -6,14 +6,14 @@ import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import type { AnalyticsWindow, HeatmapSort } from '../../api/analytics';
 import { useUrlParams } from '../../routing/useUrlParams';
-import { PanelStatus } from '../analytics/PanelStatus';
-import { ChartPanel } from '../charts/ChartPanel';
-import { EChart, type ZoomWindow } from '../charts/EChart';
-import { useChartTheme } from '../charts/useChartTheme';
-import { useUtilizationBands } from '../utilization/useUtilizationBands';
+import { PanelStatus } from '../../ui/PanelStatus';
+import { ChartPanel } from '../../shared/charts/ChartPanel';
+import { EChart, type ZoomWindow } from '../../shared/charts/EChart';
+import { useChartTheme } from '../../shared/charts/useChartTheme';
+import { useUtilizationBands } from '../../shared/utilization/useUtilizationBands';
 import { HeatmapTable, describeHeatmap } from './HeatmapTable';
 import { heatmapHeight, heatmapOption, ROWS_SHOWN } from './heatmapOption';
-import { planningHref } from './planningLink';
+import { planningHref } from '../../shared/links/planningLink';
 import { useHeatmapRows } from './useHeatmapRows';
 
 function readSort(query: URLSearchParams): HeatmapSort {

@@ -3,11 +3,11 @@
 // of people is drawn at a time: a vertical dataZoom scrolls through the rest (wheel or
 // scrollbar), so 5,000 x 52 cells stay a canvas.
 import type { HeatmapRow } from '../../api/analytics';
-import { axisStyle, baseOption, tooltipStyle } from '../charts/baseOption';
-import type { ChartTheme } from '../charts/chartTheme';
-import type { ChartOption } from '../charts/echarts';
-import { BAND_NAMES, bandOfWeek, type UtilizationBands } from '../utilization/bands';
-import { formatHours, formatPercent, weekLabel } from '../analytics/format';
+import { axisStyle, baseOption, tooltipStyle } from '../../shared/charts/baseOption';
+import type { ChartTheme } from '../../shared/charts/chartTheme';
+import type { ChartOption } from '../../shared/charts/echarts';
+import { BAND_NAMES, bandOfWeek, type UtilizationBands, formatPercent } from '../../shared/utilization/bands';
+import { formatHours, weekLabel } from '../../ui/weeks';
 
 /** People visible at once; the rest scroll. */
 export const ROWS_SHOWN = 25;

@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import type { Deliverable } from '../../api/deliverables';
 import { useToast } from '../../ui/toast/useToast';
-import { formatDay } from './deliverableFields';
+import { formatDay } from '../../ui/formatTime';
 import type { SaveDeliverable } from './useDeliverables';
 
 interface Props {

@@ -2,7 +2,7 @@
 // when the deliverable calendar could not be loaded (the `error` of useDeliverableWeeks).
 import { errorMessage } from '../../ui/errorMessage';
 import '../../ui/legend.css';
-import './deliverableMark.css';
+import '../../shared/deliverables/deliverableMark.css';
 
 export function DeliverableLegend({ error = null }: { error?: unknown }) {
   return (

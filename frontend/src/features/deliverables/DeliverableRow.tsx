@@ -4,10 +4,11 @@
 // moves it. Readers see the same values as text.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Deliverable } from '../../api/deliverables';
-import { ReallocationHistory } from '../reallocation/ReallocationHistory';
+import { ReallocationHistory } from './reallocation/ReallocationHistory';
 import { Completion } from './Completion';
 import { DeliverableNotes, NotesToggle } from './DeliverableNotes';
-import { fieldText, formatDay, formatPercentage, parseField, type InlineField as Field } from './deliverableFields';
+import { fieldText, formatPercentage, parseField, type InlineField as Field } from './deliverableFields';
+import { formatDay } from '../../ui/formatTime';
 import { InlineField } from './InlineField';
 import type { SaveDeliverable } from './useDeliverables';
 import type { HandleDragProps, RowDragProps } from './useRowDrag';

@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { makeMe, problem } from '../../test/fixtures';
 import { jsonResponse } from '../../test/render';
-import { formatDay } from './deliverableFields';
+import { formatDay } from '../../ui/formatTime';
 import { makeDeliverable, openBridge, patched, rowNames, serveBridge, writes } from './deliverablesStand';
 
 // Each test renders the whole project page; on a busy machine that can pass 5 s.

@@ -1,8 +1,7 @@
 // A deliverable's inline-edited fields as text: what the editor starts from, how typed
 // text becomes a change (or a message the browser can give without asking the
-// server), and how values read in the table.
+// server), and how a percentage reads in the table.
 import type { Deliverable, DeliverableChanges } from '../../api/deliverables';
-import { formatDate } from '../../ui/formatTime';
 
 export type InlineField = 'description' | 'percentage' | 'date';
 
@@ -32,9 +31,4 @@ export function parseField(field: InlineField, text: string): Parsed {
 /** "35%", or empty when there is none. */
 export function formatPercentage(percentage: number | null | undefined): string {
   return typeof percentage === 'number' ? `${percentage}%` : '';
-}
-
-/** A calendar day (YYYY-MM-DD) in the reader's locale, or empty. */
-export function formatDay(date: string | null | undefined): string {
-  return date ? formatDate(`${date}T12:00:00Z`) : '';
 }

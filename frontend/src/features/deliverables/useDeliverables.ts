@@ -18,7 +18,7 @@ import { ApiError } from '../../api/errors';
 import { isStaleWrite } from '../../api/versioned';
 import { errorMessage, writeErrorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { useChangeDeliverableDate } from '../reallocation/useChangeDeliverableDate';
+import { useChangeDeliverableDate } from './reallocation/useChangeDeliverableDate';
 import { moveItem } from './deliverableOrder';
 import { queryKeys } from '../../api/queryKeys';
 

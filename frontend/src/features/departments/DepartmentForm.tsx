@@ -8,7 +8,7 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { writeErrorMessage } from '../../ui/errorMessage';
 import { fieldErrors } from '../../ui/fieldErrors';
-import { parentOptions } from './departmentTree';
+import { parentOptions } from '../../shared/departments/departmentTree';
 import { ParentSelect } from './ParentSelect';
 
 interface Props {

@@ -2,7 +2,7 @@
 // triangle expands or collapses, and the keyboard works as in a file manager (arrows,
 // Home/End, Enter opens). One row is the tab stop; the open department is selected.
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { visibleRows, type TreeNode } from './departmentTree';
+import { visibleRows, type TreeNode } from '../../shared/departments/departmentTree';
 import { treeKeyAction } from './treeKeys';
 import { TreeItem } from './TreeItem';
 

@@ -12,7 +12,7 @@ import { TextField } from '../../ui/TextField';
 import { errorMessage } from '../../ui/errorMessage';
 import { fieldErrors } from '../../ui/fieldErrors';
 import { useToast } from '../../ui/toast/useToast';
-import { parentOptions } from './departmentTree';
+import { parentOptions } from '../../shared/departments/departmentTree';
 import { ParentSelect } from './ParentSelect';
 import { useRefreshDepartments } from './useDepartmentActions';
 

@@ -1,7 +1,7 @@
 // The "Parent department" picker: "None (top level)" or any department offered, in tree
 // order and indented by depth, with the server's message when it refused the choice.
 import { useId } from 'react';
-import type { TreeNode } from './departmentTree';
+import type { TreeNode } from '../../shared/departments/departmentTree';
 
 interface Props {
   options: readonly TreeNode[];

@@ -1,7 +1,7 @@
 // One department in the tree with its sub-departments nested in a group. The name and
 // the inactive badge label the item (not its descendants' text).
 import type { MouseEvent } from 'react';
-import type { TreeNode } from './departmentTree';
+import type { TreeNode } from '../../shared/departments/departmentTree';
 
 interface Props {
   node: TreeNode;

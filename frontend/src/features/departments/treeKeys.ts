@@ -1,6 +1,6 @@
 // What a key press does in the department tree (WAI-ARIA tree pattern): arrows move
 // and expand or collapse, Home/End jump, Enter or Space opens the focused department.
-import type { TreeNode } from './departmentTree';
+import type { TreeNode } from '../../shared/departments/departmentTree';
 
 export type TreeAction =
   | { type: 'focus'; id: number }

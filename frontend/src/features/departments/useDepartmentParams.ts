@@ -2,7 +2,7 @@
 // a reload or a shared link opens the same department with the same filter. The global
 // department filter's params (department/sub) are kept as they are.
 import { useUrlParams } from '../../routing/useUrlParams';
-import { readScope, scopeEntries } from '../departmentScope/scopeParams';
+import { readScope, scopeEntries } from '../../shared/departmentScope/scopeParams';
 
 export interface DepartmentParams {
   selectedId: number | null;

@@ -7,8 +7,8 @@ import { Dialog } from '../../ui/Dialog';
 import { DownloadButton } from '../../ui/DownloadButton';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
-import { JobProgress } from '../jobs/JobProgress';
-import { formatBytes } from '../imports/fileCheck';
+import { JobProgress } from '../../shared/jobs/JobProgress';
+import { formatBytes } from '../../ui/formatBytes';
 import { exportFileOf } from './exportWords';
 import { useExportJob } from './useExportJob';
 

@@ -5,7 +5,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePerson, serveApi } from '../../test/peopleData';
-import { makeJob } from '../jobs/testData';
+import { makeJob } from '../../test/jobData';
 import { listPage, makeMe } from '../../test/fixtures';
 import { fetchCalls, jsonResponse, renderRoute } from '../../test/render';
 

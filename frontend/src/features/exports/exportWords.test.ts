@@ -1,7 +1,7 @@
 // Exports' words and names: the formats offered, the save name when the server gives
 // none, the file a finished export job names, and the dialog's title.
 import { describe, expect, it } from 'vitest';
-import { makeJob } from '../jobs/testData';
+import { makeJob } from '../../test/jobData';
 import { EXPORT_FORMATS, exportFileOf, exportTitle, fallbackExportName } from './exportWords';
 
 describe('export words', () => {

@@ -2,7 +2,7 @@
 // up to a second, so the bar moves and the end shows at once).
 import { useQuery } from '@tanstack/react-query';
 import { fetchJob } from '../../api/jobs';
-import { WATCH_WAIT_SECONDS, watchInterval } from '../imports/importFlow';
+import { WATCH_WAIT_SECONDS, watchInterval } from '../../shared/jobs/watchInterval';
 import { queryKeys } from '../../api/queryKeys';
 
 export function useExportJob(id: number) {

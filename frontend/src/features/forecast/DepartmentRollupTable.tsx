@@ -2,10 +2,10 @@
 // indented table: utilization per week in its band (colour, marker and words in the
 // cell's label), people and the window's average.
 import type { DepartmentRollup, DepartmentRollupRow } from '../../api/analytics';
-import { formatHours, formatPercent, weekLabel } from '../analytics/format';
-import { BAND_NAMES, bandOfWeek, utilizationPercent, type UtilizationBands } from '../utilization/bands';
-import '../utilization/bands.css';
-import { useUtilizationBands } from '../utilization/useUtilizationBands';
+import { formatHours, weekLabel } from '../../ui/weeks';
+import { formatPercent, BAND_NAMES, bandOfWeek, utilizationPercent, type UtilizationBands } from '../../shared/utilization/bands';
+import '../../shared/utilization/bands.css';
+import { useUtilizationBands } from '../../shared/utilization/useUtilizationBands';
 
 function windowAverage(row: DepartmentRollupRow): number {
   const capacity = row.weeks.reduce((sum, week) => sum + week.capacity, 0);

@@ -2,10 +2,11 @@
 // (capacity, allocated and utilization per role and week).
 import { useMemo } from 'react';
 import type { RoleForecast } from '../../api/analytics';
-import { formatHours, formatPercent, weekLabel } from '../analytics/format';
-import { ChartPanel } from '../charts/ChartPanel';
-import { EChart } from '../charts/EChart';
-import { useChartTheme } from '../charts/useChartTheme';
+import { formatHours, weekLabel } from '../../ui/weeks';
+import { formatPercent } from '../../shared/utilization/bands';
+import { ChartPanel } from '../../shared/charts/ChartPanel';
+import { EChart } from '../../shared/charts/EChart';
+import { useChartTheme } from '../../shared/charts/useChartTheme';
 import { roleName, roleOption } from './roleOption';
 
 interface Props {

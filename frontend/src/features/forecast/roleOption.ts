@@ -1,10 +1,11 @@
 // Demand by role as an ECharts option: one line per role with its utilization (allocated
 // as a share of the role's capacity) week by week.
 import type { RoleForecast } from '../../api/analytics';
-import { formatHours, formatPercent, weekLabel } from '../analytics/format';
-import { axisStyle, baseOption, tooltipStyle } from '../charts/baseOption';
-import type { ChartTheme } from '../charts/chartTheme';
-import type { ChartOption } from '../charts/echarts';
+import { formatHours, weekLabel } from '../../ui/weeks';
+import { formatPercent } from '../../shared/utilization/bands';
+import { axisStyle, baseOption, tooltipStyle } from '../../shared/charts/baseOption';
+import type { ChartTheme } from '../../shared/charts/chartTheme';
+import type { ChartOption } from '../../shared/charts/echarts';
 
 export function roleName(role: RoleForecast): string {
   return role.roleName ?? 'No role';

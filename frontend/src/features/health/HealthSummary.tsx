@@ -1,6 +1,6 @@
 // A compact one-card summary of system health for the Overview page.
 import './health.css';
-import { ScopedLink } from '../departmentScope/ScopedLink';
+import { ScopedLink } from '../../shared/departmentScope/ScopedLink';
 import { describeError } from './describeError';
 import { OverallBadge } from './StatusBadge';
 import { useHealth } from './useHealth';

@@ -3,7 +3,8 @@
 // and size, and the browser's first look at it (checkFile): a hint only, the server
 // checks the content and decides.
 import { useId, useState, type DragEvent } from 'react';
-import { ACCEPT, checkFile, formatBytes } from './fileCheck';
+import { ACCEPT, checkFile } from './fileCheck';
+import { formatBytes } from '../../ui/formatBytes';
 
 interface Props {
   file: File | null;

@@ -9,7 +9,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { FileDrop } from './FileDrop';
 import { maySend } from './fileCheck';
-import type { ImportParams } from './importParams';
+import type { ImportParams } from '../../shared/links/importParams';
 
 const KIND_WORDS: Record<ImportKind, { label: string; hint: string }> = {
   people: { label: 'People', hint: 'One person per row: name, email, weekly capacity, role, department…' },

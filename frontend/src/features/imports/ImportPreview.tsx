@@ -6,7 +6,7 @@ import type { Job } from '../../api/jobs';
 import { CountsTable, IssuesTable } from './ReportTables';
 import { ReportDownload } from './ReportDownload';
 import { confirmLabel, confirmState } from './importFlow';
-import { checkedChanges, reportSummary } from './importReport';
+import { checkedChanges, reportSummary } from '../../shared/jobs/importSummary';
 import { useFocusOnShow } from './useFocusOnShow';
 
 interface Props {

@@ -6,7 +6,8 @@ import type { ImportReport } from '../../api/imports';
 import type { Job } from '../../api/jobs';
 import { CountsTable, IssuesTable } from './ReportTables';
 import { ReportDownload } from './ReportDownload';
-import { kindOf, reportSummary } from './importReport';
+import { kindOf } from './importReport';
+import { reportSummary } from '../../shared/jobs/importSummary';
 import { useFocusOnShow } from './useFocusOnShow';
 
 const LINKS = {

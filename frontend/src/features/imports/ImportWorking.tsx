@@ -6,7 +6,7 @@ import { canCancelJob } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/useSession';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
-import { JobProgress } from '../jobs/JobProgress';
+import { JobProgress } from '../../shared/jobs/JobProgress';
 import { importJobKey } from './useImportJob';
 
 export function ImportWorking({ job, title }: { job: Job; title: string }) {

@@ -3,7 +3,7 @@
 import type { ImportReport } from '../../api/imports';
 import { downloadJobFile } from '../../api/jobs';
 import { DownloadButton } from '../../ui/DownloadButton';
-import { formatBytes } from './fileCheck';
+import { formatBytes } from '../../ui/formatBytes';
 
 export function ReportDownload({ jobId, report }: { jobId: number; report: ImportReport }) {
   // Older results may predate the report file.

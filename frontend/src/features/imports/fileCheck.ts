@@ -1,7 +1,6 @@
 // The browser's first look at a chosen file: imports take .xlsx workbooks and .csv files,
 // so another extension gets a friendly word on what to do (the person may still send it:
-// the server checks the content, not the name, and has the last word). Also the
-// file-size words shown beside the chosen file. Pure functions.
+// the server checks the content, not the name, and has the last word). Pure functions.
 
 /** What the file input offers; the server still decides by content. */
 export const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
@@ -39,19 +38,6 @@ export function checkFile(file: Pick<File, 'name' | 'size'>): FileVerdict {
     default:
       return fix('not a spreadsheet this import reads. Choose an .xlsx workbook or a .csv file.');
   }
-}
-
-/** "512 bytes", "14 KB", "3.2 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 /** Whether a chosen file may be sent: anything but an empty file (the server decides the rest). */

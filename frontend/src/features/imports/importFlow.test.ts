@@ -1,8 +1,8 @@
-// Where the import screen is for the job it shows, how often it asks again, when a
-// checked file may be imported, and the words of the confirm button and the bar.
+// Where the import screen is for the job it shows, when a checked file may be imported,
+// and the words of the confirm button and the bar.
 import { describe, expect, it } from 'vitest';
-import { WATCH_GAP_MS, confirmLabel, confirmState, importStep, watchInterval, workingTitle } from './importFlow';
-import { makeImportJob, makeReport } from './testData';
+import { confirmLabel, confirmState, importStep, workingTitle } from './importFlow';
+import { makeImportJob, makeReport } from '../../test/importData';
 
 describe('import flow', () => {
   it('asks to choose a file while no job is shown', () => {
@@ -39,14 +39,6 @@ describe('import flow', () => {
 
   it('does not take an unreadable result for a report', () => {
     expect(importStep(makeImportJob({ id: 6, result: { rows: 'many' } }, null))).toMatchObject({ step: 'refused', code: 'no_report' });
-  });
-
-  it('asks again until the job ends', () => {
-    expect(watchInterval(undefined)).toBe(WATCH_GAP_MS);
-    expect(watchInterval({ state: 'running' })).toBe(WATCH_GAP_MS);
-    expect(watchInterval({ state: 'queued' })).toBe(WATCH_GAP_MS);
-    expect(watchInterval({ state: 'succeeded' })).toBe(false);
-    expect(watchInterval({ state: 'failed' })).toBe(false);
   });
 
   it('lets a checked file be imported when it is at hand and would write something', () => {

@@ -1,8 +1,7 @@
 // Where the import screen is, read from the job it shows: nothing yet (choose a file),
 // a check or an import under way (a progress bar), a check's preview, an import's
-// result, a file the server refused, or a run that was cancelled. Also how often a
-// watched job is asked again, and whether the checked file may be imported now. Pure
-// functions: the screen renders what they answer.
+// result, a file the server refused, or a run that was cancelled. Also whether the
+// checked file may be imported now. Pure functions: the screen renders what they answer.
 import { importReportOf, type ImportReport } from '../../api/imports';
 import { isActive, type Job } from '../../api/jobs';
 import { wouldChangeNothing } from './importReport';
@@ -40,18 +39,6 @@ export function importStep(job: Job | null | undefined): ImportStep {
   const report = importReportOf(job);
   if (!report) return { step: 'refused', job, ...UNREADABLE };
   return report.dryRun ? { step: 'preview', job, report } : { step: 'result', job, report };
-}
-
-/**
- * How long after an answer the shown job is asked again (each ask waits up to a second
- * for the job to end, `Prefer: wait=1`, so an end shows at once and the bar moves about
- * once a second); false once it has ended.
- */
-export const WATCH_GAP_MS = 250;
-export const WATCH_WAIT_SECONDS = 1;
-
-export function watchInterval(job: Pick<Job, 'state'> | undefined): number | false {
-  return job && !isActive(job) ? false : WATCH_GAP_MS;
 }
 
 export type ConfirmState =

@@ -1,22 +1,9 @@
-// Tests for the import report's words: the counts as table rows in a fixed order, the
-// problem totals, errors before warnings and the table's cut, the one-line summaries of
-// a check and an import, whether an import would change nothing, and the advice for a
-// refused file.
+// Tests for the import report's words: the counts as table rows in a fixed order,
+// errors before warnings and the table's cut, whether an import would change nothing,
+// and the advice for a refused file.
 import { describe, expect, it } from 'vitest';
-import {
-  checkedChanges,
-  countHeadings,
-  countRows,
-  issuesCaption,
-  kindOf,
-  problemTotals,
-  refusalAdvice,
-  reportSummary,
-  shownIssues,
-  splitIssues,
-  wouldChangeNothing,
-} from './importReport';
-import { makeIssue, makeReport } from './testData';
+import { countHeadings, countRows, issuesCaption, kindOf, refusalAdvice, shownIssues, splitIssues, wouldChangeNothing } from './importReport';
+import { makeIssue, makeReport } from '../../test/importData';
 
 const counts = (created: number, updated = 0, unchanged = 0, skipped = 0) => ({ created, updated, unchanged, skipped });
 
@@ -44,11 +31,6 @@ describe('import report', () => {
     expect(countHeadings(false).created).toBe('Created');
   });
 
-  it('totals the problems in words', () => {
-    expect(problemTotals({ errors: 1, warnings: 0 })).toBe('1 error, 0 warnings');
-    expect(problemTotals({ errors: 1200, warnings: 1 })).toBe('1,200 errors, 1 warning');
-  });
-
   it('puts errors before warnings, each in file order, and cuts the table', () => {
     const w1 = makeIssue({ severity: 'warning', row: 2, code: 'moved_to_sunday' });
     const e1 = makeIssue({ row: 4 });
@@ -62,22 +44,6 @@ describe('import report', () => {
   it('captions the problems table against the file’s totals', () => {
     expect(issuesCaption(2, { errors: 1, warnings: 1 })).toBe('2 problems');
     expect(issuesCaption(10, { errors: 1200, warnings: 4 })).toBe('Showing 10 of 1,204 problems; the full report lists them all');
-  });
-
-  it('sums up a check, an import, and an import that wrote nothing', () => {
-    const check = makeReport({ rows: 3, errors: 1, warnings: 2 });
-    expect(reportSummary(check)).toBe('Checked people.csv: 3 rows, 1 error, 2 warnings');
-    const applied = makeReport({ dryRun: false, applied: true, counts: { person: counts(2, 1, 0, 1), role: counts(1) } });
-    expect(reportSummary(applied)).toBe('Imported people.csv: 2 people created, 1 updated, 1 skipped');
-    expect(reportSummary(makeReport({ dryRun: false, applied: false, errors: 1, fileName: '' }))).toBe(
-      'Nothing imported from the file: 1 row error',
-    );
-    expect(reportSummary(makeReport({ dryRun: false, applied: true, counts: {} }))).toBe('Imported people.csv: nothing to import');
-  });
-
-  it('says what a checked file would do, by its main entity', () => {
-    expect(checkedChanges(makeReport({ counts: { person: counts(1, 2) } }))).toBe('1 person new, 2 to update');
-    expect(checkedChanges(makeReport({ kind: 'projects', counts: { assignment: counts(9), project: counts(3) } }))).toBe('3 projects new');
   });
 
   it('knows when importing would change nothing: errors and bad rows not skipped', () => {

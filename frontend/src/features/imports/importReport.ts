@@ -1,26 +1,16 @@
 // Words and figures for an import report: the per-entity counts in a fixed order with
-// their names, the issues split into errors and warnings, a one-line summary (the jobs
-// list and the toasts use it too), whether a real import would change nothing, and what
-// to do about a file the server refused. Pure functions.
+// their names, the issues split into errors and warnings, whether a real import would
+// change nothing, and what to do about a file the server refused. Its one-line summary
+// is shared/jobs/importSummary.ts's (the jobs list uses it too). Pure functions.
 import type { ImportCounts, ImportIssue, ImportKind, ImportReport } from '../../api/imports';
-
-/** The entities a report counts, in the order the screens list them, with their names. */
-const ENTITIES: readonly { key: string; label: string; one: string; many: string }[] = [
-  { key: 'person', label: 'People', one: 'person', many: 'people' },
-  { key: 'project', label: 'Projects', one: 'project', many: 'projects' },
-  { key: 'assignment', label: 'Assignments', one: 'assignment', many: 'assignments' },
-  { key: 'weekly_hours', label: 'Weekly hours', one: 'week of hours', many: 'weeks of hours' },
-  { key: 'deliverable', label: 'Deliverables', one: 'deliverable', many: 'deliverables' },
-  { key: 'role', label: 'Roles', one: 'role', many: 'roles' },
-  { key: 'department', label: 'Departments', one: 'department', many: 'departments' },
-];
+import { ENTITIES, plural } from '../../shared/jobs/importSummary';
 
 export interface CountRow extends ImportCounts {
   key: string;
   label: string;
 }
 
-/** "weekly_hours" → "Weekly hours", for an entity the list above does not know yet. */
+/** "weekly_hours" → "Weekly hours", for an entity ENTITIES does not know yet. */
 function labelOf(key: string): string {
   const words = key.replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -49,48 +39,12 @@ function allCountRows(report: Pick<ImportReport, 'counts'>): CountRow[] {
   return [...known, ...others];
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-}
-
-/** "1 error", "3 warnings": the totals of the whole file (the report lists the first 500). */
-export function problemTotals(report: Pick<ImportReport, 'errors' | 'warnings'>): string {
-  return `${plural(report.errors, 'error', 'errors')}, ${plural(report.warnings, 'warning', 'warnings')}`;
-}
-
 /** The issues the report lists, errors and warnings apart (each in file order). */
 export function splitIssues(issues: readonly ImportIssue[]): { errors: ImportIssue[]; warnings: ImportIssue[] } {
   return {
     errors: issues.filter((issue) => issue.severity === 'error'),
     warnings: issues.filter((issue) => issue.severity !== 'error'),
   };
-}
-
-/** What the import did (or a check says it would do), summed over the main entity: "2 people created, 1 updated". */
-function changes(report: ImportReport): string {
-  const main = ENTITIES.find((entity) => report.counts[entity.key]) ?? null;
-  if (!main) return 'nothing to import';
-  const counts = report.counts[main.key] as ImportCounts;
-  const parts = [`${plural(counts.created, main.one, main.many)} ${report.dryRun ? 'new' : 'created'}`];
-  if (counts.updated > 0) parts.push(`${counts.updated.toLocaleString('en')} ${report.dryRun ? 'to update' : 'updated'}`);
-  if (counts.skipped > 0) parts.push(`${counts.skipped.toLocaleString('en')} skipped`);
-  return parts.join(', ');
-}
-
-/**
- * One line about a report: "Checked people.csv: 3 rows, 1 error, 0 warnings",
- * "Imported people.csv: 2 people created, 1 updated" or "Nothing imported from people.csv: 1 error".
- */
-export function reportSummary(report: ImportReport): string {
-  const file = report.fileName || 'the file';
-  if (report.dryRun) return `Checked ${file}: ${plural(report.rows, 'row', 'rows')}, ${problemTotals(report)}`;
-  if (!report.applied) return `Nothing imported from ${file}: ${plural(report.errors, 'row error', 'row errors')}`;
-  return `Imported ${file}: ${changes(report)}`;
-}
-
-/** What a check found the file would do, for the confirmation: "2 people new, 1 to update". */
-export function checkedChanges(report: ImportReport): string {
-  return changes(report);
 }
 
 /**

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { importReportOf } from '../../api/imports';
 import { JOBS_QUERY_KEY, fetchJob } from '../../api/jobs';
-import { WATCH_WAIT_SECONDS, watchInterval } from './importFlow';
+import { WATCH_WAIT_SECONDS, watchInterval } from '../../shared/jobs/watchInterval';
 import { queryKeys } from '../../api/queryKeys';
 
 export const importJobKey = queryKeys.jobs.import;

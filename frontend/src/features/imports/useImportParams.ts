@@ -2,8 +2,8 @@
 // entry, so Back leaves the screen). The global department filter means nothing here
 // but is kept, so it is still there on the next page visited.
 import { useUrlParams } from '../../routing/useUrlParams';
-import { readScope, scopeEntries } from '../departmentScope/scopeParams';
-import { readImportParams, writeImportParams, type ImportParams } from './importParams';
+import { readScope, scopeEntries } from '../../shared/departmentScope/scopeParams';
+import { readImportParams, writeImportParams, type ImportParams } from '../../shared/links/importParams';
 
 export function useImportParams(): [ImportParams, (changes: Partial<ImportParams>) => void] {
   const [params, setParams] = useUrlParams();

@@ -10,7 +10,7 @@ import { canCancelJob, canRetryJob } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/useSession';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { errorMessage } from '../../ui/errorMessage';
-import { jobTitle } from './jobLabels';
+import { jobTitle } from '../../shared/jobs/jobLabels';
 import { useCancelJob, useRetryJob } from './useJobActions';
 
 function CancelJob({ job, rowHead }: { job: Job; rowHead: RefObject<HTMLElement | null> }) {

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { JOB_KINDS, JOB_STATES, QUEUES } from '../../api/jobs';
 import type { JobParams } from './jobParams';
-import { KIND_LABELS, QUEUE_LABELS, STATE_LOOK } from './jobLabels';
+import { KIND_LABELS, QUEUE_LABELS, STATE_LOOK } from '../../shared/jobs/jobLabels';
 
 interface SelectProps<T extends string> {
   label: string;

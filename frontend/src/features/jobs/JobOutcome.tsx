@@ -1,7 +1,7 @@
 // What came of a job: a finished job's result in one line, a failed one's error with
 // its code, and for a job still trying, why its last attempt failed.
 import type { Job } from '../../api/jobs';
-import { summarizeResult } from './jobLabels';
+import { summarizeResult } from '../../shared/jobs/jobResults';
 
 function JobError({ error, lead }: { error: NonNullable<Job['error']>; lead?: string }) {
   return (

@@ -7,9 +7,9 @@ import { RelativeTime } from '../../ui/RelativeTime';
 import { formatClock, formatExactTime } from '../../ui/formatTime';
 import { JobActions } from './JobActions';
 import { JobOutcome } from './JobOutcome';
-import { JobProgress } from './JobProgress';
+import { JobProgress } from '../../shared/jobs/JobProgress';
 import { JobStateBadge } from './JobStateBadge';
-import { KIND_LABELS, QUEUE_LABELS, attemptsText } from './jobLabels';
+import { KIND_LABELS, QUEUE_LABELS, attemptsText } from '../../shared/jobs/jobLabels';
 
 function Attempts({ job }: { job: Job }) {
   return (

@@ -2,7 +2,7 @@
 // without colour; "cancel requested" beside it while a running job is being stopped.
 import type { Job } from '../../api/jobs';
 import '../../ui/badge.css';
-import { STATE_LOOK } from './jobLabels';
+import { STATE_LOOK } from '../../shared/jobs/jobLabels';
 
 export function JobStateBadge({ state, cancelRequested = false }: { state: Job['state']; cancelRequested?: boolean }) {
   const look = STATE_LOOK[state];

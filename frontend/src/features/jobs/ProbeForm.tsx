@@ -9,7 +9,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { TextField } from '../../ui/TextField';
 import { errorMessage } from '../../ui/errorMessage';
 import { fieldErrors } from '../../ui/fieldErrors';
-import { QUEUE_LABELS } from './jobLabels';
+import { QUEUE_LABELS } from '../../shared/jobs/jobLabels';
 import type { OnStarted } from './WarmCacheButton';
 import { DEFAULT_PROBE, MAX_STEP_MILLIS, MAX_STEPS, checkProbe, probeDuration, type ProbeDraft, type ProbeField } from './probeForm';
 

@@ -2,7 +2,7 @@
 // successes and failures, the longest wait, run times) under the count of live workers.
 // A queue's name filters the list below to it; failures are marked, not only coloured.
 import type { JobStats, Queue } from '../../api/jobs';
-import { QUEUE_LABELS } from './jobLabels';
+import { QUEUE_LABELS } from '../../shared/jobs/jobLabels';
 import { formatSeconds, runTimesText, waitingText, workersText } from './statsFormat';
 
 export function QueueStatsTable({ stats, onQueue }: { stats: JobStats; onQueue: (queue: Queue) => void }) {

@@ -2,9 +2,9 @@
 // or "Off", when it fires next, and how its latest run went, linked to that job.
 import type { Schedule } from '../../api/jobs';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { ScopedLink } from '../departmentScope/ScopedLink';
+import { ScopedLink } from '../../shared/departmentScope/ScopedLink';
 import { JobStateBadge } from './JobStateBadge';
-import { KIND_LABELS } from './jobLabels';
+import { KIND_LABELS } from '../../shared/jobs/jobLabels';
 
 function LastRun({ run }: { run: Schedule['lastRun'] }) {
   if (!run) return <span className="muted">Not run yet</span>;

@@ -2,7 +2,7 @@
 // or running, when a retry's backoff ends for a waiting job, slowly otherwise.
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_REFRESH_MS, IDLE_REFRESH_MS, STATS_ACTIVE_REFRESH_MS, jobsRefreshInterval, statsRefreshInterval } from './jobRefresh';
-import { makeStats } from './testData';
+import { makeStats } from '../../test/jobData';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 const job = (state: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled', nextAttemptAt: string | null = null) => ({ state, nextAttemptAt });

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { JOBS_QUERY_KEY, cancelJob, retryJob, type Job, type JobPage } from '../../api/jobs';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { jobTitle } from './jobLabels';
+import { jobTitle } from '../../shared/jobs/jobLabels';
 import { JOB_VIEWS_KEY } from './useJobs';
 
 /** Puts the server's copy of `job` into every cached list that shows it. */

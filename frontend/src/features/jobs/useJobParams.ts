@@ -2,7 +2,7 @@
 // goes back to page 1. The global department filter (department/sub) means nothing here
 // but is kept, so it is still there on the next page visited.
 import { useUrlParams } from '../../routing/useUrlParams';
-import { readScope, scopeEntries } from '../departmentScope/scopeParams';
+import { readScope, scopeEntries } from '../../shared/departmentScope/scopeParams';
 import { readJobParams, writeJobParams, type JobParams } from './jobParams';
 
 export function useJobParams(): [JobParams, (changes: Partial<JobParams>) => void] {

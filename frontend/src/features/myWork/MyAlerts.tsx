@@ -1,8 +1,8 @@
 // What needs my attention: weeks I am over-allocated and deliverables due soon, each with
 // a marker and words (never colour alone).
 import type { MyWork } from '../../api/analytics';
-import { BAND_NAMES } from '../utilization/bands';
-import '../utilization/bands.css';
+import { BAND_NAMES } from '../../shared/utilization/bands';
+import '../../shared/utilization/bands.css';
 
 interface Mark {
   marker: string;

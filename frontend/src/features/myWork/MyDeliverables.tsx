@@ -1,7 +1,7 @@
 // The next deliverables due on my projects, soonest first.
 import { Link } from 'react-router';
 import type { MyWork } from '../../api/analytics';
-import { formatDay } from '../analytics/format';
+import { formatDay } from '../../ui/formatTime';
 
 export function MyDeliverables({ deliverables }: Pick<MyWork, 'deliverables'>) {
   return (

@@ -1,7 +1,7 @@
 // My projects in the window: hours per week and the total, each project a link to its page.
 import { Link } from 'react-router';
 import type { MyWork } from '../../api/analytics';
-import { formatHours, weekLabel } from '../analytics/format';
+import { formatHours, weekLabel } from '../../ui/weeks';
 
 export function MyProjects({ projects, weekKeys }: Pick<MyWork, 'projects' | 'weekKeys'>) {
   return (

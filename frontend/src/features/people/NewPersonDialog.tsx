@@ -9,7 +9,7 @@ import { FormActions } from '../../ui/FormActions';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { useScopedNavigate } from '../departmentScope/ScopedLink';
+import { useScopedNavigate } from '../../shared/departmentScope/ScopedLink';
 import { PersonFields } from './PersonFields';
 import { EMPTY_PERSON, newPersonBody, personProblems } from './personForm';
 import { useCheckedForm } from '../../ui/useCheckedForm';

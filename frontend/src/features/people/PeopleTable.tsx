@@ -1,10 +1,11 @@
 // The people table: sortable headers, one row per person (virtualized: only the rows
 // in view are in the page), and for managers a checkbox per row plus "select all".
-import { ScopedLink } from '../departmentScope/ScopedLink';
+import { ScopedLink } from '../../shared/departmentScope/ScopedLink';
 import type { PeopleSort, PeopleSortKey, Person } from '../../api/people';
 import { formatHours } from '../../ui/weeks';
-import { SortHeader } from './SortHeader';
-import { useVirtualRows } from '../../ui/useVirtualRows';
+import { SortHeader } from '../../ui/SortHeader';
+import { SpacerRow } from '../../ui/SpacerRow';
+import { useVirtualList } from '../../ui/useVirtualList';
 
 /** Must match the row height in people.css. */
 const ROW_HEIGHT = 36;
@@ -18,7 +19,7 @@ interface Props {
 }
 
 export function PeopleTable({ people, sort, onSort, selection }: Props) {
-  const { ref, onScroll, first, last, padTop, padBottom } = useVirtualRows<HTMLDivElement>(people.length, ROW_HEIGHT);
+  const { ref, start, end, padTop, padBottom } = useVirtualList<HTMLDivElement>({ count: people.length, rowHeight: ROW_HEIGHT });
   const columns = selection ? 7 : 6;
   const allSelected = selection !== null && people.length > 0 && people.every((person) => selection.selected.has(person.id));
 
@@ -31,7 +32,7 @@ export function PeopleTable({ people, sort, onSort, selection }: Props) {
   }
 
   return (
-    <div className="people-scroll" ref={ref} onScroll={onScroll}>
+    <div className="people-scroll" ref={ref}>
       <table className="data-table people-table" aria-rowcount={people.length + 1}>
         <thead>
           <tr>
@@ -50,9 +51,9 @@ export function PeopleTable({ people, sort, onSort, selection }: Props) {
           </tr>
         </thead>
         <tbody>
-          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }}><td colSpan={columns} /></tr>}
-          {people.slice(first, last).map((person, index) => (
-            <tr key={person.id} aria-rowindex={first + index + 2} className={person.isActive ? undefined : 'is-inactive'}>
+          <SpacerRow height={padTop} columns={columns} />
+          {people.slice(start, end).map((person, index) => (
+            <tr key={person.id} aria-rowindex={start + index + 2} className={person.isActive ? undefined : 'is-inactive'}>
               {selection && (
                 <td className="people-table__check">
                   <input type="checkbox" aria-label={`Select ${person.name}`} checked={selection.selected.has(person.id)}
@@ -67,7 +68,7 @@ export function PeopleTable({ people, sort, onSort, selection }: Props) {
               <td>{person.isActive ? 'Active' : <span className="tag">Inactive</span>}</td>
             </tr>
           ))}
-          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }}><td colSpan={columns} /></tr>}
+          <SpacerRow height={padBottom} columns={columns} />
         </tbody>
       </table>
     </div>

@@ -1,6 +1,6 @@
 // A person's assignments: project (linked), role on it and hours this week.
 import type { Assignment } from '../../api/assignments';
-import { ScopedLink } from '../departmentScope/ScopedLink';
+import { ScopedLink } from '../../shared/departmentScope/ScopedLink';
 import { currentWeek, formatHours } from '../../ui/weeks';
 
 export function PersonAssignments({ assignments }: { assignments: readonly Assignment[] }) {

@@ -2,7 +2,7 @@
 // capacity, in a band (available, optimal, high, over-allocated) shown by colour, a
 // marker and its name. The server computes the bands (one definition for every screen).
 import type { Person, PersonWeek } from '../../api/people';
-import { WeekBandList } from './WeekBandList';
+import { WeekBandList } from '../../shared/utilization/WeekBandList';
 
 export function UtilizationStrip({ person, weeks }: { person: Person; weeks: PersonWeek[] }) {
   if (!person.isActive) return <p className="muted">{person.name} is not in the plan while inactive.</p>;

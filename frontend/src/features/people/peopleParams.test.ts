@@ -1,8 +1,7 @@
 // The people list's URL state: reading and writing round-trip, defaults stay out of
-// the URL, unknown values fall back, the department filter's sub defaults to included,
-// and header clicks toggle the sort.
+// the URL, unknown values fall back, and the department filter's sub defaults to included.
 import { describe, expect, it } from 'vitest';
-import { nextSort, readPeopleParams, writePeopleParams } from './peopleParams';
+import { readPeopleParams, writePeopleParams } from './peopleParams';
 
 describe('people URL state', () => {
   it('round-trips every filter, the sort and the page', () => {
@@ -31,11 +30,5 @@ describe('people URL state', () => {
     const only = readPeopleParams(new URLSearchParams('department=3&sub=0'));
     expect(only).toMatchObject({ department: 3, includeChildren: false });
     expect(writePeopleParams(only).toString()).toBe('department=3&sub=0');
-  });
-
-  it('sorts a new column ascending, then reverses it, then ascending again', () => {
-    expect(nextSort('name', 'department')).toBe('department');
-    expect(nextSort('department', 'department')).toBe('-department');
-    expect(nextSort('-department', 'department')).toBe('department');
   });
 });

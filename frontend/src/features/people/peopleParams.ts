@@ -3,17 +3,14 @@
 // reload or a shared link shows the same list. department/sub are the global
 // department filter's (sub-departments included unless sub=0).
 import { PEOPLE_SORTS, type PeopleQuery, type PeopleSort, type PeopleSortKey } from '../../api/people';
-import { readScope, scopeEntries } from '../departmentScope/scopeParams';
+import { readScope, scopeEntries } from '../../shared/departmentScope/scopeParams';
+import { isSort } from '../../ui/sortParams';
 
 export const DEFAULT_PEOPLE_SORT: PeopleSort = 'name';
 
 function readId(value: string | null): number | null {
   const id = Number.parseInt(value ?? '', 10);
   return Number.isNaN(id) ? null : id;
-}
-
-export function isSort<K extends string>(keys: readonly K[], value: string | null): value is K | `-${K}` {
-  return value !== null && (keys as readonly string[]).includes(value.replace(/^-/, ''));
 }
 
 export function readPeopleParams(params: URLSearchParams): PeopleQuery {
@@ -38,9 +35,4 @@ export function writePeopleParams(query: PeopleQuery): URLSearchParams {
   if (query.sort !== DEFAULT_PEOPLE_SORT) params.set('sort', query.sort);
   if (query.page > 1) params.set('page', String(query.page));
   return params;
-}
-
-/** Clicking a column: ascending first, then reversed; another column starts ascending. */
-export function nextSort<K extends string>(current: K | `-${K}`, column: K): K | `-${K}` {
-  return current === column ? `-${column}` : column;
 }

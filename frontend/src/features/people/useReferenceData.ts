@@ -3,7 +3,7 @@
 // the header's department filter shares, so that filter asks for nothing more here.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchPersonChoices } from '../../api/people';
-import { parentOptions } from '../departments/departmentTree';
+import { parentOptions } from '../../shared/departments/departmentTree';
 import { queryKeys } from '../../api/queryKeys';
 
 export function useReferenceData({ enabled = true }: { enabled?: boolean } = {}) {

@@ -20,7 +20,7 @@ interface Props<Row> {
 }
 
 export function GridFrame<Row>({ controls, label, nameLabel, rows, renderRow }: Props<Row>) {
-  const { weekKeys, canEdit, containerRef, range, paddingTop, paddingBottom, grid, dragging, cellContext, template } = controls;
+  const { weekKeys, canEdit, containerRef, start, end, padTop, padBottom, grid, dragging, cellContext, template } = controls;
   return (
     <>
       <p id="plan-edit-error" className="plan-edit-error" role="alert">
@@ -40,9 +40,9 @@ export function GridFrame<Row>({ controls, label, nameLabel, rows, renderRow }: 
           onKeyDown={grid.onGridKeyDown}
         >
           <GridHeader weekKeys={weekKeys} template={template} nameLabel={nameLabel} />
-          <div aria-hidden="true" style={{ height: paddingTop }} />
-          {rows.slice(range.start, range.end).map((row, offset) => renderRow(row, range.start + offset))}
-          <div aria-hidden="true" style={{ height: paddingBottom }} />
+          <div aria-hidden="true" style={{ height: padTop }} />
+          {rows.slice(start, end).map((row, offset) => renderRow(row, start + offset))}
+          <div aria-hidden="true" style={{ height: padBottom }} />
         </div>
       </CellContext>
     </>

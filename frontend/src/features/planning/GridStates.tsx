@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { canImport } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/useSession';
 import { errorMessage } from '../../ui/errorMessage';
-import { importPath } from '../imports/importParams';
+import { importPath } from '../../shared/links/importParams';
 
 export function GridSkeleton() {
   return (

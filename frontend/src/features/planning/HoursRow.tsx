@@ -2,8 +2,8 @@
 // under a project): its name, then its hours per week, each cell marked where a
 // deliverable falls due (when the row is given them); the focused cell turns into the
 // editor while someone types.
-import { DeliverableMark } from '../deliverables/DeliverableMark';
-import { dueNote, type DueDeliverable } from '../deliverables/deliverableWeeks';
+import { DeliverableMark } from '../../shared/deliverables/DeliverableMark';
+import { dueNote, type DueDeliverable } from '../../shared/deliverables/deliverableWeeks';
 import { GridCell } from './GridCell';
 import { cellHours, cellKey, type HoursRow as Hours, type Overlay } from './gridModel';
 import { formatHours } from './hoursInput';

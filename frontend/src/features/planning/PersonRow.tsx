@@ -1,7 +1,7 @@
 // A person's row: the expand toggle, name and weekly capacity, then their total hours
 // per week in utilization bands.
 import type { GridPerson } from '../../api/planning';
-import { useUtilizationBands } from '../utilization/useUtilizationBands';
+import { useUtilizationBands } from '../../shared/utilization/useUtilizationBands';
 import { GroupNameCell } from './GroupNameCell';
 import { PlanRow } from './PlanRow';
 import { TotalCell } from './TotalCell';

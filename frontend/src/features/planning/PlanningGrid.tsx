@@ -23,8 +23,8 @@ export function PlanningGrid({ data, rows, deltas, deliverables, onRange, ...opt
   const { weekKeys } = data;
   const [adding, setAdding] = useState<number | null>(null);
   const controls = useGridControls({ ...options, layout: LAYOUT, rows, weekKeys, onAddProject: setAdding });
-  const { grid, template, editor, containerRef, range } = controls;
-  useEffect(() => onRange?.(range.start, range.end), [onRange, range.start, range.end]);
+  const { grid, template, editor, containerRef, start, end } = controls;
+  useEffect(() => onRange?.(start, end), [onRange, start, end]);
   const closeAdd = (refocus: boolean) => {
     setAdding(null);
     if (refocus) containerRef.current?.focus({ preventScroll: true });

@@ -3,9 +3,9 @@
 // global filter in the app header (the same department/sub params). First, the switch
 // between the people and the project grid.
 import { SearchBox } from '../../ui/SearchBox';
-import { useShortcutsHelp } from '../shortcuts/shortcutsContext';
-import { PlanningViewSwitch } from '../projectGrid/PlanningViewSwitch';
-import { HORIZONS, STATUS_CHOICES, type PlanningParams } from './planningParams';
+import { useShortcutsHelp } from '../../shared/shortcuts/shortcutsContext';
+import { PlanningViewSwitch } from './projectGrid/PlanningViewSwitch';
+import { HORIZONS, STATUS_CHOICES, type PlanningParams } from '../../shared/links/planningParams';
 import type { UpdateParams } from './usePlanningParams';
 import { addWeeks, longWeek, sundayOf } from '../../ui/weeks';
 

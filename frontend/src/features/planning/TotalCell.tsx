@@ -1,7 +1,7 @@
 // A person's allocated hours in one week, against their capacity: the band's colour
 // plus its marker and weight, and the whole sentence for screen readers and tooltips.
-import { BAND_NAMES, bandOfWeek, utilizationPercent, type UtilizationBands } from '../utilization/bands';
-import '../utilization/bands.css';
+import { BAND_NAMES, bandOfWeek, utilizationPercent, type UtilizationBands } from '../../shared/utilization/bands';
+import '../../shared/utilization/bands.css';
 import { GridCell } from './GridCell';
 import { formatHours } from './hoursInput';
 import { longWeek } from '../../ui/weeks';

@@ -3,7 +3,7 @@
 // out its rows (one request for the project grid, a page at a time for the people grid).
 import type { GridQuery } from '../../api/planning';
 import type { HoursData, Overlay } from './gridModel';
-import type { PlanningParams } from './planningParams';
+import type { PlanningParams } from '../../shared/links/planningParams';
 import type { HoursCache } from './useSaveQueue';
 
 /** One assignment of a grid's answer. */

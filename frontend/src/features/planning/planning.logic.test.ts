@@ -1,38 +1,13 @@
-// Unit tests of the planning grid's pure parts: virtual rows, selection, the hours
-// parser, URL state and the grid model (including where undone cells sit).
+// Unit tests of the planning grid's pure parts: selection, the hours parser, URL state
+// and the grid model (including where undone cells sit).
 import { describe, expect, it } from 'vitest';
 import type { GridData } from '../../api/planning';
 import { applySaved, BY_PERSON, groupAssignments, groupTotal, overlayDeltas, rangeOfEdits } from './gridModel';
 import { buildPagedRows, mergePages } from './gridPages';
 import { parseHours } from './hoursInput';
-import { readParams, writeParams } from './planningParams';
+import { readParams, writeParams } from '../../shared/links/planningParams';
 import { cellsOf, collapsed, moveSelection, selectionRect } from './selection';
-import { scrollTopFor, visibleRange } from './useVirtualRows';
 import { addWeeks, isWeekKey, sundayOf } from '../../ui/weeks';
-
-describe('visibleRange', () => {
-  const metrics = { count: 2000, rowHeight: 30, headerHeight: 34, overscan: 5 };
-
-  it('renders the first screen plus overscan at the top', () => {
-    expect(visibleRange(0, 334, metrics)).toEqual({ start: 0, end: 15 });
-  });
-
-  it('renders only the rows around a deep scroll offset', () => {
-    // 30,000 px down: rows 998.9.. are under the header; 10 rows fit in 300 px.
-    expect(visibleRange(30_000, 334, metrics)).toEqual({ start: 993, end: 1015 });
-  });
-
-  it('stops at the last row and handles an empty grid', () => {
-    expect(visibleRange(60_000, 334, metrics).end).toBe(2000);
-    expect(visibleRange(0, 334, { ...metrics, count: 0 })).toEqual({ start: 0, end: 0 });
-  });
-
-  it('scrolls just enough to reveal a row', () => {
-    expect(scrollTopFor(0, 300, 334, metrics)).toBe(0);
-    expect(scrollTopFor(20, 0, 334, metrics)).toBe(34 + 21 * 30 - 334);
-    expect(scrollTopFor(12, 300, 334, metrics)).toBe(300);
-  });
-});
 
 describe('selection', () => {
   const bounds = { rows: 5, cols: 4 };

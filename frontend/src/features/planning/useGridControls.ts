@@ -1,16 +1,16 @@
 // The behaviour both planning grids share, composed from the grid hooks: keyboard and
 // editing (useGridInteraction), mouse drag-selection (useDragSelect), virtual rows
-// (useVirtualRows) and keeping the focused cell in view beside the sticky name column.
+// (ui/useVirtualList) and keeping the focused cell in view beside the sticky name column.
 // An assignment's hours are editable when the grid is and canEditPerson allows its
 // person. GridFrame renders what this answers (it repeats weekKeys and canEdit for it).
 import { useCallback } from 'react';
+import { useVirtualList } from '../../ui/useVirtualList';
 import type { DragLayout } from './dragRange';
 import type { CellContextValue } from './GridCell';
 import type { CellEdit, HoursRow, Overlay } from './gridModel';
 import { selectionRect, type CellPos } from './selection';
 import { useDragSelect } from './useDragSelect';
 import { useGridInteraction, type InteractionRow } from './useGridInteraction';
-import { useVirtualRows } from './useVirtualRows';
 
 /** A row as the controls see it: an hours row knows its person (whose hours they are). */
 type ControlRow =
@@ -39,11 +39,10 @@ export type GridControls = ReturnType<typeof useGridControls>;
 
 export function useGridControls(options: GridControlsOptions) {
   const { layout, rows, weekKeys, canEdit, canEditPerson } = options;
-  const { containerRef, scrollToIndex, range, paddingTop, paddingBottom } = useVirtualRows({
+  const { ref: containerRef, scrollToIndex, start, end, padTop, padBottom } = useVirtualList<HTMLDivElement>({
     count: rows.length,
     rowHeight: layout.rowHeight,
     headerHeight: layout.headerHeight,
-    overscan: 8,
   });
   const reveal = useCallback(
     ({ row, col }: CellPos) => {
@@ -78,9 +77,11 @@ export function useGridControls(options: GridControlsOptions) {
     weekKeys,
     canEdit,
     containerRef,
-    range,
-    paddingTop,
-    paddingBottom,
+    /** The rows in view, [start, end), and the spacers' heights above and below them. */
+    start,
+    end,
+    padTop,
+    padBottom,
     grid,
     dragging: drag.dragging,
     cellContext,

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import type { GridQuery } from '../../api/planning';
 import { groupAssignments, overlayDeltas, type GridHours, type HoursData, type Overlay } from './gridModel';
 import type { AssignmentOf, GridDataResult, OneRequestView } from './gridView';
-import type { PlanningParams } from './planningParams';
+import type { PlanningParams } from '../../shared/links/planningParams';
 
 export function gridQuery(params: PlanningParams): GridQuery {
   return {

@@ -12,7 +12,7 @@ import { useToast } from '../../ui/toast/useToast';
 import { groupAssignments, type GridRow } from './gridModel';
 import { buildPagedRows, mergePages, PAGE_SIZE, pagesInView, rowsWanted, withRows } from './gridPages';
 import type { GridDataResult } from './gridView';
-import type { PlanningParams } from './planningParams';
+import type { PlanningParams } from '../../shared/links/planningParams';
 import { gridQuery, useHoursLookup } from './useGridData';
 import { GRID_KEY } from './useSaveQueue';
 

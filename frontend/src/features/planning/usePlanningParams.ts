@@ -1,7 +1,7 @@
 // The planning view's URL state as a hook: the parsed params and an update function.
 // Moving the window or changing a filter is a history step; typing and expanding are not.
 import { useUrlParams } from '../../routing/useUrlParams';
-import { readParams, writeParams, type PlanningParams } from './planningParams';
+import { readParams, writeParams, type PlanningParams } from '../../shared/links/planningParams';
 
 export type UpdateParams = (changes: Partial<PlanningParams>) => void;
 

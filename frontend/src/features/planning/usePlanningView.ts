@@ -3,8 +3,8 @@
 // rows), the grid's data and rows, the deliverables due in its window, the save queue
 // with Ctrl+Z, and the props the grid component takes from all of that.
 import { useCurrentUser } from '../../auth/useSession';
-import type { DeliverableWeeks } from '../deliverables/deliverableWeeks';
-import { useDeliverableWeeks } from '../deliverables/useDeliverableWeeks';
+import type { DeliverableWeeks } from '../../shared/deliverables/deliverableWeeks';
+import { useDeliverableWeeks } from '../../shared/deliverables/useDeliverableWeeks';
 import type { CellEdit, HoursData, Overlay } from './gridModel';
 import type { GridView } from './gridView';
 import { canEditHours, plansEveryone } from './planAccess';

@@ -13,7 +13,7 @@ import { SearchBox } from '../../ui/SearchBox';
 import { TextField } from '../../ui/TextField';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { useDepartmentScope } from '../departmentScope/useDepartmentScope';
+import { useDepartmentScope } from '../../shared/departmentScope/useDepartmentScope';
 import { currentWeek } from '../../ui/weeks';
 import { CandidateTable } from './CandidateTable';
 import { SkillPicker } from './SkillPicker';

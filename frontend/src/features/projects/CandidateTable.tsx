@@ -2,9 +2,10 @@
 // up to 200), each with the wanted skills they have (when skills were asked for), their
 // free hours and an "Add" button.
 import type { Candidate } from '../../api/projects';
-import { asKind, asLevel, KIND_LABELS, LEVEL_LABELS } from '../skills/skillLabels';
+import { asKind, asLevel, KIND_LABELS, LEVEL_LABELS } from '../../shared/skills/skillLabels';
 import { formatHours } from '../../ui/weeks';
-import { useVirtualRows } from '../../ui/useVirtualRows';
+import { SpacerRow } from '../../ui/SpacerRow';
+import { useVirtualList } from '../../ui/useVirtualList';
 
 /** Must match the row height in projects.css. */
 const ROW_HEIGHT = 36;
@@ -24,10 +25,10 @@ function skillWords({ name, kind, level }: Candidate['matchedSkills'][number]): 
 }
 
 export function CandidateTable({ candidates, withSkills, pending, onAdd }: Props) {
-  const { ref, onScroll, first, last, padTop, padBottom } = useVirtualRows<HTMLDivElement>(candidates.length, ROW_HEIGHT);
+  const { ref, start, end, padTop, padBottom } = useVirtualList<HTMLDivElement>({ count: candidates.length, rowHeight: ROW_HEIGHT });
   const columns = withSkills ? 7 : 6;
   return (
-    <div className="candidates-scroll" ref={ref} onScroll={onScroll}>
+    <div className="candidates-scroll" ref={ref}>
       <table className="data-table candidates-table" aria-label="Candidates" aria-rowcount={candidates.length + 1}>
         <thead>
           <tr>
@@ -41,9 +42,9 @@ export function CandidateTable({ candidates, withSkills, pending, onAdd }: Props
           </tr>
         </thead>
         <tbody>
-          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }}><td colSpan={columns} /></tr>}
-          {candidates.slice(first, last).map((candidate, index) => (
-            <tr key={candidate.id} aria-rowindex={first + index + 2} data-testid={`candidate-${candidate.id}`}>
+          <SpacerRow height={padTop} columns={columns} />
+          {candidates.slice(start, end).map((candidate, index) => (
+            <tr key={candidate.id} aria-rowindex={start + index + 2} data-testid={`candidate-${candidate.id}`}>
               <th scope="row">{candidate.name}</th>
               <td>{candidate.roleName ?? ''}</td>
               <td>{candidate.departmentName ?? ''}</td>
@@ -66,7 +67,7 @@ export function CandidateTable({ candidates, withSkills, pending, onAdd }: Props
               </td>
             </tr>
           ))}
-          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }}><td colSpan={columns} /></tr>}
+          <SpacerRow height={padBottom} columns={columns} />
         </tbody>
       </table>
     </div>

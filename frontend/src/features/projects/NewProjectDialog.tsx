@@ -8,7 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormAlert } from '../../ui/FormAlert';
 import { errorMessage } from '../../ui/errorMessage';
 import { useToast } from '../../ui/toast/useToast';
-import { useScopedNavigate } from '../departmentScope/ScopedLink';
+import { useScopedNavigate } from '../../shared/departmentScope/ScopedLink';
 import { useCheckedForm } from '../../ui/useCheckedForm';
 import { ProjectFields } from './ProjectFields';
 import { EMPTY_PROJECT, newProjectBody, projectProblems } from './projectForm';

@@ -3,7 +3,7 @@
 // skills and free hours) and remove an assignment after confirming.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ScopedLink } from '../departmentScope/ScopedLink';
+import { ScopedLink } from '../../shared/departmentScope/ScopedLink';
 import { deleteAssignment, fetchProjectAssignments, type Assignment } from '../../api/assignments';
 import type { Project } from '../../api/projects';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';

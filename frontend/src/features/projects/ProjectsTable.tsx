@@ -1,9 +1,9 @@
 // The projects table: sortable headers and one row per project (a page holds at most
 // 100, so it is not virtualized), or words about why it is empty.
-import { ScopedLink } from '../departmentScope/ScopedLink';
+import { ScopedLink } from '../../shared/departmentScope/ScopedLink';
 import type { Project, ProjectSort, ProjectSortKey } from '../../api/projects';
 import { formatDate } from '../../ui/formatTime';
-import { SortHeader } from '../people/SortHeader';
+import { SortHeader } from '../../ui/SortHeader';
 import { formatHours } from '../../ui/weeks';
 import { STATUS_LABELS } from './projectStatus';
 

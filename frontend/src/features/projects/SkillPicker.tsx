@@ -3,8 +3,7 @@
 import { useState } from 'react';
 import { useSkills, type Skill } from '../../api/skills';
 import { errorMessage } from '../../ui/errorMessage';
-import { SkillTypeahead } from '../skills/SkillTypeahead';
-import '../skills/skills.css';
+import { SkillTypeahead } from '../../shared/skills/SkillTypeahead';
 
 interface Props {
   value: readonly Skill[];
@@ -20,7 +19,7 @@ export function SkillPicker({ value, onChange }: Props) {
   return (
     <div className="skill-picker">
       {skills.data ? (
-        <SkillTypeahead key={picks} label="Skills wanted" skills={left} value={null} autoFocus={picks > 0}
+        <SkillTypeahead key={picks} label="Skills wanted" skills={left} autoFocus={picks > 0}
           onChange={(skill) => {
             if (!skill) return;
             onChange([...value, skill]);

@@ -2,8 +2,8 @@
 // q=bridge&department=3&sub=1&sort=-startDate&page=2), read and written by pure
 // functions. department/sub are the global department filter's.
 import { PROJECT_SORTS, PROJECT_STATUSES, type ProjectQuery, type ProjectSortKey, type ProjectStatus } from '../../api/projects';
-import { readScope, scopeEntries } from '../departmentScope/scopeParams';
-import { isSort } from '../people/peopleParams';
+import { readScope, scopeEntries } from '../../shared/departmentScope/scopeParams';
+import { isSort } from '../../ui/sortParams';
 
 export function readProjectParams(params: URLSearchParams): ProjectQuery {
   const sort = params.get('sort');

@@ -4,8 +4,8 @@
 import { useState, type FormEvent } from 'react';
 import { SKILL_KINDS, SKILL_LEVELS, type Skill, type SkillKind, type SkillLevel } from '../../api/skills';
 import { SkillChoiceSelect } from './SkillChoiceSelect';
-import { SkillTypeahead } from './SkillTypeahead';
-import { KIND_LABELS, LEVEL_LABELS } from './skillLabels';
+import { SkillTypeahead } from '../../shared/skills/SkillTypeahead';
+import { KIND_LABELS, LEVEL_LABELS } from '../../shared/skills/skillLabels';
 import type { SetPersonSkill } from './usePersonSkills';
 
 interface Props {
@@ -35,7 +35,7 @@ export function AddPersonSkillForm({ available, onAdd }: Props) {
 
   return (
     <form className="person-skill-add" onSubmit={submit} noValidate aria-label="Add a skill">
-      <SkillTypeahead key={added} label="Add a skill" skills={available} value={skill} autoFocus={added > 0}
+      <SkillTypeahead key={added} label="Add a skill" skills={available} autoFocus={added > 0}
         error={missing ? 'Choose a skill from the list.' : undefined}
         onChange={(picked) => {
           setSkill(picked);

@@ -2,7 +2,7 @@
 // sorted by name; nothing when the person has no skill of that kind.
 import type { PersonSkill, SkillKind } from '../../api/skills';
 import { PersonSkillRow, type PersonSkillEdit } from './PersonSkillRow';
-import { KIND_HEADINGS } from './skillLabels';
+import { KIND_HEADINGS } from '../../shared/skills/skillLabels';
 import '../../ui/referenceData.css';
 
 interface Props {

@@ -2,7 +2,7 @@
 // for managers and admins, selects to change level and kind and a Remove button.
 import { SKILL_KINDS, SKILL_LEVELS, type PersonSkill } from '../../api/skills';
 import { SkillChoiceSelect } from './SkillChoiceSelect';
-import { asKind, asLevel, KIND_LABELS, LEVEL_LABELS, levelDots } from './skillLabels';
+import { asKind, asLevel, KIND_LABELS, LEVEL_LABELS, levelDots } from '../../shared/skills/skillLabels';
 import type { SetPersonSkill } from './usePersonSkills';
 
 /** What a row can do for someone allowed to change the person's skills. */

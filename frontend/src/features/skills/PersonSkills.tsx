@@ -9,7 +9,7 @@ import { useCanPlan } from '../../auth/useCanPlan';
 import { AddPersonSkillForm } from './AddPersonSkillForm';
 import { PersonSkillGroup } from './PersonSkillGroup';
 import { kindSelectId, type PersonSkillEdit } from './PersonSkillRow';
-import { asKind } from './skillLabels';
+import { asKind } from '../../shared/skills/skillLabels';
 import { usePersonSkills, type SetPersonSkill } from './usePersonSkills';
 import './skills.css';
 

@@ -3,7 +3,8 @@
 // out of view does not close them. Closing a dialog returns focus to its button.
 import { useRef, useState } from 'react';
 import type { Skill } from '../../api/skills';
-import { useVirtualRows } from '../../ui/useVirtualRows';
+import { SpacerRow } from '../../ui/SpacerRow';
+import { useVirtualList } from '../../ui/useVirtualList';
 import { DeleteSkillDialog } from './DeleteSkillDialog';
 import { EditSkillDialog } from './EditSkillDialog';
 import '../../ui/referenceData.css';
@@ -18,7 +19,7 @@ interface Props {
 }
 
 export function SkillsTable({ skills, categories, canEdit }: Props) {
-  const { ref, onScroll, first, last, padTop, padBottom } = useVirtualRows<HTMLDivElement>(skills.length, ROW_HEIGHT);
+  const { ref, start, end, padTop, padBottom } = useVirtualList<HTMLDivElement>({ count: skills.length, rowHeight: ROW_HEIGHT });
   const [open, setOpen] = useState<{ id: number; dialog: 'edit' | 'delete' } | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
   const columns = canEdit ? 3 : 2;
@@ -35,7 +36,7 @@ export function SkillsTable({ skills, categories, canEdit }: Props) {
   }
 
   return (
-    <div className="skills-scroll" ref={ref} onScroll={onScroll}>
+    <div className="skills-scroll" ref={ref}>
       <table className="data-table name-rows skills-table" aria-rowcount={skills.length + 1}>
         <thead>
           <tr>
@@ -45,9 +46,9 @@ export function SkillsTable({ skills, categories, canEdit }: Props) {
           </tr>
         </thead>
         <tbody>
-          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }}><td colSpan={columns} /></tr>}
-          {skills.slice(first, last).map((skill, index) => (
-            <tr key={skill.id} aria-rowindex={first + index + 2} data-testid={`skill-${skill.name}`}>
+          <SpacerRow height={padTop} columns={columns} />
+          {skills.slice(start, end).map((skill, index) => (
+            <tr key={skill.id} aria-rowindex={start + index + 2} data-testid={`skill-${skill.name}`}>
               <th scope="row">{skill.name}</th>
               <td>{skill.category || <span className="muted">No category</span>}</td>
               {canEdit && (
@@ -66,7 +67,7 @@ export function SkillsTable({ skills, categories, canEdit }: Props) {
               )}
             </tr>
           ))}
-          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }}><td colSpan={columns} /></tr>}
+          <SpacerRow height={padBottom} columns={columns} />
         </tbody>
       </table>
       {openSkill && open.dialog === 'edit' && <EditSkillDialog skill={openSkill} categories={categories} onClose={close} />}
