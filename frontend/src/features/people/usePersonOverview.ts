@@ -1,6 +1,8 @@
-// The person page's one read: the person, their weeks, assignments and skills. The skills
-// also seed the person's skills query, which the skills section edits optimistically, so
-// it starts from this answer instead of asking again.
+// The person page's one read: the person, their weeks, assignments and skills. It is
+// asked for on every visit (never served from a cache as fresh), since other screens
+// change what it shows (adding someone to a project, planning their hours) without
+// knowing this page. The skills also seed the person's skills query, which the skills
+// section edits optimistically, so it starts from this answer instead of asking again.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchPersonOverview } from '../../api/people';
 import { queryKeys } from '../../api/queryKeys';
@@ -15,5 +17,6 @@ export function usePersonOverview(id: number) {
       queryClient.setQueryData(personSkillsQueryKey(id), overview.skills);
       return overview;
     },
+    staleTime: 0,
   });
 }
