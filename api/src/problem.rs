@@ -118,6 +118,13 @@ impl From<wt_jobs::EnqueueError> for ApiError {
     }
 }
 
+/// What cannot fail, for the generic code that takes either.
+impl From<std::convert::Infallible> for ApiError {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
 impl From<wt_store::StoreError> for ApiError {
     fn from(error: wt_store::StoreError) -> Self {
         match error {

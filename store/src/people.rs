@@ -9,6 +9,8 @@ use sqlx::{PgConnection, PgExecutor, Postgres, QueryBuilder};
 
 use crate::StoreError;
 
+crate::stored!(Person, PersonFields);
+
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Person {
     pub id: i64,

@@ -8,6 +8,8 @@ use sqlx::{PgExecutor, Postgres, QueryBuilder};
 
 use crate::StoreError;
 
+crate::stored!(Project, ProjectFields);
+
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Project {
     pub id: i64,

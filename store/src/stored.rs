@@ -1,15 +1,16 @@
-//! What every reference table answers (find, insert, update and delete-when-unused, each
-//! guarded by the row's version), as one trait the API serves its resources through.
-//! A table's module writes those four functions and states `stored!(Row, Fields)`.
+//! What every table the API serves as a resource answers (find, insert, update and
+//! delete-when-unused, each write guarded by the row's version), as one trait. A table's
+//! module writes those four functions and states `stored!(Row, Fields)`. Writes take a
+//! connection, so a caller can put more in the same transaction.
 
 use std::future::Future;
 
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 
 use crate::StoreError;
 
-/// A row of a reference table and the calls that read and write it.
-pub trait Stored: Sized + Send {
+/// A row of a served table and the calls that read and write it.
+pub trait Stored: Sized + Send + Sync {
     /// The writable fields.
     type Fields: Send + Sync;
 
@@ -17,12 +18,12 @@ pub trait Stored: Sized + Send {
     fn version(&self) -> i64;
     fn find(db: &PgPool, id: i64) -> impl Future<Output = Result<Option<Self>, StoreError>> + Send;
     fn insert(
-        db: &PgPool,
+        conn: &mut PgConnection,
         fields: &Self::Fields,
     ) -> impl Future<Output = Result<Self, StoreError>> + Send;
     /// `Ok(None)`: the row is gone or no longer at `version`.
     fn update(
-        db: &PgPool,
+        conn: &mut PgConnection,
         id: i64,
         fields: &Self::Fields,
         version: i64,
@@ -56,19 +57,19 @@ macro_rules! stored {
             }
 
             async fn insert(
-                db: &sqlx::PgPool,
+                conn: &mut sqlx::PgConnection,
                 fields: &$fields,
             ) -> Result<Self, $crate::StoreError> {
-                insert(db, fields).await
+                insert(conn, fields).await
             }
 
             async fn update(
-                db: &sqlx::PgPool,
+                conn: &mut sqlx::PgConnection,
                 id: i64,
                 fields: &$fields,
                 version: i64,
             ) -> Result<Option<Self>, $crate::StoreError> {
-                update(db, id, fields, version).await
+                update(conn, id, fields, version).await
             }
 
             async fn delete_unused(

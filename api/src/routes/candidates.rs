@@ -16,8 +16,10 @@ use crate::auth::Reader;
 use crate::extract::{PathId, QueryParams};
 use crate::openapi::responses as r;
 use crate::problem::ApiError;
+use crate::routes::fields;
 use crate::routes::grid::{MAX_WEEKS, bad, window};
-use crate::routes::{fields, projects};
+use crate::routes::projects::Projects;
+use crate::routes::resource::found;
 use crate::state::AppState;
 
 /// Most skills one search may name.
@@ -147,7 +149,7 @@ pub async fn candidates(
         1..=MAX_WEEKS,
     )?;
     let search = CandidateSearch {
-        project_id: projects::load(&state, id).await?.id,
+        project_id: found::<Projects>(&state.db, id).await?.id,
         first_week: weeks[0].as_date(),
         last_week: weeks[weeks.len() - 1].as_date(),
         weeks: weeks.len() as i32,

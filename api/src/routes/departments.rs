@@ -165,8 +165,14 @@ impl Rules for Departments {
         )
         .into())
     }
+}
 
-    async fn list(db: &PgPool, query: NameListQuery) -> Result<Self::Listing, StoreError> {
+impl Departments {
+    /// The list `query` asks for.
+    async fn list(
+        db: &PgPool,
+        query: NameListQuery,
+    ) -> Result<ListPage<DepartmentView>, StoreError> {
         let (page, filter) = query.filter();
         let (items, total) = departments::list(db, &filter).await?;
         let items = items.into_iter().map(DepartmentView::from).collect();
@@ -177,5 +183,5 @@ impl Rules for Departments {
 crate::resource_endpoints!(
     resource = Departments, noun = "The department", row = Department, tag = "departments", path = "/api/departments",
     item = "/api/departments/{id}", view = DepartmentView, body = DepartmentBody,
-    params = NameListQuery, listing = ListPage<DepartmentView>,
+    list = (NameListQuery, ListPage<DepartmentView>),
 );

@@ -1,26 +1,25 @@
-//! The one way a reference resource is served: list, show (ETag, 304), create (201 with
+//! The one way a reference resource is served: show (ETag, 304), create (201 with
 //! `Location`), update (PATCH merged over the stored row, `If-Match` or the version just
-//! read guarding it) and delete-when-unused (409 otherwise). A resource is a type whose
-//! [`Rules`] state its field rules and refusals; its rows are [`Stored`];
-//! [`resource_endpoints!`](crate::resource_endpoints) states its types and gives it
-//! documented handlers.
-//! Readers read; managers and admins write.
+//! read guarding it), delete-when-unused (409 otherwise) and, for the plain lists, list.
+//! A resource is a type whose [`Rules`] state its field rules and refusals; its rows are
+//! [`Stored`]; [`resource_endpoints!`](crate::resource_endpoints) states its types and
+//! gives it documented handlers.
+//! Readers read; managers and admins write, unless a resource names another editor.
 
 use std::future::Future;
 
-use axum::Json;
-use axum::extract::State;
+use axum::extract::{FromRequestParts, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use wt_store::StoreError;
 use wt_store::stored::Stored;
 
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
-use crate::extract::{JsonBody, PathId, QueryParams};
+use crate::extract::{JsonBody, PathId};
 use crate::problem::{ApiError, FieldError, Problem, field_problem, invalid_fields};
 use crate::state::AppState;
 
@@ -32,14 +31,12 @@ pub trait Resource: Sized + Send + Sync + 'static {
 
     /// A stored row, with the store calls that read and write it.
     type Row: Stored;
-    /// A row as clients see it.
-    type View: Serialize + From<Self::Row>;
+    /// A row as clients see it; a row that cannot be shown fails the request.
+    type View: Serialize + TryFrom<Self::Row, Error: Into<ApiError>>;
     /// A row as clients send it: every field optional, so it serves create and PATCH.
     type Body: DeserializeOwned + Send;
-    /// The list's query string.
-    type ListQuery: DeserializeOwned + Send;
-    /// The list's answer.
-    type Listing: Serialize;
+    /// The guard of an update: [`Manager`] unless the resource names another.
+    type Editor: FromRequestParts<AppState> + Send;
 }
 
 /// The writable fields of resource `R`'s rows.
@@ -58,11 +55,12 @@ pub trait Rules: Resource {
     fn refused(error: StoreError) -> ApiError;
     /// The 409 (or other problem) a delete the store declined gets.
     fn in_use(db: &PgPool, id: i64) -> impl Future<Output = Result<ApiError, ApiError>> + Send;
-    /// One page (or all) of the rows the query asks for.
-    fn list(
-        db: &PgPool,
-        query: Self::ListQuery,
-    ) -> impl Future<Output = Result<Self::Listing, StoreError>> + Send;
+
+    /// Whether `editor` may change row `id` as `body` asks: the guard alone decides
+    /// unless the resource says more.
+    fn may_edit(_editor: &Self::Editor, _id: i64, _body: &Self::Body) -> Result<(), Problem> {
+        Ok(())
+    }
 
     /// A rule an update must keep beyond its fields (none unless the resource says so).
     fn may_update(
@@ -70,6 +68,16 @@ pub trait Rules: Resource {
         _current: &Self::Row,
         _fields: &Fields<Self>,
     ) -> impl Future<Output = Result<(), ApiError>> + Send {
+        async { Ok(()) }
+    }
+
+    /// What a new row brings with it, written in the transaction that inserts it
+    /// (nothing unless the resource says so).
+    fn created(
+        _tx: &mut PgConnection,
+        _row: &Self::Row,
+        _state: &AppState,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send {
         async { Ok(()) }
     }
 }
@@ -89,18 +97,15 @@ pub fn refused_name(error: StoreError, constraint: &str, message: &str) -> ApiEr
     }
 }
 
-async fn found<R: Rules>(db: &PgPool, id: i64) -> Result<R::Row, ApiError> {
+/// The row `id` of resource `R`, or its 404.
+pub async fn found<R: Resource>(db: &PgPool, id: i64) -> Result<R::Row, ApiError> {
     R::Row::find(db, id)
         .await?
         .ok_or_else(|| Problem::not_found(R::NOUN).into())
 }
 
-pub async fn list<R: Rules>(
-    State(AppState { db, .. }): State<AppState>,
-    Reader(_): Reader,
-    QueryParams(query): QueryParams<R::ListQuery>,
-) -> Result<Json<R::Listing>, ApiError> {
-    Ok(Json(R::list(&db, query).await?))
+fn view<R: Resource>(row: R::Row) -> Result<R::View, ApiError> {
+    R::View::try_from(row).map_err(Into::into)
 }
 
 pub async fn show<R: Rules>(
@@ -110,40 +115,46 @@ pub async fn show<R: Rules>(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let row = found::<R>(&db, id).await?;
-    Ok(fresh(&headers, row.version(), R::View::from(row)))
+    Ok(fresh(&headers, row.version(), view::<R>(row)?))
 }
 
-/// Creates a row; its `Location` is under `collection` (the resource's path).
+/// Creates a row, and what it brings with it, in one transaction; its `Location` is
+/// under `collection` (the resource's path).
 pub async fn create<R: Rules>(
-    State(AppState { db, .. }): State<AppState>,
+    State(state): State<AppState>,
     Manager(_): Manager,
     JsonBody(body): JsonBody<R::Body>,
     collection: &str,
 ) -> Result<Response, ApiError> {
     let fields = R::apply(body, R::blank()).map_err(invalid_fields)?;
-    let row = R::Row::insert(&db, &fields).await.map_err(R::refused)?;
+    let mut tx = state.db.begin().await?;
+    let row = R::Row::insert(&mut tx, &fields).await.map_err(R::refused)?;
+    R::created(&mut tx, &row, &state).await?;
+    tx.commit().await?;
     let location = format!("{collection}/{}", row.id());
-    Ok(created(location, row.version(), R::View::from(row)))
+    Ok(created(location, row.version(), view::<R>(row)?))
 }
 
 pub async fn update<R: Rules>(
     State(AppState { db, .. }): State<AppState>,
-    Manager(_): Manager,
+    editor: R::Editor,
     PathId(id): PathId,
     headers: HeaderMap,
     JsonBody(body): JsonBody<R::Body>,
 ) -> Result<Response, ApiError> {
+    R::may_edit(&editor, id, &body)?;
     let expected = if_match(&headers)?;
     let current = found::<R>(&db, id).await?;
     // Without If-Match, the version just read still guards against a concurrent write.
     let version = expected.unwrap_or(current.version());
     let fields = R::apply(body, R::fields(&current)).map_err(invalid_fields)?;
     R::may_update(&db, &current, &fields).await?;
-    let row = R::Row::update(&db, id, &fields, version)
+    let mut conn = db.acquire().await?;
+    let row = R::Row::update(&mut conn, id, &fields, version)
         .await
         .map_err(R::refused)?
         .ok_or_else(precondition_failed)?;
-    Ok(tagged(row.version(), R::View::from(row)))
+    Ok(tagged(row.version(), view::<R>(row)?))
 }
 
 pub async fn delete<R: Rules>(
@@ -167,15 +178,20 @@ pub async fn delete<R: Rules>(
     }
 }
 
-/// The types of resource `$resource` and its documented handlers: thin calls of the generic ones above,
-/// so each operation keeps its own OpenAPI entry and id. `routes/mod.rs` mounts them by
-/// name (the OpenAPI test reads the routes from there).
+/// The types of resource `$resource` and its documented handlers: thin calls of the
+/// generic ones above, so each operation keeps its own OpenAPI entry and id. `routes/mod.rs`
+/// mounts them by name (the OpenAPI test reads the routes from there).
+/// `editor` names the guard of an update (default [`Manager`]); with
+/// `list = (query, listing)`, `GET path` answers with the resource's own
+/// `list(db, query)`: one page (or all) of the rows the query asks for.
 #[macro_export]
 macro_rules! resource_endpoints {
+    (@editor) => { $crate::auth::Manager };
+    (@editor $editor:ty) => { $editor };
     (
         resource = $resource:ty, noun = $noun:literal, row = $row:ty, tag = $tag:literal,
-        path = $path:literal, item = $item:literal, view = $view:ty, body = $body:ty,
-        params = $params:ty, listing = $listing:ty
+        path = $path:literal, item = $item:literal, view = $view:ty, body = $body:ty
+        $(, editor = $editor:ty)? $(, list = ($params:ty, $listing:ty))?
         $(, delete_summary = $delete_summary:literal)? $(,)?
     ) => {
         use $crate::openapi::responses as r;
@@ -186,25 +202,26 @@ macro_rules! resource_endpoints {
             type Row = $row;
             type View = $view;
             type Body = $body;
-            type ListQuery = $params;
-            type Listing = $listing;
+            type Editor = $crate::resource_endpoints!(@editor $($editor)?);
         }
 
         type Db = ::axum::extract::State<$crate::state::AppState>;
         type Answer = ::std::result::Result<::axum::response::Response, $crate::problem::ApiError>;
 
-        #[utoipa::path(
-            get, path = $path, tag = $tag, params($params),
-            responses((status = 200, description = "OK", body = $listing),
-                (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
-        )]
-        pub async fn list(
-            db: Db,
-            reader: $crate::auth::Reader,
-            query: $crate::extract::QueryParams<$params>,
-        ) -> ::std::result::Result<::axum::Json<$listing>, $crate::problem::ApiError> {
-            generic::list::<$resource>(db, reader, query).await
-        }
+        $(
+            #[utoipa::path(
+                get, path = $path, tag = $tag, params($params),
+                responses((status = 200, description = "OK", body = $listing),
+                    (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
+            )]
+            pub async fn list(
+                ::axum::extract::State(state): Db,
+                _reader: $crate::auth::Reader,
+                $crate::extract::QueryParams(query): $crate::extract::QueryParams<$params>,
+            ) -> ::std::result::Result<::axum::Json<$listing>, $crate::problem::ApiError> {
+                Ok(::axum::Json(<$resource>::list(&state.db, query).await?))
+            }
+        )?
 
         #[utoipa::path(
             get, path = $item, tag = $tag, params(("id" = i64, Path)),
@@ -247,12 +264,12 @@ macro_rules! resource_endpoints {
         )]
         pub async fn update(
             db: Db,
-            manager: $crate::auth::Manager,
+            editor: <$resource as generic::Resource>::Editor,
             id: $crate::extract::PathId,
             headers: ::axum::http::HeaderMap,
             body: $crate::extract::JsonBody<$body>,
         ) -> Answer {
-            generic::update::<$resource>(db, manager, id, headers, body).await
+            generic::update::<$resource>(db, editor, id, headers, body).await
         }
 
         $(#[doc = $delete_summary])?

@@ -98,8 +98,11 @@ impl Rules for Roles {
         }
         Ok(())
     }
+}
 
-    async fn list(db: &PgPool, query: NameListQuery) -> Result<Self::Listing, StoreError> {
+impl Roles {
+    /// The list `query` asks for.
+    async fn list(db: &PgPool, query: NameListQuery) -> Result<ListPage<RoleView>, StoreError> {
         let (page, filter) = query.filter();
         let (items, total) = roles::list(db, &filter).await?;
         let items = items.into_iter().map(RoleView::from).collect();
@@ -113,5 +116,5 @@ fn in_use(detail: &str) -> ApiError {
 
 crate::resource_endpoints!(
     resource = Roles, noun = "The role", row = Role, tag = "roles", path = "/api/roles", item = "/api/roles/{id}",
-    view = RoleView, body = RoleBody, params = NameListQuery, listing = ListPage<RoleView>,
+    view = RoleView, body = RoleBody, list = (NameListQuery, ListPage<RoleView>),
 );

@@ -97,7 +97,10 @@ impl Rules for Skills {
         };
         Ok(Problem::new(StatusCode::CONFLICT, "skill_in_use", detail).into())
     }
+}
 
+impl Skills {
+    /// The list `query` asks for.
     async fn list(db: &PgPool, query: SearchQuery) -> Result<Vec<SkillView>, StoreError> {
         let search = fields::search(query.search);
         let tags = skills::list_tags(db, search.as_deref()).await?;
@@ -107,7 +110,7 @@ impl Rules for Skills {
 
 crate::resource_endpoints!(
     resource = Skills, noun = "The skill", row = SkillTag, tag = "skills", path = "/api/skills", item = "/api/skills/{id}",
-    view = SkillView, body = SkillBody, params = SearchQuery, listing = Vec<SkillView>,
+    view = SkillView, body = SkillBody, list = (SearchQuery, Vec<SkillView>),
     delete_summary = " Deletes a skill nobody has; a skill people have is refused, as their profiles hang on it.",
 );
 

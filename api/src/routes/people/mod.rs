@@ -4,29 +4,24 @@
 //! works only for someone nothing refers to.
 
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use wt_domain::accounts::Role;
 use wt_domain::hours::Hours;
 use wt_store::people::{self, Person, PersonFilter, PersonSort};
 use wt_store::{StoreError, stored_hours};
 
-use crate::auth::{Manager, Reader, SignedIn, guard::forbidden};
-use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
-use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
-use crate::openapi::responses as r;
+use crate::auth::{Manager, Reader, SignedIn};
+use crate::extract::{JsonBody, PageQuery, QueryParams};
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, count_key};
+use crate::routes::resource::Rules;
 use crate::state::AppState;
 
 mod body;
 
 pub use body::PersonBody;
-use body::{empty, refused};
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -165,114 +160,12 @@ pub async fn list(
     )))
 }
 
-async fn load(state: &AppState, id: i64) -> Result<Person, ApiError> {
-    people::find(&state.db, id)
-        .await?
-        .ok_or_else(|| Problem::not_found("The person").into())
-}
+/// People as a resource; its [`Rules`](crate::routes::resource::Rules) are in `body`.
+pub struct People;
 
-#[utoipa::path(
-    get, path = "/api/people/{id}", tag = "people",
-    params(("id" = i64, Path)),
-    responses((status = 200, description = "OK", body = PersonView),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound))
-)]
-pub async fn show(
-    State(state): State<AppState>,
-    Reader(_): Reader,
-    PathId(id): PathId,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    let person = load(&state, id).await?;
-    Ok(fresh(
-        &headers,
-        person.version,
-        PersonView::try_from(person)?,
-    ))
-}
-
-#[utoipa::path(
-    post, path = "/api/people", tag = "people",
-    request_body = PersonBody,
-    responses((status = 201, description = "Created; `Location` names it", body = PersonView),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
-        (status = 413, response = r::PayloadTooLarge))
-)]
-pub async fn create(
-    State(state): State<AppState>,
-    Manager(_): Manager,
-    JsonBody(body): JsonBody<PersonBody>,
-) -> Result<Response, ApiError> {
-    let fields = body.apply(empty()).map_err(invalid_fields)?;
-    let mut conn = state.db.acquire().await?;
-    let person = people::insert(&mut conn, &fields).await.map_err(refused)?;
-    let location = format!("/api/people/{}", person.id);
-    Ok(created(
-        location,
-        person.version,
-        PersonView::try_from(person)?,
-    ))
-}
-
-#[utoipa::path(
-    patch, path = "/api/people/{id}", tag = "people",
-    params(("id" = i64, Path)),
-    request_body = PersonBody,
-    responses((status = 200, description = "OK", body = PersonView),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
-        (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
-        (status = 413, response = r::PayloadTooLarge))
-)]
-pub async fn update(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    PathId(id): PathId,
-    headers: HeaderMap,
-    JsonBody(body): JsonBody<PersonBody>,
-) -> Result<Response, ApiError> {
-    let own_profile = me.person_id == Some(id) && body.only_contact_details();
-    if !me.role.includes(Role::Manager) && !own_profile {
-        return Err(forbidden().into());
-    }
-    let expected = if_match(&headers)?;
-    let current = load(&state, id).await?;
-    let fields = body.apply(current.fields()).map_err(invalid_fields)?;
-    let mut conn = state.db.acquire().await?;
-    let person = people::update(&mut conn, id, &fields, expected.unwrap_or(current.version))
-        .await
-        .map_err(refused)?
-        .ok_or_else(precondition_failed)?;
-    Ok(tagged(person.version, PersonView::try_from(person)?))
-}
-
-#[utoipa::path(
-    delete, path = "/api/people/{id}", tag = "people",
-    params(("id" = i64, Path)),
-    responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
-        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
-        (status = 412, response = r::PreconditionFailed))
-)]
-pub async fn delete(
-    State(state): State<AppState>,
-    Manager(_): Manager,
-    PathId(id): PathId,
-    headers: HeaderMap,
-) -> Result<StatusCode, ApiError> {
-    let expected = if_match(&headers)?;
-    let current = load(&state, id).await?;
-    if expected.is_some_and(|version| version != current.version) {
-        return Err(precondition_failed().into());
-    }
-    if people::delete_unused(&state.db, id, current.version).await? {
-        return Ok(StatusCode::NO_CONTENT);
-    }
-    let detail = "This person has assignments or a user account. Deactivate them instead; their history stays.";
-    Err(Problem::new(StatusCode::CONFLICT, "person_in_use", detail).into())
+crate::resource_endpoints! {
+    resource = People, noun = "The person", row = Person, tag = "people", path = "/api/people",
+    item = "/api/people/{id}", view = PersonView, body = PersonBody, editor = SignedIn,
 }
 
 /// Most people one bulk request may move.
@@ -324,7 +217,7 @@ pub async fn bulk_department(
     }
     let updated = people::set_department(&mut *tx, &ids, body.department)
         .await
-        .map_err(refused)?;
+        .map_err(People::refused)?;
     tx.commit().await?;
     Ok(axum::Json(BulkResult { updated }))
 }

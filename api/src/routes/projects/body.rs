@@ -1,18 +1,22 @@
-//! What a client may send to create or change a project, and how each field is checked:
-//! names, an optional unique project number, a known status, a date range that runs
-//! forwards, and an hours estimate. Store refusals become problems naming the field.
+//! What a client may send to create or change a project, and the [`Rules`] it is checked
+//! by: names, an optional unique project number, a known status, a date range that runs
+//! forwards, and an hours estimate; store refusals as problems naming the field.
 
 use axum::http::StatusCode;
 use serde::Deserialize;
 use serde_json::Value;
+use sqlx::{PgConnection, PgPool};
 use utoipa::ToSchema;
 use wt_store::StoreError;
-use wt_store::projects::ProjectFields;
+use wt_store::projects::{Project, ProjectFields};
 
-use super::STATUSES;
+use super::{Projects, STATUSES};
 use crate::extract::nullable;
 use crate::problem::{ApiError, FieldError, Problem};
+use crate::routes::deliverables::add_defaults;
 use crate::routes::fields;
+use crate::routes::resource::Rules;
+use crate::state::AppState;
 
 /// Largest estimate accepted, in hours (a generous bound that still fits the column).
 const MAX_ESTIMATE_HOURS: f64 = 99_999_999.0;
@@ -41,37 +45,56 @@ pub struct ProjectBody {
     is_active: Option<bool>,
 }
 
-impl ProjectBody {
-    pub(super) fn apply(self, base: ProjectFields) -> Result<ProjectFields, Vec<FieldError>> {
+impl Rules for Projects {
+    fn blank() -> ProjectFields {
+        ProjectFields {
+            name: String::new(),
+            project_number: None,
+            client: "Internal".to_owned(),
+            status: "planning".to_owned(),
+            start_date: None,
+            end_date: None,
+            estimated_centihours: None,
+            description: String::new(),
+            notes: String::new(),
+            is_active: true,
+        }
+    }
+
+    fn fields(row: &Project) -> ProjectFields {
+        row.fields()
+    }
+
+    fn apply(body: ProjectBody, base: ProjectFields) -> Result<ProjectFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
         let name = checks.take(fields::name(
             "name",
-            self.name.as_deref().unwrap_or(&base.name),
+            body.name.as_deref().unwrap_or(&base.name),
             200,
         ));
         let project_number = checks.take(optional_name(
             "projectNumber",
-            self.project_number,
+            body.project_number,
             base.project_number,
             50,
         ));
-        let client = self
+        let client = body
             .client
             .map(|c| c.trim().to_owned())
             .filter(|c| !c.is_empty());
         let client = checks.take(fields::text("client", client.unwrap_or(base.client), 200));
-        let status = checks.take(status(self.status.unwrap_or(base.status)));
-        let start_date = checks.take(fields::date("startDate", self.start_date, base.start_date));
-        let end_date = checks.take(fields::date("endDate", self.end_date, base.end_date));
-        let estimate = checks.take(estimate(self.estimated_hours, base.estimated_centihours));
+        let status = checks.take(status(body.status.unwrap_or(base.status)));
+        let start_date = checks.take(fields::date("startDate", body.start_date, base.start_date));
+        let end_date = checks.take(fields::date("endDate", body.end_date, base.end_date));
+        let estimate = checks.take(estimate(body.estimated_hours, base.estimated_centihours));
         let description = checks.take(fields::text(
             "description",
-            self.description.unwrap_or(base.description),
+            body.description.unwrap_or(base.description),
             5000,
         ));
         let notes = checks.take(fields::text(
             "notes",
-            self.notes.unwrap_or(base.notes),
+            body.notes.unwrap_or(base.notes),
             5000,
         ));
         if let (Some(start), Some(end)) = (start_date, end_date)
@@ -95,8 +118,38 @@ impl ProjectBody {
             estimated_centihours: estimate,
             description,
             notes,
-            is_active: self.is_active.unwrap_or(base.is_active),
+            is_active: body.is_active.unwrap_or(base.is_active),
         })
+    }
+
+    fn refused(error: StoreError) -> ApiError {
+        match &error {
+            StoreError::Duplicate(c) if c == "projects_number_key" => {
+                let message = "Another project has this number.";
+                Problem::new(StatusCode::CONFLICT, "project_number_taken", message)
+                    .with_errors(vec![FieldError::new(
+                        "projectNumber",
+                        "project_number_taken",
+                        message,
+                    )])
+                    .into()
+            }
+            _ => error.into(),
+        }
+    }
+
+    async fn in_use(_db: &PgPool, _id: i64) -> Result<ApiError, ApiError> {
+        let detail = "People are assigned to this project. Deactivate or complete it instead.";
+        Ok(Problem::new(StatusCode::CONFLICT, "project_in_use", detail).into())
+    }
+
+    /// A new project starts with the deliverables of the template.
+    async fn created(
+        tx: &mut PgConnection,
+        project: &Project,
+        state: &AppState,
+    ) -> Result<(), StoreError> {
+        add_defaults(tx, project.id, &state.settings.deliverable_template).await
     }
 }
 
@@ -146,35 +199,4 @@ fn estimate(raw: Option<Option<Value>>, base: Option<i64>) -> Result<Option<i64>
     }
     // In range by the check above, so the conversion is exact.
     Ok(Some(hundredths as i64))
-}
-
-pub(super) fn empty() -> ProjectFields {
-    ProjectFields {
-        name: String::new(),
-        project_number: None,
-        client: "Internal".to_owned(),
-        status: "planning".to_owned(),
-        start_date: None,
-        end_date: None,
-        estimated_centihours: None,
-        description: String::new(),
-        notes: String::new(),
-        is_active: true,
-    }
-}
-
-pub(super) fn refused(error: StoreError) -> ApiError {
-    match &error {
-        StoreError::Duplicate(c) if c == "projects_number_key" => {
-            let message = "Another project has this number.";
-            Problem::new(StatusCode::CONFLICT, "project_number_taken", message)
-                .with_errors(vec![FieldError::new(
-                    "projectNumber",
-                    "project_number_taken",
-                    message,
-                )])
-                .into()
-        }
-        _ => error.into(),
-    }
 }

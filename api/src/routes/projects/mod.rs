@@ -3,19 +3,14 @@
 //! (or completed), never deleted, so its planned hours stay on record.
 
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use wt_store::projects::{self, Project, ProjectFilter, ProjectSort};
 
-use crate::auth::{Manager, Reader};
-use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
-use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
-use crate::openapi::responses as r;
-use crate::problem::{ApiError, Problem, invalid_fields};
-use crate::routes::deliverables::add_defaults;
+use crate::auth::Reader;
+use crate::extract::{PageQuery, QueryParams};
+use crate::problem::{ApiError, Problem};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, count_key};
 use crate::state::AppState;
@@ -23,7 +18,6 @@ use crate::state::AppState;
 mod body;
 
 pub use body::ProjectBody;
-use body::{empty, refused};
 
 pub use wt_domain::projects::STATUSES;
 
@@ -181,106 +175,10 @@ pub async fn list(
     )))
 }
 
-/// The project with `id`, or a 404 problem.
-pub(crate) async fn load(state: &AppState, id: i64) -> Result<Project, ApiError> {
-    projects::find(&state.db, id)
-        .await?
-        .ok_or_else(|| Problem::not_found("The project").into())
-}
+/// Projects as a resource; its [`Rules`](crate::routes::resource::Rules) are in `body`.
+pub struct Projects;
 
-#[utoipa::path(
-    get, path = "/api/projects/{id}", tag = "projects",
-    params(("id" = i64, Path)),
-    responses((status = 200, description = "OK", body = ProjectView),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 404, response = r::NotFound))
-)]
-pub async fn show(
-    State(state): State<AppState>,
-    Reader(_): Reader,
-    PathId(id): PathId,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    let project = load(&state, id).await?;
-    Ok(fresh(&headers, project.version, ProjectView::from(project)))
-}
-
-#[utoipa::path(
-    post, path = "/api/projects", tag = "projects",
-    request_body = ProjectBody,
-    responses((status = 201, description = "Created; `Location` names it", body = ProjectView),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden), (status = 409, response = r::Conflict),
-        (status = 413, response = r::PayloadTooLarge))
-)]
-pub async fn create(
-    State(state): State<AppState>,
-    Manager(_): Manager,
-    JsonBody(body): JsonBody<ProjectBody>,
-) -> Result<Response, ApiError> {
-    let fields = body.apply(empty()).map_err(invalid_fields)?;
-    let mut tx = state.db.begin().await?;
-    let project = projects::insert(&mut *tx, &fields).await.map_err(refused)?;
-    add_defaults(&mut tx, project.id, &state.settings.deliverable_template).await?;
-    tx.commit().await?;
-    let location = format!("/api/projects/{}", project.id);
-    Ok(created(
-        location,
-        project.version,
-        ProjectView::from(project),
-    ))
-}
-
-#[utoipa::path(
-    patch, path = "/api/projects/{id}", tag = "projects",
-    params(("id" = i64, Path)),
-    request_body = ProjectBody,
-    responses((status = 200, description = "OK", body = ProjectView),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized),
-        (status = 403, response = r::Forbidden), (status = 404, response = r::NotFound),
-        (status = 409, response = r::Conflict), (status = 412, response = r::PreconditionFailed),
-        (status = 413, response = r::PayloadTooLarge))
-)]
-pub async fn update(
-    State(state): State<AppState>,
-    Manager(_): Manager,
-    PathId(id): PathId,
-    headers: HeaderMap,
-    JsonBody(body): JsonBody<ProjectBody>,
-) -> Result<Response, ApiError> {
-    let expected = if_match(&headers)?;
-    let current = load(&state, id).await?;
-    let fields = body.apply(current.fields()).map_err(invalid_fields)?;
-    let project = projects::update(&state.db, id, &fields, expected.unwrap_or(current.version))
-        .await
-        .map_err(refused)?
-        .ok_or_else(precondition_failed)?;
-    Ok(tagged(project.version, ProjectView::from(project)))
-}
-
-#[utoipa::path(
-    delete, path = "/api/projects/{id}", tag = "projects",
-    params(("id" = i64, Path)),
-    responses((status = 204, description = "Deleted"), (status = 400, response = r::BadRequest),
-        (status = 401, response = r::Unauthorized), (status = 403, response = r::Forbidden),
-        (status = 404, response = r::NotFound), (status = 409, response = r::Conflict),
-        (status = 412, response = r::PreconditionFailed))
-)]
-pub async fn delete(
-    State(state): State<AppState>,
-    Manager(_): Manager,
-    PathId(id): PathId,
-    headers: HeaderMap,
-) -> Result<StatusCode, ApiError> {
-    let expected = if_match(&headers)?;
-    let current = load(&state, id).await?;
-    if expected.is_some_and(|version| version != current.version) {
-        return Err(precondition_failed().into());
-    }
-    if projects::delete_unused(&state.db, id, current.version).await? {
-        return Ok(StatusCode::NO_CONTENT);
-    }
-    let detail = "People are assigned to this project. Deactivate or complete it instead.";
-    Err(Problem::new(StatusCode::CONFLICT, "project_in_use", detail).into())
+crate::resource_endpoints! {
+    resource = Projects, noun = "The project", row = Project, tag = "projects", path = "/api/projects",
+    item = "/api/projects/{id}", view = ProjectView, body = ProjectBody,
 }
