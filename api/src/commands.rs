@@ -9,6 +9,7 @@ use serde_json::json;
 use sqlx::PgPool;
 use wt_domain::accounts::{Role, check_password};
 use wt_domain::secrets::new_token;
+use wt_domain::text::{Email, StoredText, Username};
 use wt_store::users::{self, NewUser, User, UserChanges};
 use wt_store::{audit, sessions};
 
@@ -23,6 +24,13 @@ pub async fn upsert_user(
     password: &str,
     role: Role,
 ) -> anyhow::Result<(User, bool)> {
+    let username = Username::parse(username.to_owned())
+        .context("username refused")?
+        .into_string();
+    let email = Email::parse(email.to_owned())
+        .context("email refused")?
+        .into_string();
+    let username = username.as_str();
     if let Err(problems) = check_password(username, password) {
         let reasons: Vec<String> = problems.iter().map(|p| p.message()).collect();
         bail!("password refused: {}", reasons.join(" "));
@@ -34,7 +42,7 @@ pub async fn upsert_user(
             let changes = UserChanges {
                 role: Some(role),
                 is_active: Some(true),
-                email: Some(email.to_owned()),
+                email: Some(email.clone()),
                 person_id: None,
             };
             users::update(&mut *tx, existing.id, &changes, None).await?;
@@ -48,7 +56,7 @@ pub async fn upsert_user(
         None => {
             let new = NewUser {
                 username: username.to_owned(),
-                email: email.to_owned(),
+                email,
                 password_hash: Some(hash),
                 role,
             };

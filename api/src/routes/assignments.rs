@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use wt_domain::accounts::Role;
+use wt_domain::text::{Notes, RoleOnProject};
 use wt_domain::weekly_hours::WeeklyHours;
 use wt_store::StoreError;
 use wt_store::assignments::{self, Assignment, AssignmentFields, AssignmentFilter};
@@ -184,12 +185,11 @@ pub async fn create(
     let mut checks = fields::Checks::default();
     checks.take(fields::reference("person", Some(body.person)));
     checks.take(fields::reference("project", Some(body.project)));
-    let role = checks.take(fields::text(
+    let role = checks.take(fields::stored::<RoleOnProject>(
         "roleOnProject",
-        body.role_on_project.trim().to_owned(),
-        100,
+        body.role_on_project,
     ));
-    let notes = checks.take(fields::text("notes", body.notes, 5000));
+    let notes = checks.take(fields::stored::<Notes>("notes", body.notes));
     let weeks = match &body.weekly_hours {
         Some(value) => weekly::parse("weeklyHours", value).unwrap_or_else(|errors| {
             errors.into_iter().for_each(|e| {
@@ -263,15 +263,15 @@ pub async fn update(
         return Err(forbidden().into());
     }
     let mut checks = fields::Checks::default();
-    let role = patch
-        .role_on_project
-        .map(|r| r.trim().to_owned())
-        .unwrap_or(current.role_on_project.clone());
-    let role = checks.take(fields::text("roleOnProject", role, 100));
-    let notes = checks.take(fields::text(
+    let role = checks.take(fields::stored::<RoleOnProject>(
+        "roleOnProject",
+        patch
+            .role_on_project
+            .unwrap_or(current.role_on_project.clone()),
+    ));
+    let notes = checks.take(fields::stored::<Notes>(
         "notes",
         patch.notes.unwrap_or(current.notes.clone()),
-        5000,
     ));
     let weeks = match &patch.weekly_hours {
         Some(value) => weekly::parse("weeklyHours", value).map_err(invalid_fields)?,

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 use utoipa::{IntoParams, ToSchema};
+use wt_domain::text::{DeliverableDescription, Notes};
 use wt_runtime::settings::DeliverableTemplate;
 use wt_store::StoreError;
 use wt_store::deliverables::{self, Deliverable, DeliverableFields};
@@ -176,17 +177,15 @@ pub struct DeliverableBody {
 impl DeliverableBody {
     fn apply(self, base: DeliverableFields) -> Result<DeliverableFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let description = checks.take(fields::text(
+        let description = checks.take(fields::stored::<DeliverableDescription>(
             "description",
             self.description.unwrap_or(base.description),
-            200,
         ));
         let percentage = checks.take(percentage(self.percentage, base.percentage));
         let date = checks.take(fields::date("date", self.date, base.date));
-        let notes = checks.take(fields::text(
+        let notes = checks.take(fields::stored::<Notes>(
             "notes",
             self.notes.unwrap_or(base.notes),
-            5000,
         ));
         checks.finish()?;
         Ok(DeliverableFields {

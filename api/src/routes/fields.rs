@@ -1,9 +1,9 @@
-//! Field checks shared by the planning resources: required names, bounded text and
+//! Field checks shared by the resources: stored text parsed as its `wt_domain::text` kind,
 //! positive ids, dates, each failure a `FieldError` with the field's path and a stable code.
 
 use chrono::NaiveDate;
 
-use wt_domain::text::{StoredText, TextError};
+use wt_domain::text::{StoredText, TextError, Username};
 
 use crate::problem::FieldError;
 
@@ -19,39 +19,22 @@ pub fn stored<T: StoredText>(field: &str, raw: impl Into<String>) -> Result<Stri
             TextError::NotAnEmail => {
                 FieldError::new(field, "invalid_email", "Enter a valid email address.")
             }
+            TextError::NotAUsername => {
+                let message = format!("Use 1-{} letters, digits and _ . @ + -", Username::MAX);
+                FieldError::new(field, "invalid_username", message)
+            }
         })
 }
 
-/// A trimmed, non-empty name of at most `max` characters.
-pub fn name(field: &str, raw: &str, max: usize) -> Result<String, FieldError> {
-    let trimmed = raw.trim();
-    if trimmed.is_empty() {
-        return Err(FieldError::new(
-            field,
-            "required",
-            "This field is required.",
-        ));
+/// Text that may be left out: none when absent or blank, else `raw` parsed as `T`.
+pub fn optional<T: StoredText>(
+    field: &str,
+    raw: Option<String>,
+) -> Result<Option<String>, FieldError> {
+    match raw.filter(|text| !text.trim().is_empty()) {
+        None => Ok(None),
+        Some(text) => stored::<T>(field, text).map(Some),
     }
-    if trimmed.chars().count() > max {
-        return Err(FieldError::new(
-            field,
-            "too_long",
-            format!("Use at most {max} characters."),
-        ));
-    }
-    Ok(trimmed.to_owned())
-}
-
-/// Free text of at most `max` characters (kept as written).
-pub fn text(field: &str, raw: String, max: usize) -> Result<String, FieldError> {
-    if raw.chars().count() > max {
-        return Err(FieldError::new(
-            field,
-            "too_long",
-            format!("Use at most {max} characters."),
-        ));
-    }
-    Ok(raw)
 }
 
 /// A reference to another row: a positive id, or none.

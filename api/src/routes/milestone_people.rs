@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use wt_domain::text::RoleOnMilestone;
 use wt_store::StoreError;
 use wt_store::deliverables::{self, LinkedPerson};
 
@@ -79,12 +80,8 @@ pub async fn link(
     JsonBody(body): JsonBody<LinkBody>,
 ) -> Result<(StatusCode, axum::Json<LinkView>), ApiError> {
     load(&state, id).await?;
-    let role = fields::text(
-        "roleOnMilestone",
-        body.role_on_milestone.trim().to_owned(),
-        100,
-    )
-    .map_err(|e| invalid_fields(vec![e]))?;
+    let role = fields::stored::<RoleOnMilestone>("roleOnMilestone", body.role_on_milestone)
+        .map_err(|e| invalid_fields(vec![e]))?;
     match deliverables::link_person(&state.db, id, body.person, &role).await {
         Ok(link) => {
             let linked = deliverables::people(&state.db, id).await?;

@@ -22,6 +22,9 @@ use crate::routes::me::{password_event, weak_password};
 use crate::security::rate_limit::{IfRedisDown, Limit, Limiter, client_subject, text_subject};
 use crate::state::AppState;
 
+/// Longer than any token of ours (43 characters): anything longer is refused unhashed.
+const MAX_TOKEN_BYTES: usize = 128;
+
 #[derive(Deserialize, ToSchema)]
 pub struct ResetRequest {
     #[serde(default)]
@@ -108,7 +111,7 @@ pub async fn confirm(
     JsonBody(body): JsonBody<ResetConfirm>,
 ) -> Result<StatusCode, ApiError> {
     let token = body.token.trim();
-    if token.is_empty() || token.len() > 128 {
+    if token.is_empty() || token.len() > MAX_TOKEN_BYTES {
         return Err(token_invalid().into());
     }
     let mut tx = state.db.begin().await?;

@@ -78,8 +78,10 @@ impl Rules for Skills {
             "name",
             body.name.unwrap_or(base.name),
         ));
-        let category = body.category.unwrap_or(base.category).trim().to_owned();
-        let category = checks.take(fields::stored::<SkillCategory>("category", category));
+        let category = checks.take(fields::stored::<SkillCategory>(
+            "category",
+            body.category.unwrap_or(base.category),
+        ));
         checks.finish()?;
         Ok(SkillFields { name, category })
     }

@@ -7,7 +7,9 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use utoipa::ToSchema;
+use wt_domain::accounts::MAX_PASSWORD_LEN;
 use wt_domain::secrets::token_hash;
+use wt_domain::text::Username;
 use wt_store::{sessions, users};
 
 use crate::auth::sessions::TokenBody;
@@ -16,6 +18,10 @@ use crate::extract::{ClientIp, JsonBody};
 use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::state::AppState;
+
+/// The longest password worth checking, in bytes: no password set here is longer
+/// (`MAX_PASSWORD_LEN` characters of at most four bytes), and hashing stays cheap.
+const MAX_PASSWORD_BYTES: usize = 4 * MAX_PASSWORD_LEN;
 
 #[derive(Deserialize, ToSchema)]
 pub struct Credentials {
@@ -56,14 +62,14 @@ pub async fn obtain(
 ) -> Result<Response, ApiError> {
     let username = credentials.username.trim();
     let mut missing = Vec::new();
-    if username.is_empty() || username.len() > 150 {
+    if username.is_empty() || username.len() > Username::MAX {
         missing.push(FieldError::new(
             "username",
             "required",
             "Enter your username.",
         ));
     }
-    if credentials.password.is_empty() || credentials.password.len() > 1024 {
+    if credentials.password.is_empty() || credentials.password.len() > MAX_PASSWORD_BYTES {
         missing.push(FieldError::new(
             "password",
             "required",

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 use wt_domain::accounts::Role;
-use wt_jobs::payloads::{Email, MailTemplate};
+use wt_domain::text::{Email, Username};
+use wt_jobs::payloads::{self, MailTemplate};
 use wt_store::users::{self, NewUser, User, UserChanges, UserFilter};
 use wt_store::{StoreError, audit, sessions};
 
@@ -20,6 +21,7 @@ use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PageQuery, PathId, QueryParams};
 use crate::openapi::responses as r;
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
+use crate::routes::fields;
 use crate::routes::list::ListPage;
 use crate::routes::me::weak_password;
 use crate::state::AppState;
@@ -145,35 +147,6 @@ fn default_role() -> Role {
     Role::User
 }
 
-/// Field errors for a username and an email, or nothing when both are acceptable.
-fn account_field_errors(username: Option<&str>, email: Option<&str>) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    if let Some(username) = username {
-        let valid = (1..=150).contains(&username.len())
-            && username
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"_.@+-".contains(&b));
-        if !valid {
-            let message = "Use 1-150 letters, digits and _ . @ + -";
-            errors.push(FieldError::new("username", "invalid_username", message));
-        }
-    }
-    if let Some(email) = email {
-        let valid = email.len() <= 254
-            && email.split_once('@').is_some_and(|(local, domain)| {
-                !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
-            });
-        if !valid {
-            errors.push(FieldError::new(
-                "email",
-                "invalid_email",
-                "Enter a valid email address.",
-            ));
-        }
-    }
-    errors
-}
-
 /// Maps a duplicate username or email to 409 with the field named.
 fn conflict(error: StoreError) -> ApiError {
     match &error {
@@ -228,12 +201,10 @@ pub async fn create(
     Admin(admin): Admin,
     JsonBody(body): JsonBody<NewUserBody>,
 ) -> Result<Response, ApiError> {
-    let username = body.username.trim().to_owned();
-    let email = body.email.trim().to_owned();
-    let errors = account_field_errors(Some(&username), Some(&email));
-    if !errors.is_empty() {
-        return Err(invalid_fields(errors).into());
-    }
+    let mut checks = fields::Checks::default();
+    let username = checks.take(fields::stored::<Username>("username", body.username));
+    let email = checks.take(fields::stored::<Email>("email", body.email));
+    checks.finish().map_err(invalid_fields)?;
     let password = body.password.filter(|p| !p.is_empty());
     let password_hash = match password {
         Some(password) => {
@@ -271,7 +242,7 @@ pub async fn create(
     };
     audit::record(&mut *tx, &event).await?;
     if invite {
-        let mail = Email {
+        let mail = payloads::Email {
             template: MailTemplate::Invitation,
             user_id: user.id,
         };
@@ -322,11 +293,11 @@ pub async fn update(
         let detail = "You cannot deactivate your own account.";
         return Err(Problem::bad_request("cannot_deactivate_self", detail).into());
     }
-    let email = patch.email.map(|e| e.trim().to_owned());
-    let errors = account_field_errors(None, email.as_deref());
-    if !errors.is_empty() {
-        return Err(invalid_fields(errors).into());
-    }
+    let email = patch
+        .email
+        .map(|email| fields::stored::<Email>("email", email))
+        .transpose()
+        .map_err(|error| invalid_fields(vec![error]))?;
     let mut tx = state.db.begin().await?;
     let before = users::find(&mut *tx, id)
         .await?

@@ -9,6 +9,7 @@ use std::time::Duration;
 use clap::ArgAction;
 use clap::builder::BoolishValueParser;
 use sqlx::postgres::PgSslMode;
+use wt_domain::text::{DeliverableDescription, StoredText};
 use wt_domain::utilization::Bands;
 
 mod bands;
@@ -269,11 +270,15 @@ fn parse_template(raw: &str) -> Result<DeliverableTemplate, String> {
             .ok()
             .filter(|p| (0..=100).contains(p))
             .ok_or_else(|| format!("{percent:?} is not a percentage from 0 to 100"))?;
-        let description = description.trim();
-        if description.is_empty() || description.chars().count() > 200 {
-            return Err(format!("{part:?} needs a description of 1-200 characters"));
-        }
-        items.push((percent, description.to_owned()));
+        let description = DeliverableDescription::parse(description.trim().to_owned())
+            .map(StoredText::into_string)
+            .ok()
+            .filter(|description| !description.is_empty())
+            .ok_or_else(|| {
+                let max = DeliverableDescription::MAX;
+                format!("{part:?} needs a description of 1-{max} characters")
+            })?;
+        items.push((percent, description));
     }
     Ok(DeliverableTemplate(items))
 }

@@ -5,12 +5,15 @@
 
 use chrono::NaiveDate;
 use wt_domain::hours::Hours;
+use wt_domain::text::{
+    DeliverableDescription, Email, Notes, PersonName, ProjectName, ProjectNumber, RoleOnProject,
+};
 use wt_domain::transfer::cells::{Cell, CellError};
 use wt_domain::transfer::columns::Field;
 use wt_domain::weeks::Week;
 
 use super::sheet::Fields;
-use super::text::{bounded, email};
+use super::text::stored;
 
 /// A project as a row names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,8 +72,8 @@ fn place(fields: &Fields<'_>, sheet: &str) -> Place {
 
 fn project_ref(fields: &mut Fields<'_>) -> ProjectRef {
     let project = ProjectRef {
-        number: fields.get(Field::ProjectNumber, |cell| bounded(cell, 50)),
-        name: fields.get(Field::Project, |cell| bounded(cell, 200)),
+        number: fields.get(Field::ProjectNumber, stored::<ProjectNumber>),
+        name: fields.get(Field::Project, stored::<ProjectName>),
     };
     if project.number.is_none() && project.name.is_none() && !fields.has_errors() {
         fields.refuse(
@@ -84,8 +87,8 @@ fn project_ref(fields: &mut Fields<'_>) -> ProjectRef {
 
 fn person_ref(fields: &mut Fields<'_>) -> PersonRef {
     let person = PersonRef {
-        email: fields.get(Field::PersonEmail, email),
-        name: fields.get(Field::Person, |cell| bounded(cell, 200)),
+        email: fields.get(Field::PersonEmail, stored::<Email>),
+        name: fields.get(Field::Person, stored::<PersonName>),
     };
     if person.email.is_none() && person.name.is_none() && !fields.has_errors() {
         fields.refuse(
@@ -104,9 +107,9 @@ pub fn assignment(fields: &mut Fields<'_>, sheet: &str) -> Option<AssignmentRow>
         project: project_ref(fields),
         person: person_ref(fields),
         role: fields
-            .get(Field::RoleOnProject, |cell| bounded(cell, 100))
+            .get(Field::RoleOnProject, stored::<RoleOnProject>)
             .unwrap_or_default(),
-        notes: fields.get(Field::Notes, Cell::text),
+        notes: fields.get(Field::Notes, stored::<Notes>),
         active: fields.get(Field::Active, Cell::boolean),
         weeks: Vec::new(),
     };
@@ -128,7 +131,7 @@ pub fn hours(fields: &mut Fields<'_>, sheet: &str) -> Option<AssignmentRow> {
     let project = project_ref(fields);
     let person = person_ref(fields);
     let role = fields
-        .get(Field::RoleOnProject, |cell| bounded(cell, 100))
+        .get(Field::RoleOnProject, stored::<RoleOnProject>)
         .unwrap_or_default();
     let week = fields.get(Field::Week, Cell::date);
     let hours = fields.get(Field::Hours, Cell::hours);
@@ -201,13 +204,13 @@ pub fn deliverable(fields: &mut Fields<'_>, sheet: &str) -> Option<DeliverableRo
         id: fields.get(Field::Id, Cell::integer),
         project: project_ref(fields),
         description: fields
-            .get(Field::Description, |cell| bounded(cell, 200))
+            .get(Field::Description, stored::<DeliverableDescription>)
             .unwrap_or_default(),
         percentage: fields.get(Field::Percentage, percentage),
         date: fields.get(Field::Date, Cell::date),
         completed: fields.get(Field::Completed, Cell::boolean),
         completed_date: fields.get(Field::CompletedDate, Cell::date),
-        notes: fields.get(Field::Notes, Cell::text),
+        notes: fields.get(Field::Notes, stored::<Notes>),
         order: fields.get(Field::Order, order),
     };
     (!fields.has_errors()).then_some(row)

@@ -8,13 +8,14 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use wt_domain::hours::Hours;
+use wt_domain::text::{DepartmentName, Email, Location, Notes, PersonName, RoleName};
 use wt_domain::transfer::cells::{Cell, CellError};
 use wt_domain::transfer::columns::Field;
 use wt_store::people::PersonFields;
 use wt_store::people_bulk::StoredPerson;
 
 use super::sheet::Fields;
-use super::text::{bounded, email};
+use super::text::stored;
 
 /// What one row says about a person.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,15 +39,15 @@ pub fn read(fields: &mut Fields<'_>) -> Option<PersonRow> {
         row: fields.number,
         id: fields.get(Field::Id, Cell::integer),
         name: fields
-            .get(Field::Name, |cell| bounded(cell, 200))
+            .get(Field::Name, stored::<PersonName>)
             .unwrap_or_default(),
-        email: fields.get(Field::Email, email),
+        email: fields.get(Field::Email, stored::<Email>),
         capacity: fields.get(Field::WeeklyCapacity, Cell::hours),
-        role: fields.get(Field::Role, |cell| bounded(cell, 100)),
-        department: fields.get(Field::Department, |cell| bounded(cell, 200)),
-        location: fields.get(Field::Location, |cell| bounded(cell, 200)),
+        role: fields.get(Field::Role, stored::<RoleName>),
+        department: fields.get(Field::Department, stored::<DepartmentName>),
+        location: fields.get(Field::Location, stored::<Location>),
         hire_date: fields.get(Field::HireDate, Cell::date),
-        notes: fields.get(Field::Notes, Cell::text),
+        notes: fields.get(Field::Notes, stored::<Notes>),
         active: fields.get(Field::Active, Cell::boolean),
     };
     if row.name.is_empty() && !fields.has_errors() {

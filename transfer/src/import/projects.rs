@@ -5,13 +5,14 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
+use wt_domain::text::{ClientName, Notes, ProjectDescription, ProjectName, ProjectNumber};
 use wt_domain::transfer::cells::{Cell, CellError};
 use wt_domain::transfer::columns::Field;
 use wt_store::projects::ProjectFields;
 use wt_store::projects_bulk::StoredProject;
 
 use super::sheet::Fields;
-use super::text::bounded;
+use super::text::stored;
 
 /// What one row says about a project.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,16 +64,16 @@ pub fn read(fields: &mut Fields<'_>) -> Option<ProjectRow> {
         row: fields.number,
         id: fields.get(Field::Id, Cell::integer),
         name: fields
-            .get(Field::Name, |cell| bounded(cell, 200))
+            .get(Field::Name, stored::<ProjectName>)
             .unwrap_or_default(),
-        number: fields.get(Field::ProjectNumber, |cell| bounded(cell, 50)),
-        client: fields.get(Field::Client, |cell| bounded(cell, 200)),
+        number: fields.get(Field::ProjectNumber, stored::<ProjectNumber>),
+        client: fields.get(Field::Client, stored::<ClientName>),
         status: fields.get(Field::Status, status),
         start: fields.get(Field::StartDate, Cell::date),
         end: fields.get(Field::EndDate, Cell::date),
         estimate: fields.get(Field::EstimatedHours, estimate),
-        description: fields.get(Field::Description, Cell::text),
-        notes: fields.get(Field::Notes, Cell::text),
+        description: fields.get(Field::Description, stored::<ProjectDescription>),
+        notes: fields.get(Field::Notes, stored::<Notes>),
         active: fields.get(Field::Active, Cell::boolean),
     };
     if row.name.is_empty() && !fields.has_errors() {

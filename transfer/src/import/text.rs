@@ -1,40 +1,26 @@
-//! Checks of the text fields imports share: bounded text (names, places) and email
-//! addresses.
+//! The text cells of imports, read as the stored text kinds of `wt_domain::text`, so an
+//! import keeps the limits the API keeps and states none of its own.
 
+use wt_domain::text::{StoredText, TextError};
 use wt_domain::transfer::cells::{Cell, CellError};
 
-/// Text of at most `max` characters (`None` when empty).
-pub fn bounded(cell: &Cell, max: usize) -> Result<Option<String>, CellError> {
-    let text = cell.text()?;
-    if text.as_ref().is_some_and(|text| text.chars().count() > max) {
-        return Err(CellError::new(
-            "too_long",
-            format!("At most {max} characters."),
-        ));
-    }
-    Ok(text)
-}
-
-/// An email address: one `@` with something on both sides, no spaces, at most 254
-/// characters (`None` when empty).
-pub fn email(cell: &Cell) -> Result<Option<String>, CellError> {
-    let Some(text) = bounded(cell, 254)? else {
+/// The cell's text as the stored text `T` (`None` when the cell is empty).
+pub fn stored<T: StoredText>(cell: &Cell) -> Result<Option<String>, CellError> {
+    let Some(text) = cell.text()? else {
         return Ok(None);
     };
-    let valid = match text.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && !domain.is_empty()
-                && !domain.contains('@')
-                && !text.contains(char::is_whitespace)
-        }
-        None => false,
-    };
-    if !valid {
-        return Err(CellError::new(
-            "invalid_email",
-            "This is not an email address.",
-        ));
-    }
-    Ok(Some(text))
+    T::parse(text)
+        .map(|text| Some(text.into_string()))
+        .map_err(|error| match error {
+            TextError::TooLong { max } => {
+                CellError::new("too_long", format!("At most {max} characters."))
+            }
+            TextError::NotAnEmail => {
+                CellError::new("invalid_email", "This is not an email address.")
+            }
+            // A cell's text is trimmed and not empty, and no sheet holds usernames.
+            TextError::Required | TextError::NotAUsername => {
+                CellError::new("invalid_text", error.to_string())
+            }
+        })
 }

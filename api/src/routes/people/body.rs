@@ -10,7 +10,7 @@ use sqlx::PgPool;
 use utoipa::ToSchema;
 use wt_domain::accounts::Role;
 use wt_domain::hours::Hours;
-use wt_domain::text::{Email, StoredText};
+use wt_domain::text::{Email, Location, Notes, PersonName};
 use wt_store::StoreError;
 use wt_store::people::{Person, PersonFields};
 
@@ -78,28 +78,28 @@ impl Rules for People {
 
     fn apply(body: PersonBody, base: PersonFields) -> Result<PersonFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let name = checks.take(fields::name(
+        let name = checks.take(fields::stored::<PersonName>(
             "name",
-            body.name.as_deref().unwrap_or(&base.name),
-            200,
+            body.name.unwrap_or(base.name),
         ));
-        let email = checks.take(email(body.email.unwrap_or(base.email)));
+        let email = checks.take(fields::optional::<Email>(
+            "email",
+            body.email.unwrap_or(base.email),
+        ));
         let capacity = checks.take(capacity(body.weekly_capacity, base.capacity_centihours));
         let role_id = checks.take(fields::reference("role", body.role.unwrap_or(base.role_id)));
         let department_id = checks.take(fields::reference(
             "department",
             body.department.unwrap_or(base.department_id),
         ));
-        let location = checks.take(fields::text(
+        let location = checks.take(fields::stored::<Location>(
             "location",
             body.location.unwrap_or(base.location),
-            200,
         ));
         let hire_date = checks.take(fields::date("hireDate", body.hire_date, base.hire_date));
-        let notes = checks.take(fields::text(
+        let notes = checks.take(fields::stored::<Notes>(
             "notes",
             body.notes.unwrap_or(base.notes),
-            5000,
         ));
         checks.finish()?;
         Ok(PersonFields {
@@ -152,20 +152,6 @@ impl Rules for People {
         } else {
             Err(forbidden())
         }
-    }
-}
-
-fn email(raw: Option<String>) -> Result<Option<String>, FieldError> {
-    let Some(email) = raw.map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()) else {
-        return Ok(None);
-    };
-    match Email::parse(email) {
-        Ok(email) => Ok(Some(email.into_string())),
-        Err(_) => Err(FieldError::new(
-            "email",
-            "invalid_email",
-            "Enter a valid email address, or leave it empty.",
-        )),
     }
 }
 

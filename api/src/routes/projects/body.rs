@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use sqlx::{PgConnection, PgPool};
 use utoipa::ToSchema;
+use wt_domain::text::{ClientName, Notes, ProjectDescription, ProjectName, ProjectNumber};
 use wt_store::StoreError;
 use wt_store::projects::{Project, ProjectFields};
 
@@ -67,35 +68,29 @@ impl Rules for Projects {
 
     fn apply(body: ProjectBody, base: ProjectFields) -> Result<ProjectFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let name = checks.take(fields::name(
+        let name = checks.take(fields::stored::<ProjectName>(
             "name",
-            body.name.as_deref().unwrap_or(&base.name),
-            200,
+            body.name.unwrap_or(base.name),
         ));
-        let project_number = checks.take(optional_name(
+        let project_number = checks.take(fields::optional::<ProjectNumber>(
             "projectNumber",
-            body.project_number,
-            base.project_number,
-            50,
+            body.project_number.unwrap_or(base.project_number),
         ));
-        let client = body
-            .client
-            .map(|c| c.trim().to_owned())
-            .filter(|c| !c.is_empty());
-        let client = checks.take(fields::text("client", client.unwrap_or(base.client), 200));
+        let client = checks.take(fields::stored::<ClientName>(
+            "client",
+            body.client.unwrap_or(base.client),
+        ));
         let status = checks.take(status(body.status.unwrap_or(base.status)));
         let start_date = checks.take(fields::date("startDate", body.start_date, base.start_date));
         let end_date = checks.take(fields::date("endDate", body.end_date, base.end_date));
         let estimate = checks.take(estimate(body.estimated_hours, base.estimated_centihours));
-        let description = checks.take(fields::text(
+        let description = checks.take(fields::stored::<ProjectDescription>(
             "description",
             body.description.unwrap_or(base.description),
-            5000,
         ));
-        let notes = checks.take(fields::text(
+        let notes = checks.take(fields::stored::<Notes>(
             "notes",
             body.notes.unwrap_or(base.notes),
-            5000,
         ));
         if let (Some(start), Some(end)) = (start_date, end_date)
             && end < start
@@ -107,11 +102,7 @@ impl Rules for Projects {
         Ok(ProjectFields {
             name,
             project_number,
-            client: if client.is_empty() {
-                "Internal".to_owned()
-            } else {
-                client
-            },
+            client,
             status,
             start_date,
             end_date,
@@ -150,22 +141,6 @@ impl Rules for Projects {
         state: &AppState,
     ) -> Result<(), StoreError> {
         add_defaults(tx, project.id, &state.settings.deliverable_template).await
-    }
-}
-
-fn optional_name(
-    field: &str,
-    raw: Option<Option<String>>,
-    base: Option<String>,
-    max: usize,
-) -> Result<Option<String>, FieldError> {
-    match raw
-        .unwrap_or(base)
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
-    {
-        None => Ok(None),
-        Some(value) => fields::name(field, &value, max).map(Some),
     }
 }
 
