@@ -2,7 +2,7 @@
 //! departments rather than give their ids. Names match case-insensitively, as their
 //! unique indexes do.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use sqlx::PgConnection;
 
@@ -38,6 +38,14 @@ pub async fn ids_by_name(
         .collect(),
     };
     Ok(rows.into_iter().collect())
+}
+
+/// The ids of the inactive roles, which no active person may be given.
+pub async fn inactive_roles(conn: &mut PgConnection) -> Result<HashSet<i64>, StoreError> {
+    let ids = sqlx::query_scalar!("SELECT id FROM roles WHERE NOT is_active")
+        .fetch_all(conn)
+        .await?;
+    Ok(ids.into_iter().collect())
 }
 
 struct NameId {

@@ -277,10 +277,12 @@ pub async fn set_department(
     Ok(done.rows_affected())
 }
 
-/// How many of `ids` exist.
-pub async fn count_existing(ex: impl PgExecutor<'_>, ids: &[i64]) -> Result<i64, StoreError> {
+/// How many of `ids` exist, each kept from being deleted until the transaction ends (so
+/// a check that all exist still holds when the caller writes them).
+pub async fn lock_existing(ex: impl PgExecutor<'_>, ids: &[i64]) -> Result<i64, StoreError> {
     let count = sqlx::query_scalar!(
-        r#"SELECT count(*) AS "count!" FROM people WHERE id = ANY($1)"#,
+        r#"SELECT count(*) AS "count!"
+           FROM (SELECT id FROM people WHERE id = ANY($1) ORDER BY id FOR KEY SHARE) AS kept"#,
         ids,
     )
     .fetch_one(ex)

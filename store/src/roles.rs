@@ -1,5 +1,7 @@
 //! Job roles people hold. Names are unique case-insensitively (`roles_name_key`); a role
-//! held by active people cannot be deleted or deactivated.
+//! anyone holds cannot be deleted (`people_role_id_fkey`), and the database refuses to
+//! deactivate one active people hold (`roles_active_holders`) or to give an active person
+//! an inactive one (`people_role_active`).
 
 use chrono::{DateTime, Utc};
 use sqlx::PgExecutor;
@@ -111,17 +113,6 @@ pub async fn update(
     .fetch_optional(ex)
     .await?;
     Ok(role)
-}
-
-/// How many active people hold the role.
-pub async fn holders(ex: impl PgExecutor<'_>, id: i64) -> Result<i64, StoreError> {
-    let count = sqlx::query_scalar!(
-        r#"SELECT count(*) AS "count!" FROM people WHERE role_id = $1 AND is_active"#,
-        id,
-    )
-    .fetch_one(ex)
-    .await?;
-    Ok(count)
 }
 
 /// Deletes a role no person (active or not) holds. `Ok(false)` otherwise.

@@ -62,15 +62,6 @@ pub trait Rules: Resource {
         Ok(())
     }
 
-    /// A rule an update must keep beyond its fields (none unless the resource says so).
-    fn may_update(
-        _db: &PgPool,
-        _current: &Self::Row,
-        _fields: &Fields<Self>,
-    ) -> impl Future<Output = Result<(), ApiError>> + Send {
-        async { Ok(()) }
-    }
-
     /// What a new row brings with it, written in the transaction that inserts it
     /// (nothing unless the resource says so).
     fn created(
@@ -148,7 +139,6 @@ pub async fn update<R: Rules>(
     // Without If-Match, the version just read still guards against a concurrent write.
     let version = expected.unwrap_or(current.version());
     let fields = R::apply(body, R::fields(&current)).map_err(invalid_fields)?;
-    R::may_update(&db, &current, &fields).await?;
     let mut conn = db.acquire().await?;
     let row = R::Row::update(&mut conn, id, &fields, version)
         .await

@@ -82,21 +82,19 @@ impl Rules for Roles {
         })
     }
 
+    /// The database refuses to deactivate a role active people hold
+    /// (`roles_active_holders`), even one given to someone while the update ran.
     fn refused(error: StoreError) -> ApiError {
-        refused_name(error, "roles_name_key", "Another role has this name.")
+        match &error {
+            StoreError::Invalid(c) if c == "roles_active_holders" => {
+                in_use("Active people hold this role. Give them another role first.")
+            }
+            _ => refused_name(error, "roles_name_key", "Another role has this name."),
+        }
     }
 
     async fn in_use(_db: &PgPool, _id: i64) -> Result<ApiError, ApiError> {
         Ok(in_use("People hold this role. Deactivate it instead."))
-    }
-
-    async fn may_update(db: &PgPool, current: &Role, fields: &RoleFields) -> Result<(), ApiError> {
-        if current.is_active && !fields.is_active && roles::holders(db, current.id).await? > 0 {
-            return Err(in_use(
-                "Active people hold this role. Give them another role first.",
-            ));
-        }
-        Ok(())
     }
 }
 

@@ -330,3 +330,32 @@ async fn imports_refuse_plain_users_unknown_kinds_and_bad_forms(pool: PgPool) {
         .await;
     assert_eq!(answer.json()["code"], "file_required");
 }
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn an_active_person_is_not_given_an_inactive_role(pool: PgPool) {
+    let crew = Crew::new(pool).await;
+    sqlx::query("INSERT INTO roles (name, is_active) VALUES ('Retired', false)")
+        .execute(&crew.state.db)
+        .await
+        .unwrap();
+    let worker = TestWorker::start(&crew.state, |worker| worker).await;
+    let csv = "Name,Role,Active\nAda Byron,retired,yes\nCy Twombly,Retired,no\n";
+    let job = crew
+        .import(
+            "people",
+            "people.csv",
+            csv.as_bytes(),
+            &[("dryRun", "true")],
+        )
+        .await;
+    assert_eq!(job["state"], "succeeded", "{job}");
+    let report = &job["result"];
+    assert_eq!(report["errors"], 1, "{report}");
+    let issue = &report["issues"][0];
+    assert_eq!(
+        (issue["row"].as_i64(), issue["code"].as_str()),
+        (Some(2), Some("role_inactive"))
+    );
+    assert_eq!(counts(report, "person")["created"], 1);
+    worker.stop().await;
+}

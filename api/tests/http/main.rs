@@ -30,7 +30,7 @@ mod projects;
 mod proxy;
 mod reallocations;
 mod reference;
-mod role_races;
+mod reference_races;
 mod security;
 mod serving;
 mod skills;

@@ -157,23 +157,31 @@ async fn the_department_tree_refuses_cycles_depth_and_dangling_parents(pool: PgP
         .await;
     assert_eq!(missing.json()["code"], "parent_not_found");
 
-    let mut parent = grandchild;
+    let mut levels = vec![root, child, grandchild];
     for level in 4..=10 {
-        parent = p
-            .create_department(&format!("Level {level}"), Some(parent))
-            .await;
+        let parent = levels.last().copied();
+        levels.push(p.create_department(&format!("Level {level}"), parent).await);
     }
     let too_deep = p
         .call(
             "POST",
             "/api/departments",
-            Some(json!({ "name": "Level 11", "parentDepartment": parent })),
+            Some(json!({ "name": "Level 11", "parentDepartment": levels[9] })),
         )
         .await;
     assert_eq!(too_deep.json()["code"], "department_too_deep");
+    // A department moves with the levels below it: Ops under level 9 is level 10, and
+    // its team would be level 11.
+    let ops = p.create_department("Ops", None).await;
+    p.create_department("Ops team", Some(ops)).await;
+    let body = json!({ "parentDepartment": levels[8] });
+    let moved = p
+        .call("PATCH", &format!("/api/departments/{ops}"), Some(body))
+        .await;
+    assert_eq!(moved.json()["code"], "department_too_deep");
     assert_eq!(
         count(&p.pool, "departments").await,
-        before + 7,
+        before + 9,
         "refused writes left nothing"
     );
 
@@ -251,6 +259,46 @@ async fn roles_can_be_managed_and_held_roles_are_protected(pool: PgPool) {
     assert_eq!(delete.json()["code"], "role_in_use");
     let listed = p.call("GET", "/api/roles?active=true", None).await.json();
     assert_eq!(listed["items"][0]["name"], "Engineer");
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn active_people_are_not_given_inactive_roles(pool: PgPool) {
+    let (p, _dist) = Planner::new(pool, Role::Manager).await;
+    let role = p.call("POST", "/api/roles", Some(json!({ "name": "Welder" })));
+    let id = role.await.json()["id"].as_i64().unwrap();
+    let body = json!({ "name": "Olga", "role": id });
+    let olga = p.call("POST", "/api/people", Some(body)).await.json()["id"].clone();
+    let olga = format!("/api/people/{olga}");
+    let inactive = json!({ "isActive": false });
+    assert_eq!(
+        p.call("PATCH", &olga, Some(inactive.clone())).await.status,
+        StatusCode::OK
+    );
+    let path = format!("/api/roles/{id}");
+    let deactivated = p.call("PATCH", &path, Some(inactive)).await;
+    assert_eq!(
+        deactivated.status,
+        StatusCode::OK,
+        "only inactive Olga holds it"
+    );
+
+    let body = json!({ "name": "Ivan", "role": id });
+    let refused = p.call("POST", "/api/people", Some(body)).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused.json()["code"], "role_inactive");
+    assert_eq!(refused.json()["errors"][0]["field"], "role");
+    let renamed = p
+        .call("PATCH", &olga, Some(json!({ "name": "Olga K" })))
+        .await;
+    assert_eq!(
+        renamed.status,
+        StatusCode::OK,
+        "keeping a role is not being given it"
+    );
+    let reactivated = p
+        .call("PATCH", &olga, Some(json!({ "isActive": true })))
+        .await;
+    assert_eq!(reactivated.json()["code"], "role_inactive");
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]

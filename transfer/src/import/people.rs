@@ -133,6 +133,8 @@ impl Stored {
 /// Role and department ids by lower-cased name; names not there yet get created.
 pub struct Names {
     pub roles: HashMap<String, i64>,
+    /// The roles no active person may be given.
+    pub inactive_roles: HashSet<i64>,
     pub departments: HashMap<String, i64>,
 }
 
@@ -170,9 +172,30 @@ pub fn plan(
             {
                 return Err(duplicate("person", &row.name));
             }
-            Ok(action(row, matched, stored, names, update_existing))
+            let action = action(row, matched, stored, names, update_existing);
+            refuse_inactive_role(&action, stored, names)?;
+            Ok(action)
         })
         .collect()
+}
+
+/// An active person is not given an inactive role (as a new person, a new role or on
+/// reactivation), as the database would refuse it (`people_role_active`).
+fn refuse_inactive_role(action: &Action, stored: &Stored, names: &Names) -> Result<(), CellError> {
+    let (next, current) = match action {
+        Action::Create(next) => (next, None),
+        Action::Update(id, next) => (next, stored.by_id.get(id)),
+        Action::Unchanged(_) | Action::Skip(_) => return Ok(()),
+    };
+    let inactive = next
+        .role_id
+        .is_some_and(|role| names.inactive_roles.contains(&role));
+    let given = current.is_none_or(|now| now.role_id != next.role_id || !now.is_active);
+    if next.is_active && inactive && given {
+        let message = "The role is inactive. Choose an active role, or reactivate it first.";
+        return Err(CellError::new("role_inactive", message));
+    }
+    Ok(())
 }
 
 fn duplicate(what: &str, value: &str) -> CellError {

@@ -74,6 +74,7 @@ pub async fn run<S: Stages + Send>(
     let stored = Stored::new(people_bulk::all(conn).await?);
     let mut names = Names {
         roles: names::ids_by_name(conn, Named::Roles).await?,
+        inactive_roles: names::inactive_roles(conn).await?,
         departments: names::ids_by_name(conn, Named::Departments).await?,
     };
     let plans = people::plan(&rows, &stored, &names, options.update_existing);

@@ -1,7 +1,7 @@
 //! What a client may send to create or change a person, and the [`Rules`] it is checked
 //! by: the name, an optional unique email, a capacity in hours, references that must
-//! exist, and a hire date; who may change what; store refusals as problems naming the
-//! field.
+//! exist (an active person's role an active one), and a hire date; who may change what;
+//! store refusals as problems naming the field.
 
 use axum::http::StatusCode;
 use serde::Deserialize;
@@ -128,6 +128,12 @@ impl Rules for People {
                 "role_not_found",
                 "role",
                 "The role does not exist.",
+            ),
+            StoreError::Invalid(c) if c == "people_role_active" => field_problem(
+                StatusCode::BAD_REQUEST,
+                "role_inactive",
+                "role",
+                "The role is inactive. Choose an active role, or reactivate it first.",
             ),
             StoreError::MissingReference(c) if c == "people_department_id_fkey" => field_problem(
                 StatusCode::BAD_REQUEST,

@@ -208,8 +208,8 @@ pub async fn bulk_department(
     }
     fields::reference("department", body.department).map_err(|e| invalid_fields(vec![e]))?;
     let mut tx = state.db.begin().await?;
-    let known = people::count_existing(&mut *tx, &ids).await?;
-    if usize::try_from(known).unwrap_or(0) != ids.len() {
+    let known = people::lock_existing(&mut *tx, &ids).await?;
+    if usize::try_from(known).ok() != Some(ids.len()) {
         let message = "Some of these people do not exist.";
         return Err(
             invalid_fields(vec![FieldError::new("people", "person_not_found", message)]).into(),

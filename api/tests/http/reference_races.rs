@@ -1,0 +1,154 @@
+//! Reference rows changed by two real transactions at once: the API's request and a raw
+//! one that is uncommitted when the request starts. The database keeps the rules (the
+//! people -> roles foreign key, the `roles_active_holders` and `people_role_active`
+//! triggers, the department tree's lock), so whichever write comes second sees the first:
+//! - a role deleted, or deactivated, while it is given: 409 `role_in_use`, the role stays;
+//! - a person given a role while it is deactivated: 400 `role_inactive`, no person;
+//! - two departments placed under each other at once: the second is a cycle, 400.
+
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use serde_json::json;
+use sqlx::PgPool;
+
+use crate::support::*;
+
+/// Waits until a statement of this database starting with `statement` waits on a lock.
+async fn until_waiting(pool: &PgPool, statement: &str) {
+    for _ in 0..500 {
+        let waiting: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()
+               AND wait_event_type = 'Lock' AND query LIKE $1",
+        )
+        .bind(format!("%{statement}%"))
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        if waiting > 0 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("{statement} never waited for the other transaction");
+}
+
+/// Runs `answer` (a request) while the raw transaction `first` is still open: once the
+/// request's `statement` waits for it, `first` commits.
+async fn after_commit<F: Future<Output = Answer>>(
+    pool: &PgPool,
+    first: sqlx::Transaction<'_, sqlx::Postgres>,
+    statement: &str,
+    answer: F,
+) -> Answer {
+    let (answer, ()) = tokio::join!(answer, async {
+        until_waiting(pool, statement).await;
+        first.commit().await.unwrap();
+    });
+    answer
+}
+
+async fn count(pool: &PgPool, sql: &'static str, role: i64) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(role)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+/// Gives Olga (active) `role` in a transaction left open.
+async fn giving(pool: &PgPool, role: i64) -> sqlx::Transaction<'static, sqlx::Postgres> {
+    let mut tx = pool.begin().await.unwrap();
+    sqlx::query("INSERT INTO people (name, role_id) VALUES ('Olga', $1)")
+        .bind(role)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_role_given_to_someone_while_it_is_deleted_is_kept(pool: PgPool) {
+    let p = Planner::new(pool.clone()).await;
+    let id = p.id_of("/api/roles", json!({ "name": "Welder" })).await;
+
+    // The delete's NOT EXISTS check cannot see the uncommitted person; only the foreign
+    // key stops the delete.
+    let path = format!("/api/roles/{id}");
+    let deleted = p.call("DELETE", &path, None);
+    let deleted = after_commit(&pool, giving(&pool, id).await, "DELETE FROM roles", deleted).await;
+
+    assert_eq!(deleted.status, StatusCode::CONFLICT);
+    assert_eq!(deleted.json()["code"], "role_in_use");
+    let sql = "SELECT count(*) FROM people WHERE role_id = $1";
+    assert_eq!(count(&pool, sql, id).await, 1);
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_role_given_to_someone_while_it_is_deactivated_stays_active(pool: PgPool) {
+    let p = Planner::new(pool.clone()).await;
+    let id = p.id_of("/api/roles", json!({ "name": "Welder" })).await;
+
+    // Olga's insert holds the role FOR SHARE, so the deactivation waits for her commit,
+    // then finds her.
+    let path = format!("/api/roles/{id}");
+    let body = json!({ "isActive": false });
+    let deactivated = p.call("PATCH", &path, Some(body));
+    let deactivated =
+        after_commit(&pool, giving(&pool, id).await, "UPDATE roles", deactivated).await;
+
+    assert_eq!(deactivated.status, StatusCode::CONFLICT);
+    assert_eq!(deactivated.json()["code"], "role_in_use");
+    let sql = "SELECT count(*) FROM roles WHERE id = $1 AND is_active";
+    assert_eq!(count(&pool, sql, id).await, 1);
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_role_deactivated_while_someone_is_given_it_is_not_given(pool: PgPool) {
+    let p = Planner::new(pool.clone()).await;
+    let id = p.id_of("/api/roles", json!({ "name": "Welder" })).await;
+
+    // The deactivation finds no holder and holds the role's row; the person's insert
+    // waits for it, then reads the role inactive.
+    let mut deactivating = pool.begin().await.unwrap();
+    sqlx::query("UPDATE roles SET is_active = false WHERE id = $1")
+        .bind(id)
+        .execute(&mut *deactivating)
+        .await
+        .unwrap();
+    let body = json!({ "name": "Olga", "role": id });
+    let created = p.call("POST", "/api/people", Some(body));
+    let created = after_commit(&pool, deactivating, "INSERT INTO people", created).await;
+
+    assert_eq!(created.status, StatusCode::BAD_REQUEST);
+    assert_eq!(created.json()["code"], "role_inactive");
+    let sql = "SELECT count(*) FROM people WHERE role_id = $1";
+    assert_eq!(count(&pool, sql, id).await, 0);
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn two_departments_placed_under_each_other_at_once_make_no_cycle(pool: PgPool) {
+    let p = Planner::new(pool.clone()).await;
+    let a = p.id_of("/api/departments", json!({ "name": "A" })).await;
+    let b = p.id_of("/api/departments", json!({ "name": "B" })).await;
+
+    // A goes under B, uncommitted; B under A then waits for the tree's lock and walks
+    // the tree as A's move left it.
+    let mut moving = pool.begin().await.unwrap();
+    sqlx::query("UPDATE departments SET parent_id = $2 WHERE id = $1")
+        .bind(a)
+        .bind(b)
+        .execute(&mut *moving)
+        .await
+        .unwrap();
+    let body = json!({ "parentDepartment": a });
+    let path = format!("/api/departments/{b}");
+    let moved = p.call("PATCH", &path, Some(body));
+    let moved = after_commit(&pool, moving, "UPDATE departments", moved).await;
+
+    assert_eq!(moved.status, StatusCode::BAD_REQUEST);
+    assert_eq!(moved.json()["code"], "department_cycle");
+    let sql = "SELECT count(*) FROM departments WHERE id = $1 AND parent_id IS NULL";
+    assert_eq!(count(&pool, sql, b).await, 1);
+}
