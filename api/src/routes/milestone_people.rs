@@ -98,10 +98,12 @@ pub async fn link(
             "This person is already linked in this role.",
         )
         .into()),
-        Err(StoreError::MissingReference(_)) => {
+        Err(StoreError::MissingReference(c)) if c == "deliverable_assignments_person_id_fkey" => {
             let message = "The person does not exist.";
             Err(invalid_fields(vec![FieldError::new("person", "person_not_found", message)]).into())
         }
+        // The deliverable was deleted since it was loaded.
+        Err(StoreError::MissingReference(_)) => Err(Problem::not_found("The deliverable").into()),
         Err(other) => Err(other.into()),
     }
 }

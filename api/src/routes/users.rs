@@ -312,7 +312,10 @@ pub async fn update(
         email,
         person_id: patch.person,
     };
-    let Some(after) = users::update(&mut *tx, id, &changes, expected)
+    // Without If-Match, the version just read guards the write, so the audit's "from"
+    // values are the ones replaced.
+    let version = expected.unwrap_or(before.version);
+    let Some(after) = users::update(&mut *tx, id, &changes, Some(version))
         .await
         .map_err(conflict)?
     else {

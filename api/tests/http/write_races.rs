@@ -1,16 +1,22 @@
-//! Reference rows changed by two real transactions at once: the API's request and a raw
-//! one that is uncommitted when the request starts. The database keeps the rules (the
-//! people -> roles foreign key, the `roles_active_holders` and `people_role_active`
-//! triggers, the department tree's lock), so whichever write comes second sees the first:
+//! Rows changed by two real transactions at once: the API's request and a raw one that
+//! is uncommitted when the request starts. The database keeps the rules (the refusing
+//! foreign keys, the `roles_active_holders` and `people_role_active` triggers, the
+//! department tree's lock, the version read), so whichever write comes second sees the
+//! first:
 //! - a role deleted, or deactivated, while it is given: 409 `role_in_use`, the role stays;
 //! - a person given a role while it is deactivated: 400 `role_inactive`, no person;
-//! - two departments placed under each other at once: the second is a cycle, 400.
+//! - two departments placed under each other at once: the second is a cycle, 400;
+//! - a skill deleted while it is given, a person deleted while an account is linked to
+//!   them: 409 in use, and the skill and the link stay;
+//! - an account changed while an admin edits it without If-Match: 412, as the edit (and
+//!   its audit) was based on what it replaced no more.
 
 use std::time::Duration;
 
 use axum::http::StatusCode;
 use serde_json::json;
 use sqlx::PgPool;
+use wt_domain::accounts::Role;
 
 use crate::support::*;
 
@@ -151,4 +157,75 @@ async fn two_departments_placed_under_each_other_at_once_make_no_cycle(pool: PgP
     assert_eq!(moved.json()["code"], "department_cycle");
     let sql = "SELECT count(*) FROM departments WHERE id = $1 AND parent_id IS NULL";
     assert_eq!(count(&pool, sql, b).await, 1);
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_skill_given_to_someone_while_it_is_deleted_is_kept(pool: PgPool) {
+    let p = Planner::new(pool.clone()).await;
+    let skill = p.id_of("/api/skills", json!({ "name": "Welding" })).await;
+    let olga = p.id_of("/api/people", json!({ "name": "Olga" })).await;
+
+    let mut giving = pool.begin().await.unwrap();
+    sqlx::query("INSERT INTO person_skills (person_id, skill_tag_id) VALUES ($1, $2)")
+        .bind(olga)
+        .bind(skill)
+        .execute(&mut *giving)
+        .await
+        .unwrap();
+    let path = format!("/api/skills/{skill}");
+    let deleted = p.call("DELETE", &path, None);
+    let deleted = after_commit(&pool, giving, "DELETE FROM skill_tags", deleted).await;
+
+    assert_eq!(deleted.status, StatusCode::CONFLICT);
+    assert_eq!(deleted.json()["code"], "skill_in_use");
+    let sql = "SELECT count(*) FROM person_skills WHERE skill_tag_id = $1";
+    assert_eq!(count(&pool, sql, skill).await, 1);
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_person_linked_to_an_account_while_being_deleted_is_kept(pool: PgPool) {
+    let p = Planner::new(pool.clone()).await;
+    let olga = p.id_of("/api/people", json!({ "name": "Olga" })).await;
+    let account = create_user(&p.state, "olga", Role::User).await;
+
+    let mut linking = pool.begin().await.unwrap();
+    sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2")
+        .bind(olga)
+        .bind(account.id)
+        .execute(&mut *linking)
+        .await
+        .unwrap();
+    let path = format!("/api/people/{olga}");
+    let deleted = p.call("DELETE", &path, None);
+    let deleted = after_commit(&pool, linking, "DELETE FROM people", deleted).await;
+
+    assert_eq!(deleted.status, StatusCode::CONFLICT);
+    assert_eq!(deleted.json()["code"], "person_in_use");
+    let sql = "SELECT count(*) FROM users WHERE person_id = $1";
+    assert_eq!(count(&pool, sql, olga).await, 1);
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn an_account_changed_while_an_admin_edits_it_is_not_overwritten(pool: PgPool) {
+    let p = Planner::new(pool.clone()).await;
+    let admin = create_user(&p.state, "root", Role::Admin).await;
+    let token = access_token(&p.state, &admin);
+    let olga = create_user(&p.state, "olga", Role::User).await;
+
+    let mut changing = pool.begin().await.unwrap();
+    sqlx::query("UPDATE users SET role = 'manager', version = version + 1 WHERE id = $1")
+        .bind(olga.id)
+        .execute(&mut *changing)
+        .await
+        .unwrap();
+    let path = format!("/api/users/{}", olga.id);
+    let body = json!({ "role": "admin" });
+    let edited = p
+        .app
+        .send(request("PATCH", &path, Some(&token), Some(body)));
+    let edited = after_commit(&pool, changing, "UPDATE users", edited).await;
+
+    assert_eq!(edited.status, StatusCode::PRECONDITION_FAILED);
+    let sql = "SELECT count(*) FROM users WHERE id = $1 AND role = 'manager'";
+    assert_eq!(count(&pool, sql, olga.id).await, 1);
 }
