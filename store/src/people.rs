@@ -3,11 +3,11 @@
 //! for someone with no assignments and no linked user.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use futures::stream::BoxStream;
 use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, PgExecutor, Postgres, QueryBuilder};
 
 use crate::StoreError;
+use crate::listing::{ListFilter, ListOrder};
 
 crate::stored!(Person, PersonFields);
 
@@ -76,7 +76,7 @@ pub enum PersonSort {
     Oldest,
 }
 
-impl PersonSort {
+impl ListOrder for PersonSort {
     /// The ORDER BY of this sort; name then id break ties in the same direction, so each
     /// order but the department's reads an index (`people_name`, `people_capacity`,
     /// `people_created`) forwards or backwards.
@@ -113,72 +113,50 @@ pub struct PersonFilter {
     pub offset: i64,
 }
 
-/// One page of the people `filter` selects, in its order.
-pub async fn list(
-    ex: impl PgExecutor<'_>,
-    filter: &PersonFilter,
-) -> Result<Vec<Person>, StoreError> {
-    Ok(listed(filter)?.fetch_all(ex).await?)
-}
+/// The people list: its rows, and the WHERE clause of the conditions set.
+impl ListFilter for PersonFilter {
+    type Row = Person;
+    type Order = PersonSort;
+    const TABLE: &'static str = "people";
+    const SELECT: &'static str = "\
+        SELECT p.id, p.name, p.email, (p.weekly_capacity * 100)::integer AS capacity_centihours, \
+               p.role_id, r.name AS role_name, p.department_id, d.name AS department_name, \
+               p.location, p.hire_date, p.notes, p.is_active, p.created_at, p.updated_at, \
+               p.version \
+        FROM people p \
+        LEFT JOIN roles r ON r.id = p.role_id \
+        LEFT JOIN departments d ON d.id = p.department_id";
+    const COUNT: &'static str = "SELECT count(*) FROM people p";
 
-/// The people `filter` selects, in its order, one at a time as PostgreSQL sends them
-/// (exports write them out without holding them all).
-pub fn stream<'e>(
-    ex: impl PgExecutor<'e> + 'e,
-    filter: &PersonFilter,
-) -> BoxStream<'e, Result<Person, StoreError>> {
-    crate::listing::stream(ex, listed(filter))
-}
-
-/// How many people `filter` selects in all (its paging aside).
-pub async fn count(ex: impl PgExecutor<'_>, filter: &PersonFilter) -> Result<i64, StoreError> {
-    let mut query = QueryBuilder::<Postgres>::new("SELECT count(*) FROM people p");
-    push_filter(&mut query, filter);
-    Ok(query.build_query_scalar().fetch_one(ex).await?)
-}
-
-fn listed<'q>(
-    filter: &PersonFilter,
-) -> Result<sqlx::query::QueryAs<'q, Postgres, Person, sqlx::postgres::PgArguments>, StoreError> {
-    let mut query = QueryBuilder::<Postgres>::new(
-        "SELECT p.id, p.name, p.email, (p.weekly_capacity * 100)::integer AS capacity_centihours, \
-                p.role_id, r.name AS role_name, p.department_id, d.name AS department_name, \
-                p.location, p.hire_date, p.notes, p.is_active, p.created_at, p.updated_at, \
-                p.version \
-         FROM people p \
-         LEFT JOIN roles r ON r.id = p.role_id \
-         LEFT JOIN departments d ON d.id = p.department_id",
-    );
-    push_filter(&mut query, filter);
-    crate::listing::paged(query, filter.sort.order(), filter.limit, filter.offset)
-}
-
-/// The WHERE clause of `filter`: only the conditions it sets, so PostgreSQL plans each
-/// combination with the indexes that fit it.
-fn push_filter(query: &mut QueryBuilder<Postgres>, filter: &PersonFilter) {
-    query.push(" WHERE true");
-    if let Some(department) = filter.department_id {
-        query
-            .push(" AND p.department_id IN (SELECT department_scope(")
-            .push_bind(department)
-            .push(", ")
-            .push_bind(filter.include_children)
-            .push("))");
+    fn push_where(&self, query: &mut QueryBuilder<Postgres>) {
+        query.push(" WHERE true");
+        if let Some(department) = self.department_id {
+            query
+                .push(" AND p.department_id IN (SELECT department_scope(")
+                .push_bind(department)
+                .push(", ")
+                .push_bind(self.include_children)
+                .push("))");
+        }
+        if let Some(role) = self.role_id {
+            query.push(" AND p.role_id = ").push_bind(role);
+        }
+        if let Some(search) = &self.search {
+            let pattern = crate::like_pattern(search);
+            query
+                .push(" AND (lower(p.name) LIKE ")
+                .push_bind(pattern.clone())
+                .push(" OR lower(coalesce(p.email, '')) LIKE ")
+                .push_bind(pattern)
+                .push(")");
+        }
+        if let Some(active) = self.active {
+            query.push(" AND p.is_active = ").push_bind(active);
+        }
     }
-    if let Some(role) = filter.role_id {
-        query.push(" AND p.role_id = ").push_bind(role);
-    }
-    if let Some(search) = &filter.search {
-        let pattern = crate::like_pattern(search);
-        query
-            .push(" AND (lower(p.name) LIKE ")
-            .push_bind(pattern.clone())
-            .push(" OR lower(coalesce(p.email, '')) LIKE ")
-            .push_bind(pattern)
-            .push(")");
-    }
-    if let Some(active) = filter.active {
-        query.push(" AND p.is_active = ").push_bind(active);
+
+    fn paging(&mut self) -> (&mut i64, &mut i64, &mut PersonSort) {
+        (&mut self.limit, &mut self.offset, &mut self.sort)
     }
 }
 

@@ -2,11 +2,11 @@
 //! (`projects_number_key`). A project with assignments is deactivated, not deleted.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use futures::stream::BoxStream;
 use serde::{Deserialize, Serialize};
 use sqlx::{PgExecutor, Postgres, QueryBuilder};
 
 use crate::StoreError;
+use crate::listing::{ListFilter, ListOrder};
 
 crate::stored!(Project, ProjectFields);
 
@@ -78,7 +78,7 @@ pub enum ProjectSort {
     CreatedDesc,
 }
 
-impl ProjectSort {
+impl ListOrder for ProjectSort {
     /// The ORDER BY of this sort; name then id break ties in the same direction, so the
     /// name, client and creation orders read an index (`projects_name`,
     /// `projects_client_name`, `projects_created`) forwards or backwards.
@@ -119,80 +119,58 @@ pub struct ProjectFilter {
     pub offset: i64,
 }
 
-/// One page of the projects `filter` selects, in its order.
-pub async fn list(
-    ex: impl PgExecutor<'_>,
-    filter: &ProjectFilter,
-) -> Result<Vec<Project>, StoreError> {
-    Ok(listed(filter)?.fetch_all(ex).await?)
-}
+/// The projects list: its rows, and the WHERE clause of the conditions set.
+impl ListFilter for ProjectFilter {
+    type Row = Project;
+    type Order = ProjectSort;
+    const TABLE: &'static str = "projects";
+    const SELECT: &'static str = "\
+        SELECT id, name, project_number, client, status, start_date, end_date, \
+               (estimated_hours * 100)::bigint AS estimated_centihours, description, notes, \
+               is_active, created_at, updated_at, version \
+        FROM projects";
+    const COUNT: &'static str = "SELECT count(*) FROM projects";
 
-/// The projects `filter` selects, in its order, one at a time as PostgreSQL sends them
-/// (exports write them out without holding them all).
-pub fn stream<'e>(
-    ex: impl PgExecutor<'e> + 'e,
-    filter: &ProjectFilter,
-) -> BoxStream<'e, Result<Project, StoreError>> {
-    crate::listing::stream(ex, listed(filter))
-}
+    fn push_where(&self, query: &mut QueryBuilder<Postgres>) {
+        query.push(" WHERE true");
+        if !self.statuses.is_empty() {
+            query
+                .push(" AND status = ANY(")
+                .push_bind(self.statuses.clone())
+                .push(")");
+        }
+        if let Some(client) = &self.client {
+            query
+                .push(" AND lower(client) = lower(")
+                .push_bind(client.clone())
+                .push(")");
+        }
+        if let Some(search) = &self.search {
+            let pattern = crate::like_pattern(search);
+            query
+                .push(" AND (lower(name) LIKE ")
+                .push_bind(pattern.clone())
+                .push(" OR lower(coalesce(project_number, '')) LIKE ")
+                .push_bind(pattern.clone())
+                .push(" OR lower(client) LIKE ")
+                .push_bind(pattern)
+                .push(")");
+        }
+        if let Some(active) = self.active {
+            query.push(" AND is_active = ").push_bind(active);
+        }
+        if let Some(department) = self.department_id {
+            query
+                .push(" AND id IN (SELECT staffed_from_department(")
+                .push_bind(department)
+                .push(", ")
+                .push_bind(self.include_children)
+                .push("))");
+        }
+    }
 
-/// How many projects `filter` selects in all (its paging aside).
-pub async fn count(ex: impl PgExecutor<'_>, filter: &ProjectFilter) -> Result<i64, StoreError> {
-    let mut query = QueryBuilder::<Postgres>::new("SELECT count(*) FROM projects");
-    push_filter(&mut query, filter);
-    Ok(query.build_query_scalar().fetch_one(ex).await?)
-}
-
-fn listed<'q>(
-    filter: &ProjectFilter,
-) -> Result<sqlx::query::QueryAs<'q, Postgres, Project, sqlx::postgres::PgArguments>, StoreError> {
-    let mut query = QueryBuilder::<Postgres>::new(
-        "SELECT id, name, project_number, client, status, start_date, end_date, \
-                (estimated_hours * 100)::bigint AS estimated_centihours, description, notes, \
-                is_active, created_at, updated_at, version \
-         FROM projects",
-    );
-    push_filter(&mut query, filter);
-    crate::listing::paged(query, filter.sort.order(), filter.limit, filter.offset)
-}
-
-/// The WHERE clause of `filter`: only the conditions it sets, so PostgreSQL plans each
-/// combination with the indexes that fit it.
-fn push_filter(query: &mut QueryBuilder<Postgres>, filter: &ProjectFilter) {
-    query.push(" WHERE true");
-    if !filter.statuses.is_empty() {
-        query
-            .push(" AND status = ANY(")
-            .push_bind(filter.statuses.clone())
-            .push(")");
-    }
-    if let Some(client) = &filter.client {
-        query
-            .push(" AND lower(client) = lower(")
-            .push_bind(client.clone())
-            .push(")");
-    }
-    if let Some(search) = &filter.search {
-        let pattern = crate::like_pattern(search);
-        query
-            .push(" AND (lower(name) LIKE ")
-            .push_bind(pattern.clone())
-            .push(" OR lower(coalesce(project_number, '')) LIKE ")
-            .push_bind(pattern.clone())
-            .push(" OR lower(client) LIKE ")
-            .push_bind(pattern)
-            .push(")");
-    }
-    if let Some(active) = filter.active {
-        query.push(" AND is_active = ").push_bind(active);
-    }
-    if let Some(department) = filter.department_id {
-        query
-            .push(" AND id IN (SELECT staffed_from_department(")
-            .push_bind(department)
-            .push(", ")
-            .push_bind(filter.include_children)
-            .push("))");
+    fn paging(&mut self) -> (&mut i64, &mut i64, &mut ProjectSort) {
+        (&mut self.limit, &mut self.offset, &mut self.sort)
     }
 }
 

@@ -1,10 +1,13 @@
-//! The list page every collection answers with: `{items, page, pageSize, total}`.
+//! The list page every collection answers with (`{items, page, pageSize, total}`), the
+//! query of the named reference lists, and the counted pages of people and projects.
 
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use wt_store::NameFilter;
+use wt_store::listing::{self, ListFilter};
+use wt_store::{NameFilter, StoreError};
 
 use crate::extract::{Page, PageQuery};
+use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -55,8 +58,26 @@ impl NameListQuery {
     }
 }
 
-/// The key a list's total is kept under: its kind and its filters (`unpaged`: the
-/// filter with its paging and order left at their defaults, which do not change it).
-pub fn count_key<F: std::fmt::Debug>(kind: &str, unpaged: &F) -> String {
-    format!("{kind}:{unpaged:?}")
+/// One page of the list `filter` selects, and its total: kept per filter (its paging and
+/// order aside, which do not change it) while the tables `counted_from` are unchanged,
+/// or counted each time (`None`).
+pub async fn counted_page<F: ListFilter>(
+    state: &AppState,
+    filter: F,
+    page: Page,
+    counted_from: Option<&[&str]>,
+) -> Result<(Vec<F::Row>, i64), StoreError> {
+    let filter = filter.on_page(page.page_size, page.offset());
+    let db = &state.db;
+    let count = listing::count(db, &filter);
+    let total = async {
+        match counted_from {
+            Some(tables) => {
+                let key = format!("{}:{:?}", F::TABLE, filter.unpaged());
+                state.list_counts.total(db, key, tables, count).await
+            }
+            None => count.await,
+        }
+    };
+    tokio::try_join!(listing::list(db, &filter), total)
 }

@@ -40,39 +40,42 @@ async fn until_waiting(pool: &PgPool, statement: &str) {
     panic!("{statement} never waited for the other transaction");
 }
 
-/// Runs `answer` (a request) while the raw transaction `first` is still open: once the
-/// request's `statement` waits for it, `first` commits.
-async fn after_commit<F: Future<Output = Answer>>(
+/// The raw statement `first` (`ids` bound in order) in a transaction left open, then
+/// `request`: once the request's `waits` statement waits for that transaction, it commits.
+/// Answers the request's answer, which must be `refused` (a status and a problem code).
+async fn second<F: Future<Output = Answer>>(
     pool: &PgPool,
-    first: sqlx::Transaction<'_, sqlx::Postgres>,
-    statement: &str,
-    answer: F,
+    (first, ids): (&'static str, &[i64]),
+    waits: &str,
+    request: F,
+    refused: (StatusCode, &str),
 ) -> Answer {
-    let (answer, ()) = tokio::join!(answer, async {
-        until_waiting(pool, statement).await;
-        first.commit().await.unwrap();
+    let mut tx = pool.begin().await.unwrap();
+    let query = ids
+        .iter()
+        .fold(sqlx::query(first), |query, id| query.bind(id));
+    query.execute(&mut *tx).await.unwrap();
+    let (answer, ()) = tokio::join!(request, async {
+        until_waiting(pool, waits).await;
+        tx.commit().await.unwrap();
     });
+    assert_eq!(
+        (answer.status, answer.json()["code"].as_str()),
+        (refused.0, Some(refused.1))
+    );
     answer
 }
 
-async fn count(pool: &PgPool, sql: &'static str, role: i64) -> i64 {
+async fn count(pool: &PgPool, sql: &'static str, id: i64) -> i64 {
     sqlx::query_scalar(sql)
-        .bind(role)
+        .bind(id)
         .fetch_one(pool)
         .await
         .unwrap()
 }
 
-/// Gives Olga (active) `role` in a transaction left open.
-async fn giving(pool: &PgPool, role: i64) -> sqlx::Transaction<'static, sqlx::Postgres> {
-    let mut tx = pool.begin().await.unwrap();
-    sqlx::query("INSERT INTO people (name, role_id) VALUES ('Olga', $1)")
-        .bind(role)
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    tx
-}
+/// Gives Olga (active) a role.
+const GIVING: &str = "INSERT INTO people (name, role_id) VALUES ('Olga', $1)";
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn a_role_given_to_someone_while_it_is_deleted_is_kept(pool: PgPool) {
@@ -82,11 +85,9 @@ async fn a_role_given_to_someone_while_it_is_deleted_is_kept(pool: PgPool) {
     // The delete's NOT EXISTS check cannot see the uncommitted person; only the foreign
     // key stops the delete.
     let path = format!("/api/roles/{id}");
-    let deleted = p.call("DELETE", &path, None);
-    let deleted = after_commit(&pool, giving(&pool, id).await, "DELETE FROM roles", deleted).await;
-
-    assert_eq!(deleted.status, StatusCode::CONFLICT);
-    assert_eq!(deleted.json()["code"], "role_in_use");
+    let delete = p.call("DELETE", &path, None);
+    let in_use = (StatusCode::CONFLICT, "role_in_use");
+    second(&pool, (GIVING, &[id]), "DELETE FROM roles", delete, in_use).await;
     let sql = "SELECT count(*) FROM people WHERE role_id = $1";
     assert_eq!(count(&pool, sql, id).await, 1);
 }
@@ -98,14 +99,11 @@ async fn a_role_given_to_someone_while_it_is_deactivated_stays_active(pool: PgPo
 
     // Olga's insert holds the role FOR SHARE, so the deactivation waits for her commit,
     // then finds her.
-    let path = format!("/api/roles/{id}");
     let body = json!({ "isActive": false });
-    let deactivated = p.call("PATCH", &path, Some(body));
-    let deactivated =
-        after_commit(&pool, giving(&pool, id).await, "UPDATE roles", deactivated).await;
-
-    assert_eq!(deactivated.status, StatusCode::CONFLICT);
-    assert_eq!(deactivated.json()["code"], "role_in_use");
+    let path = format!("/api/roles/{id}");
+    let deactivate = p.call("PATCH", &path, Some(body));
+    let in_use = (StatusCode::CONFLICT, "role_in_use");
+    second(&pool, (GIVING, &[id]), "UPDATE roles", deactivate, in_use).await;
     let sql = "SELECT count(*) FROM roles WHERE id = $1 AND is_active";
     assert_eq!(count(&pool, sql, id).await, 1);
 }
@@ -117,18 +115,21 @@ async fn a_role_deactivated_while_someone_is_given_it_is_not_given(pool: PgPool)
 
     // The deactivation finds no holder and holds the role's row; the person's insert
     // waits for it, then reads the role inactive.
-    let mut deactivating = pool.begin().await.unwrap();
-    sqlx::query("UPDATE roles SET is_active = false WHERE id = $1")
-        .bind(id)
-        .execute(&mut *deactivating)
-        .await
-        .unwrap();
-    let body = json!({ "name": "Olga", "role": id });
-    let created = p.call("POST", "/api/people", Some(body));
-    let created = after_commit(&pool, deactivating, "INSERT INTO people", created).await;
-
-    assert_eq!(created.status, StatusCode::BAD_REQUEST);
-    assert_eq!(created.json()["code"], "role_inactive");
+    let deactivating = "UPDATE roles SET is_active = false WHERE id = $1";
+    let create = p.call(
+        "POST",
+        "/api/people",
+        Some(json!({ "name": "Olga", "role": id })),
+    );
+    let inactive = (StatusCode::BAD_REQUEST, "role_inactive");
+    second(
+        &pool,
+        (deactivating, &[id]),
+        "INSERT INTO people",
+        create,
+        inactive,
+    )
+    .await;
     let sql = "SELECT count(*) FROM people WHERE role_id = $1";
     assert_eq!(count(&pool, sql, id).await, 0);
 }
@@ -141,20 +142,19 @@ async fn two_departments_placed_under_each_other_at_once_make_no_cycle(pool: PgP
 
     // A goes under B, uncommitted; B under A then waits for the tree's lock and walks
     // the tree as A's move left it.
-    let mut moving = pool.begin().await.unwrap();
-    sqlx::query("UPDATE departments SET parent_id = $2 WHERE id = $1")
-        .bind(a)
-        .bind(b)
-        .execute(&mut *moving)
-        .await
-        .unwrap();
+    let moving = "UPDATE departments SET parent_id = $2 WHERE id = $1";
     let body = json!({ "parentDepartment": a });
     let path = format!("/api/departments/{b}");
-    let moved = p.call("PATCH", &path, Some(body));
-    let moved = after_commit(&pool, moving, "UPDATE departments", moved).await;
-
-    assert_eq!(moved.status, StatusCode::BAD_REQUEST);
-    assert_eq!(moved.json()["code"], "department_cycle");
+    let move_b = p.call("PATCH", &path, Some(body));
+    let cycle = (StatusCode::BAD_REQUEST, "department_cycle");
+    second(
+        &pool,
+        (moving, &[a, b]),
+        "UPDATE departments",
+        move_b,
+        cycle,
+    )
+    .await;
     let sql = "SELECT count(*) FROM departments WHERE id = $1 AND parent_id IS NULL";
     assert_eq!(count(&pool, sql, b).await, 1);
 }
@@ -165,19 +165,18 @@ async fn a_skill_given_to_someone_while_it_is_deleted_is_kept(pool: PgPool) {
     let skill = p.id_of("/api/skills", json!({ "name": "Welding" })).await;
     let olga = p.id_of("/api/people", json!({ "name": "Olga" })).await;
 
-    let mut giving = pool.begin().await.unwrap();
-    sqlx::query("INSERT INTO person_skills (person_id, skill_tag_id) VALUES ($1, $2)")
-        .bind(olga)
-        .bind(skill)
-        .execute(&mut *giving)
-        .await
-        .unwrap();
+    let giving = "INSERT INTO person_skills (person_id, skill_tag_id) VALUES ($1, $2)";
     let path = format!("/api/skills/{skill}");
-    let deleted = p.call("DELETE", &path, None);
-    let deleted = after_commit(&pool, giving, "DELETE FROM skill_tags", deleted).await;
-
-    assert_eq!(deleted.status, StatusCode::CONFLICT);
-    assert_eq!(deleted.json()["code"], "skill_in_use");
+    let delete = p.call("DELETE", &path, None);
+    let in_use = (StatusCode::CONFLICT, "skill_in_use");
+    second(
+        &pool,
+        (giving, &[olga, skill]),
+        "DELETE FROM skill_tags",
+        delete,
+        in_use,
+    )
+    .await;
     let sql = "SELECT count(*) FROM person_skills WHERE skill_tag_id = $1";
     assert_eq!(count(&pool, sql, skill).await, 1);
 }
@@ -188,19 +187,12 @@ async fn a_person_linked_to_an_account_while_being_deleted_is_kept(pool: PgPool)
     let olga = p.id_of("/api/people", json!({ "name": "Olga" })).await;
     let account = create_user(&p.state, "olga", Role::User).await;
 
-    let mut linking = pool.begin().await.unwrap();
-    sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2")
-        .bind(olga)
-        .bind(account.id)
-        .execute(&mut *linking)
-        .await
-        .unwrap();
+    let linking = "UPDATE users SET person_id = $1 WHERE id = $2";
     let path = format!("/api/people/{olga}");
-    let deleted = p.call("DELETE", &path, None);
-    let deleted = after_commit(&pool, linking, "DELETE FROM people", deleted).await;
-
-    assert_eq!(deleted.status, StatusCode::CONFLICT);
-    assert_eq!(deleted.json()["code"], "person_in_use");
+    let delete = p.call("DELETE", &path, None);
+    let in_use = (StatusCode::CONFLICT, "person_in_use");
+    let ids = [olga, account.id];
+    second(&pool, (linking, &ids), "DELETE FROM people", delete, in_use).await;
     let sql = "SELECT count(*) FROM users WHERE person_id = $1";
     assert_eq!(count(&pool, sql, olga).await, 1);
 }
@@ -212,20 +204,14 @@ async fn an_account_changed_while_an_admin_edits_it_is_not_overwritten(pool: PgP
     let token = access_token(&p.state, &admin);
     let olga = create_user(&p.state, "olga", Role::User).await;
 
-    let mut changing = pool.begin().await.unwrap();
-    sqlx::query("UPDATE users SET role = 'manager', version = version + 1 WHERE id = $1")
-        .bind(olga.id)
-        .execute(&mut *changing)
-        .await
-        .unwrap();
+    let changing = "UPDATE users SET role = 'manager', version = version + 1 WHERE id = $1";
     let path = format!("/api/users/{}", olga.id);
     let body = json!({ "role": "admin" });
-    let edited = p
+    let edit = p
         .app
         .send(request("PATCH", &path, Some(&token), Some(body)));
-    let edited = after_commit(&pool, changing, "UPDATE users", edited).await;
-
-    assert_eq!(edited.status, StatusCode::PRECONDITION_FAILED);
+    let stale = (StatusCode::PRECONDITION_FAILED, "precondition_failed");
+    second(&pool, (changing, &[olga.id]), "UPDATE users", edit, stale).await;
     let sql = "SELECT count(*) FROM users WHERE id = $1 AND role = 'manager'";
     assert_eq!(count(&pool, sql, olga.id).await, 1);
 }

@@ -17,9 +17,9 @@ use sqlx::PgConnection;
 use tokio::sync::mpsc;
 use wt_domain::transfer::columns::Sheet;
 use wt_domain::transfer::exports::{ExportFormat, ExportKind};
-use wt_store::StoreError;
 use wt_store::people::PersonFilter;
 use wt_store::projects::ProjectFilter;
+use wt_store::{StoreError, listing};
 
 pub use self::sink::SinkError;
 use self::sink::{Message, Value};
@@ -82,7 +82,7 @@ const PROGRESS_ROWS: u64 = 1_000;
 /// download decides between answering at once and starting a job.
 pub async fn count(conn: &mut PgConnection, selection: &Selection) -> Result<u64, StoreError> {
     let rows = match selection {
-        Selection::People(filter) => people::count(conn, filter).await?,
+        Selection::People(filter) => listing::count(conn, filter).await?,
         Selection::Projects(filter) => projects::count(conn, filter).await?,
     };
     Ok(u64::try_from(rows).unwrap_or(0))

@@ -4,28 +4,12 @@
 use futures::TryStreamExt;
 use sqlx::PgConnection;
 use wt_domain::transfer::columns::{Field, PEOPLE};
-use wt_store::StoreError;
-use wt_store::people::{self, Person, PersonFilter};
+use wt_store::listing::{self, ListFilter};
+use wt_store::people::{Person, PersonFilter};
 
 use super::sink::Value;
 use super::{ExportError, Rows};
 use crate::import::Stages;
-
-/// Every person `filter` selects, not one page of them.
-fn unpaged(filter: &PersonFilter) -> PersonFilter {
-    PersonFilter {
-        limit: i64::MAX,
-        offset: 0,
-        ..filter.clone()
-    }
-}
-
-pub(super) async fn count(
-    conn: &mut PgConnection,
-    filter: &PersonFilter,
-) -> Result<i64, StoreError> {
-    people::count(conn, filter).await
-}
 
 pub(super) async fn write<S: Stages>(
     conn: &mut PgConnection,
@@ -33,8 +17,8 @@ pub(super) async fn write<S: Stages>(
     rows: &mut Rows<'_, S>,
 ) -> Result<(), ExportError<S::Stop>> {
     rows.sheet(&PEOPLE, Vec::new()).await?;
-    let filter = unpaged(filter);
-    let mut people = people::stream(conn, &filter);
+    let every = filter.every();
+    let mut people = listing::stream(conn, &every);
     while let Some(person) = people.try_next().await? {
         rows.row(cells(&person)).await?;
     }

@@ -11,23 +11,15 @@ use wt_domain::transfer::columns::{ASSIGNMENTS, DELIVERABLES, Field, PROJECTS};
 use wt_domain::transfer::exports::ExportFormat;
 use wt_store::StoreError;
 use wt_store::export_rows::{self, AssignmentRow, DeliverableRow};
-use wt_store::projects::{self, Project, ProjectFilter};
+use wt_store::listing::{self, ListFilter};
+use wt_store::projects::{Project, ProjectFilter};
 
 use super::sink::Value;
 use super::{ExportError, Rows};
 use crate::import::Stages;
 
-/// Every project `filter` selects, not one page of them.
-fn unpaged(filter: &ProjectFilter) -> ProjectFilter {
-    ProjectFilter {
-        limit: i64::MAX,
-        offset: 0,
-        ..filter.clone()
-    }
-}
-
 async fn ids(conn: &mut PgConnection, filter: &ProjectFilter) -> Result<Vec<i64>, StoreError> {
-    projects::stream(conn, &unpaged(filter))
+    listing::stream(conn, &filter.every())
         .map_ok(|project| project.id)
         .try_collect()
         .await
@@ -51,8 +43,8 @@ pub(super) async fn write<S: Stages>(
 ) -> Result<(), ExportError<S::Stop>> {
     rows.sheet(&PROJECTS, Vec::new()).await?;
     let mut ids = Vec::new();
-    let filter = unpaged(filter);
-    let mut stream = projects::stream(&mut *conn, &filter);
+    let every = filter.every();
+    let mut stream = listing::stream(&mut *conn, &every);
     while let Some(project) = stream.try_next().await? {
         ids.push(project.id);
         rows.row(project_cells(&project)).await?;

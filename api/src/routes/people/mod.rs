@@ -15,7 +15,7 @@ use crate::auth::{Manager, Reader, SignedIn};
 use crate::extract::{JsonBody, PageQuery, QueryParams};
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
-use crate::routes::list::{ListPage, count_key};
+use crate::routes::list::{ListPage, counted_page};
 use crate::routes::resource::Rules;
 use crate::state::AppState;
 
@@ -131,33 +131,14 @@ pub async fn list(
     QueryParams(query): QueryParams<PeopleQuery>,
 ) -> Result<axum::Json<ListPage<PersonView>>, ApiError> {
     let page = paging.page(100);
-    let mut filter = query.filter()?;
-    (filter.limit, filter.offset) = (page.page_size, page.offset());
-    let db = &state.db;
     // Departments count too: a department filter takes in its sub-departments.
-    let total = state.list_counts.total(
-        db,
-        count_key(
-            "people",
-            &PersonFilter {
-                limit: 0,
-                offset: 0,
-                sort: PersonSort::default(),
-                ..filter.clone()
-            },
-        ),
-        &["people", "departments"],
-        people::count(db, &filter),
-    );
-    let (found, total) = tokio::try_join!(people::list(db, &filter), total)?;
-    Ok(axum::Json(ListPage::new(
-        found
-            .into_iter()
-            .map(PersonView::try_from)
-            .collect::<Result<_, _>>()?,
-        page,
-        total,
-    )))
+    let tables: &[&str] = &["people", "departments"];
+    let (found, total) = counted_page(&state, query.filter()?, page, Some(tables)).await?;
+    let items = found
+        .into_iter()
+        .map(PersonView::try_from)
+        .collect::<Result<_, _>>()?;
+    Ok(axum::Json(ListPage::new(items, page, total)))
 }
 
 /// People as a resource; its [`Rules`](crate::routes::resource::Rules) are in `body`.

@@ -6,13 +6,13 @@ use axum::extract::State;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use wt_store::projects::{self, Project, ProjectFilter, ProjectSort};
+use wt_store::projects::{Project, ProjectFilter, ProjectSort};
 
 use crate::auth::Reader;
 use crate::extract::{PageQuery, QueryParams};
 use crate::problem::{ApiError, Problem};
 use crate::routes::fields;
-use crate::routes::list::{ListPage, count_key};
+use crate::routes::list::{ListPage, counted_page};
 use crate::state::AppState;
 
 mod body;
@@ -148,31 +148,14 @@ pub async fn list(
     QueryParams(query): QueryParams<ProjectQuery>,
 ) -> Result<axum::Json<ListPage<ProjectView>>, ApiError> {
     let page = paging.page(100);
-    let mut filter = query.filter()?;
-    (filter.limit, filter.offset) = (page.page_size, page.offset());
-    let db = &state.db;
-    let count = projects::count(db, &filter);
+    let filter = query.filter()?;
     // "Staffed from a department" reads assignments, which change with every plan edit:
     // that total is counted each time (over the department's projects only).
-    let total = async {
-        if filter.department_id.is_some() {
-            return count.await;
-        }
-        let unpaged = ProjectFilter {
-            limit: 0,
-            offset: 0,
-            sort: ProjectSort::default(),
-            ..filter.clone()
-        };
-        let key = count_key("projects", &unpaged);
-        state.list_counts.total(db, key, &["projects"], count).await
-    };
-    let (found, total) = tokio::try_join!(projects::list(db, &filter), total)?;
-    Ok(axum::Json(ListPage::new(
-        found.into_iter().map(ProjectView::from).collect(),
-        page,
-        total,
-    )))
+    let tables: &[&str] = &["projects"];
+    let counted_from = filter.department_id.is_none().then_some(tables);
+    let (found, total) = counted_page(&state, filter, page, counted_from).await?;
+    let items = found.into_iter().map(ProjectView::from).collect();
+    Ok(axum::Json(ListPage::new(items, page, total)))
 }
 
 /// Projects as a resource; its [`Rules`](crate::routes::resource::Rules) are in `body`.
