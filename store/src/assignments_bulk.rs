@@ -9,7 +9,7 @@ use sqlx::PgConnection;
 
 use crate::StoreError;
 use crate::assignments::AssignmentFields;
-use crate::people_bulk::BATCH;
+use crate::bulk::BATCH;
 
 /// A stored assignment with its weeks (Sunday -> hundredths of an hour).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use sqlx::PgConnection;
 
 use crate::StoreError;
-use crate::people_bulk::BATCH;
+use crate::bulk::BATCH;
 
 /// A deliverable's fields as an import compares and writes them.
 #[derive(Debug, Clone, PartialEq, Eq)]

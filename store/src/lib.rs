@@ -7,6 +7,7 @@
 pub mod assignments;
 pub mod assignments_bulk;
 pub mod audit;
+pub mod bulk;
 pub mod candidates;
 pub mod deliverables;
 pub mod deliverables_bulk;
@@ -16,6 +17,7 @@ pub mod export_rows;
 pub mod grid;
 pub mod jobs;
 pub mod listing;
+pub mod named_list;
 pub mod names;
 pub mod normalize;
 pub mod people;
@@ -33,21 +35,11 @@ pub mod users;
 pub mod week_loads;
 
 pub use error::{StoreError, stored_hours};
+pub use named_list::NameFilter;
 
 /// Every migration in `migrations/`, embedded at build time and run by `wt-api migrate`
 /// (and at start-up when `RUN_MIGRATIONS_ON_START` is on).
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
-
-/// Filters of a list of named reference rows (departments, roles, skills); `None` means
-/// "any".
-#[derive(Debug, Clone, Default)]
-pub struct NameFilter {
-    /// Matched case-insensitively anywhere in the name.
-    pub search: Option<String>,
-    pub active: Option<bool>,
-    pub limit: i64,
-    pub offset: i64,
-}
 
 /// A `LIKE` pattern matching `text` anywhere, lower-cased, with wildcards escaped.
 pub(crate) fn like_pattern(text: &str) -> String {

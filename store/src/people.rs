@@ -4,12 +4,26 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{PgConnection, PgExecutor, Postgres, QueryBuilder};
+use sqlx::{PgExecutor, Postgres, QueryBuilder};
 
 use crate::StoreError;
 use crate::listing::{ListFilter, ListOrder};
+use crate::stored::{Stored, Written};
 
-crate::stored!(Person, PersonFields);
+crate::stored!(
+    Person,
+    fields: PersonFields,
+    select: "SELECT p.id, p.name, p.email, \
+                    (p.weekly_capacity * 100)::integer AS capacity_centihours, p.role_id, \
+                    r.name AS role_name, p.department_id, d.name AS department_name, \
+                    p.location, p.hire_date, p.notes, p.is_active, p.created_at, \
+                    p.updated_at, p.version \
+             FROM people p \
+             LEFT JOIN roles r ON r.id = p.role_id \
+             LEFT JOIN departments d ON d.id = p.department_id",
+    in_use: "EXISTS (SELECT 1 FROM assignments a WHERE a.person_id = t.id) \
+             OR EXISTS (SELECT 1 FROM users u WHERE u.person_id = t.id)",
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Person {
@@ -32,7 +46,7 @@ pub struct Person {
 }
 
 /// The writable fields of a person.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PersonFields {
     pub name: String,
     pub email: Option<String>,
@@ -43,6 +57,18 @@ pub struct PersonFields {
     pub hire_date: Option<NaiveDate>,
     pub notes: String,
     pub is_active: bool,
+}
+
+impl Written for PersonFields {
+    const TABLE: &'static str = "people";
+    const RECORD: &'static str = "name text, email text, capacity_centihours integer, \
+                                  role_id bigint, department_id bigint, location text, \
+                                  hire_date date, notes text, is_active boolean";
+    const COLUMNS: &'static str = "name, email, weekly_capacity, role_id, department_id, \
+                                   location, hire_date, notes, is_active";
+    const VALUES: &'static str = "u.name, u.email, u.capacity_centihours / 100.0, u.role_id, \
+                                  u.department_id, u.location, u.hire_date, u.notes, \
+                                  u.is_active";
 }
 
 impl Person {
@@ -118,14 +144,7 @@ impl ListFilter for PersonFilter {
     type Row = Person;
     type Order = PersonSort;
     const TABLE: &'static str = "people";
-    const SELECT: &'static str = "\
-        SELECT p.id, p.name, p.email, (p.weekly_capacity * 100)::integer AS capacity_centihours, \
-               p.role_id, r.name AS role_name, p.department_id, d.name AS department_name, \
-               p.location, p.hire_date, p.notes, p.is_active, p.created_at, p.updated_at, \
-               p.version \
-        FROM people p \
-        LEFT JOIN roles r ON r.id = p.role_id \
-        LEFT JOIN departments d ON d.id = p.department_id";
+    const SELECT: &'static str = <Person as Stored>::SELECT;
     const COUNT: &'static str = "SELECT count(*) FROM people p";
 
     fn push_where(&self, query: &mut QueryBuilder<Postgres>) {
@@ -160,84 +179,6 @@ impl ListFilter for PersonFilter {
     }
 }
 
-pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<Person>, StoreError> {
-    let person = sqlx::query_as!(
-        Person,
-        r#"SELECT p.id, p.name, p.email,
-                  (p.weekly_capacity * 100)::integer AS "capacity_centihours!",
-                  p.role_id, r.name AS "role_name?", p.department_id,
-                  d.name AS "department_name?", p.location, p.hire_date, p.notes,
-                  p.is_active, p.created_at, p.updated_at, p.version
-           FROM people p
-           LEFT JOIN roles r ON r.id = p.role_id
-           LEFT JOIN departments d ON d.id = p.department_id
-           WHERE p.id = $1"#,
-        id,
-    )
-    .fetch_optional(ex)
-    .await?;
-    Ok(person)
-}
-
-/// Creates a person and returns it with its role and department names.
-pub async fn insert(conn: &mut PgConnection, fields: &PersonFields) -> Result<Person, StoreError> {
-    let id = sqlx::query_scalar!(
-        r#"INSERT INTO people (name, email, weekly_capacity, role_id, department_id, location,
-                               hire_date, notes, is_active)
-           VALUES ($1, $2, $3::integer / 100.0, $4, $5, $6, $7, $8, $9)
-           RETURNING id"#,
-        fields.name,
-        fields.email,
-        fields.capacity_centihours,
-        fields.role_id,
-        fields.department_id,
-        fields.location,
-        fields.hire_date,
-        fields.notes,
-        fields.is_active,
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    find(&mut *conn, id)
-        .await?
-        .ok_or_else(|| StoreError::Corrupt(format!("person {id} vanished after insert")))
-}
-
-/// Replaces the writable fields when the row is at `expected_version`. `Ok(None)`: the
-/// person is gone or was changed meanwhile.
-pub async fn update(
-    conn: &mut PgConnection,
-    id: i64,
-    fields: &PersonFields,
-    expected_version: i64,
-) -> Result<Option<Person>, StoreError> {
-    let updated = sqlx::query_scalar!(
-        r#"UPDATE people
-           SET name = $2, email = $3, weekly_capacity = $4::integer / 100.0, role_id = $5,
-               department_id = $6, location = $7, hire_date = $8, notes = $9,
-               is_active = $10, updated_at = now(), version = version + 1
-           WHERE id = $1 AND version = $11
-           RETURNING id"#,
-        id,
-        fields.name,
-        fields.email,
-        fields.capacity_centihours,
-        fields.role_id,
-        fields.department_id,
-        fields.location,
-        fields.hire_date,
-        fields.notes,
-        fields.is_active,
-        expected_version,
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
-    match updated {
-        Some(id) => find(&mut *conn, id).await,
-        None => Ok(None),
-    }
-}
-
 /// Moves many people to one department (or none) at once; returns how many moved.
 pub async fn set_department(
     ex: impl PgExecutor<'_>,
@@ -266,24 +207,4 @@ pub async fn lock_existing(ex: impl PgExecutor<'_>, ids: &[i64]) -> Result<i64, 
     .fetch_one(ex)
     .await?;
     Ok(count)
-}
-
-/// Deletes a person nothing depends on (no assignments, no linked user). `Ok(false)`
-/// otherwise, or when the version moved on.
-pub async fn delete_unused(
-    ex: impl PgExecutor<'_>,
-    id: i64,
-    expected_version: i64,
-) -> Result<bool, StoreError> {
-    let done = sqlx::query!(
-        r#"DELETE FROM people p
-           WHERE p.id = $1 AND p.version = $2
-             AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.person_id = p.id)
-             AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)"#,
-        id,
-        expected_version,
-    )
-    .execute(ex)
-    .await?;
-    Ok(done.rows_affected() == 1)
 }

@@ -3,12 +3,20 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{PgExecutor, Postgres, QueryBuilder};
+use sqlx::{Postgres, QueryBuilder};
 
-use crate::StoreError;
 use crate::listing::{ListFilter, ListOrder};
+use crate::stored::{Stored, Written};
 
-crate::stored!(Project, ProjectFields);
+crate::stored!(
+    Project,
+    fields: ProjectFields,
+    select: "SELECT id, name, project_number, client, status, start_date, end_date, \
+                    (estimated_hours * 100)::bigint AS estimated_centihours, description, \
+                    notes, is_active, created_at, updated_at, version \
+             FROM projects",
+    in_use: "EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = t.id)",
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Project {
@@ -30,7 +38,7 @@ pub struct Project {
 }
 
 /// The writable fields of a project.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProjectFields {
     pub name: String,
     pub project_number: Option<String>,
@@ -42,6 +50,18 @@ pub struct ProjectFields {
     pub description: String,
     pub notes: String,
     pub is_active: bool,
+}
+
+impl Written for ProjectFields {
+    const TABLE: &'static str = "projects";
+    const RECORD: &'static str = "name text, project_number text, client text, status text, \
+                                  start_date date, end_date date, estimated_centihours bigint, \
+                                  description text, notes text, is_active boolean";
+    const COLUMNS: &'static str = "name, project_number, client, status, start_date, end_date, \
+                                   estimated_hours, description, notes, is_active";
+    const VALUES: &'static str = "u.name, u.project_number, u.client, u.status, u.start_date, \
+                                  u.end_date, u.estimated_centihours / 100.0, u.description, \
+                                  u.notes, u.is_active";
 }
 
 impl Project {
@@ -124,11 +144,7 @@ impl ListFilter for ProjectFilter {
     type Row = Project;
     type Order = ProjectSort;
     const TABLE: &'static str = "projects";
-    const SELECT: &'static str = "\
-        SELECT id, name, project_number, client, status, start_date, end_date, \
-               (estimated_hours * 100)::bigint AS estimated_centihours, description, notes, \
-               is_active, created_at, updated_at, version \
-        FROM projects";
+    const SELECT: &'static str = <Project as Stored>::SELECT;
     const COUNT: &'static str = "SELECT count(*) FROM projects";
 
     fn push_where(&self, query: &mut QueryBuilder<Postgres>) {
@@ -172,97 +188,4 @@ impl ListFilter for ProjectFilter {
     fn paging(&mut self) -> (&mut i64, &mut i64, &mut ProjectSort) {
         (&mut self.limit, &mut self.offset, &mut self.sort)
     }
-}
-
-pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<Project>, StoreError> {
-    let project = sqlx::query_as!(
-        Project,
-        r#"SELECT id, name, project_number, client, status, start_date, end_date,
-                  (estimated_hours * 100)::bigint AS estimated_centihours, description, notes,
-                  is_active, created_at, updated_at, version
-           FROM projects WHERE id = $1"#,
-        id,
-    )
-    .fetch_optional(ex)
-    .await?;
-    Ok(project)
-}
-
-pub async fn insert(ex: impl PgExecutor<'_>, f: &ProjectFields) -> Result<Project, StoreError> {
-    let project = sqlx::query_as!(
-        Project,
-        r#"INSERT INTO projects (name, project_number, client, status, start_date, end_date,
-                                 estimated_hours, description, notes, is_active)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::bigint / 100.0, $8, $9, $10)
-           RETURNING id, name, project_number, client, status, start_date, end_date,
-                     (estimated_hours * 100)::bigint AS estimated_centihours, description,
-                     notes, is_active, created_at, updated_at, version"#,
-        f.name,
-        f.project_number,
-        f.client,
-        f.status,
-        f.start_date,
-        f.end_date,
-        f.estimated_centihours,
-        f.description,
-        f.notes,
-        f.is_active,
-    )
-    .fetch_one(ex)
-    .await?;
-    Ok(project)
-}
-
-/// Replaces the writable fields at `expected_version`; `Ok(None)` when gone or changed.
-pub async fn update(
-    ex: impl PgExecutor<'_>,
-    id: i64,
-    f: &ProjectFields,
-    expected_version: i64,
-) -> Result<Option<Project>, StoreError> {
-    let project = sqlx::query_as!(
-        Project,
-        r#"UPDATE projects
-           SET name = $2, project_number = $3, client = $4, status = $5, start_date = $6,
-               end_date = $7, estimated_hours = $8::bigint / 100.0, description = $9,
-               notes = $10, is_active = $11, updated_at = now(), version = version + 1
-           WHERE id = $1 AND version = $12
-           RETURNING id, name, project_number, client, status, start_date, end_date,
-                     (estimated_hours * 100)::bigint AS estimated_centihours, description,
-                     notes, is_active, created_at, updated_at, version"#,
-        id,
-        f.name,
-        f.project_number,
-        f.client,
-        f.status,
-        f.start_date,
-        f.end_date,
-        f.estimated_centihours,
-        f.description,
-        f.notes,
-        f.is_active,
-        expected_version,
-    )
-    .fetch_optional(ex)
-    .await?;
-    Ok(project)
-}
-
-/// Deletes a project with no assignments (its deliverables go with it). `Ok(false)`
-/// otherwise, or when the version moved on.
-pub async fn delete_unused(
-    ex: impl PgExecutor<'_>,
-    id: i64,
-    expected_version: i64,
-) -> Result<bool, StoreError> {
-    let done = sqlx::query!(
-        r#"DELETE FROM projects p
-           WHERE p.id = $1 AND p.version = $2
-             AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = p.id)"#,
-        id,
-        expected_version,
-    )
-    .execute(ex)
-    .await?;
-    Ok(done.rows_affected() == 1)
 }

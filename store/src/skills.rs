@@ -1,13 +1,20 @@
 //! Skills: tags (unique names, `skill_tags_name_key`) and the skills each person has, with
 //! a kind (strength, development, learning) and a level (beginner .. expert).
 
+use serde::Serialize;
 use sqlx::PgExecutor;
 
 use crate::StoreError;
+use crate::stored::Written;
 
-crate::stored!(SkillTag, SkillFields);
+crate::stored!(
+    SkillTag,
+    fields: SkillFields,
+    select: "SELECT id, name, category, version FROM skill_tags",
+    in_use: "EXISTS (SELECT 1 FROM person_skills ps WHERE ps.skill_tag_id = t.id)",
+);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SkillTag {
     pub id: i64,
     pub name: String,
@@ -16,10 +23,17 @@ pub struct SkillTag {
 }
 
 /// The writable fields of a tag.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SkillFields {
     pub name: String,
     pub category: String,
+}
+
+impl Written for SkillFields {
+    const TABLE: &'static str = "skill_tags";
+    const RECORD: &'static str = "name text, category text";
+    const COLUMNS: &'static str = "name, category";
+    const VALUES: &'static str = "u.name, u.category";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,69 +60,6 @@ pub async fn list_tags(
     .fetch_all(ex)
     .await?;
     Ok(tags)
-}
-
-pub async fn find(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<SkillTag>, StoreError> {
-    let tag = sqlx::query_as!(
-        SkillTag,
-        "SELECT id, name, category, version FROM skill_tags WHERE id = $1",
-        id,
-    )
-    .fetch_optional(ex)
-    .await?;
-    Ok(tag)
-}
-
-pub async fn insert(ex: impl PgExecutor<'_>, fields: &SkillFields) -> Result<SkillTag, StoreError> {
-    let tag = sqlx::query_as!(
-        SkillTag,
-        "INSERT INTO skill_tags (name, category) VALUES ($1, $2) RETURNING id, name, category, version",
-        fields.name,
-        fields.category,
-    )
-    .fetch_one(ex)
-    .await?;
-    Ok(tag)
-}
-
-pub async fn update(
-    ex: impl PgExecutor<'_>,
-    id: i64,
-    fields: &SkillFields,
-    expected_version: i64,
-) -> Result<Option<SkillTag>, StoreError> {
-    let tag = sqlx::query_as!(
-        SkillTag,
-        r#"UPDATE skill_tags SET name = $2, category = $3, updated_at = now(), version = version + 1
-           WHERE id = $1 AND version = $4
-           RETURNING id, name, category, version"#,
-        id,
-        fields.name,
-        fields.category,
-        expected_version,
-    )
-    .fetch_optional(ex)
-    .await?;
-    Ok(tag)
-}
-
-/// Deletes a tag nobody has at `expected_version`; `false` when it is held, gone or
-/// changed meanwhile.
-pub async fn delete_unused(
-    ex: impl PgExecutor<'_>,
-    id: i64,
-    expected_version: i64,
-) -> Result<bool, StoreError> {
-    let done = sqlx::query!(
-        r#"DELETE FROM skill_tags s
-           WHERE s.id = $1 AND ($2::bigint IS NULL OR s.version = $2)
-             AND NOT EXISTS (SELECT 1 FROM person_skills ps WHERE ps.skill_tag_id = s.id)"#,
-        id,
-        expected_version,
-    )
-    .execute(ex)
-    .await?;
-    Ok(done.rows_affected() == 1)
 }
 
 /// How many people have the tag.

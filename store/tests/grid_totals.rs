@@ -11,8 +11,9 @@ use proptest::prelude::*;
 use sqlx::PgPool;
 use wt_store::assignments::{self, AssignmentFields};
 use wt_store::grid::{self, GridScope};
-use wt_store::people;
-use wt_store::projects;
+use wt_store::people::Person;
+use wt_store::projects::Project;
+use wt_store::stored::Stored;
 
 mod support;
 use support::{first_sunday, person, project, run_cases};
@@ -31,7 +32,7 @@ async fn check(pool: &PgPool, plan: &Plan) -> Result<(), TestCaseError> {
     let mut person_ids = Vec::new();
     for i in 0..4 {
         person_ids.push(
-            people::insert(&mut tx, &person(format!("P{i}")))
+            Person::insert(&mut tx, &person(format!("P{i}")))
                 .await
                 .expect("person")
                 .id,
@@ -40,7 +41,7 @@ async fn check(pool: &PgPool, plan: &Plan) -> Result<(), TestCaseError> {
     let mut project_ids = Vec::new();
     for i in 0..3 {
         project_ids.push(
-            projects::insert(&mut *tx, &project(format!("J{i}")))
+            Project::insert(&mut tx, &project(format!("J{i}")))
                 .await
                 .expect("project")
                 .id,

@@ -11,7 +11,9 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use sqlx::{PgConnection, PgPool};
 use wt_store::assignments::{self, AssignmentFields};
-use wt_store::{people, projects};
+use wt_store::people::Person;
+use wt_store::projects::Project;
+use wt_store::stored::Stored;
 
 mod support;
 use support::{first_sunday, person, project, run_cases};
@@ -81,14 +83,14 @@ async fn set_weeks(conn: &mut PgConnection, assignment: i64, weeks: &Weeks) {
 }
 
 async fn new_person(conn: &mut PgConnection, name: &str) -> i64 {
-    people::insert(conn, &person(name.into()))
+    Person::insert(conn, &person(name.into()))
         .await
         .expect("person")
         .id
 }
 
 async fn new_project(conn: &mut PgConnection, name: &str) -> i64 {
-    projects::insert(conn, &project(name.into()))
+    Project::insert(conn, &project(name.into()))
         .await
         .expect("project")
         .id

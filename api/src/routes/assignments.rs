@@ -269,10 +269,7 @@ pub async fn update(
             .role_on_project
             .unwrap_or(current.role_on_project.clone()),
     ));
-    let notes = checks.take(fields::stored::<Notes>(
-        "notes",
-        patch.notes.unwrap_or(current.notes.clone()),
-    ));
+    let notes = checks.text::<Notes>("notes", patch.notes, current.notes.clone());
     let weeks = match &patch.weekly_hours {
         Some(value) => weekly::parse("weeklyHours", value).map_err(invalid_fields)?,
         None => BTreeMap::new(),

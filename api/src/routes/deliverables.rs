@@ -177,16 +177,14 @@ pub struct DeliverableBody {
 impl DeliverableBody {
     fn apply(self, base: DeliverableFields) -> Result<DeliverableFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let description = checks.take(fields::stored::<DeliverableDescription>(
+        let description = checks.text::<DeliverableDescription>(
             "description",
-            self.description.unwrap_or(base.description),
-        ));
+            self.description,
+            base.description,
+        );
         let percentage = checks.take(percentage(self.percentage, base.percentage));
         let date = checks.take(fields::date("date", self.date, base.date));
-        let notes = checks.take(fields::stored::<Notes>(
-            "notes",
-            self.notes.unwrap_or(base.notes),
-        ));
+        let notes = checks.text::<Notes>("notes", self.notes, base.notes);
         checks.finish()?;
         Ok(DeliverableFields {
             description,

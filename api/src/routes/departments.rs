@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use utoipa::ToSchema;
 use wt_domain::text::{DepartmentName, Description};
-use wt_store::StoreError;
-use wt_store::departments::{self, Department, DepartmentFields};
+use wt_store::departments::{Department, DepartmentFields};
+use wt_store::{StoreError, named_list};
 
 use crate::extract::nullable;
 use crate::problem::{ApiError, FieldError, Problem, field_problem};
@@ -93,10 +93,7 @@ impl Rules for Departments {
         base: DepartmentFields,
     ) -> Result<DepartmentFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let name = checks.take(fields::stored::<DepartmentName>(
-            "name",
-            body.name.unwrap_or(base.name),
-        ));
+        let name = checks.text::<DepartmentName>("name", body.name, base.name);
         let parent_id = checks.take(fields::reference(
             "parentDepartment",
             body.parent_department.unwrap_or(base.parent_id),
@@ -105,10 +102,8 @@ impl Rules for Departments {
             "manager",
             body.manager.unwrap_or(base.manager_id),
         ));
-        let description = checks.take(fields::stored::<Description>(
-            "description",
-            body.description.unwrap_or(base.description),
-        ));
+        let description =
+            checks.text::<Description>("description", body.description, base.description);
         checks.finish()?;
         Ok(DepartmentFields {
             name,
@@ -174,7 +169,7 @@ impl Departments {
         query: NameListQuery,
     ) -> Result<ListPage<DepartmentView>, StoreError> {
         let (page, filter) = query.filter();
-        let (items, total) = departments::list(db, &filter).await?;
+        let (items, total) = named_list::list::<Department>(db, &filter).await?;
         let items = items.into_iter().map(DepartmentView::from).collect();
         Ok(ListPage::new(items, page, total))
     }

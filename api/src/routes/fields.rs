@@ -86,6 +86,27 @@ impl Checks {
         })
     }
 
+    /// A PATCH-style text field: `edit` (or `base` when left out) parsed as `T`.
+    pub fn text<T: StoredText>(
+        &mut self,
+        field: &str,
+        edit: Option<String>,
+        base: String,
+    ) -> String {
+        self.take(stored::<T>(field, edit.unwrap_or(base)))
+    }
+
+    /// A PATCH-style text field that may be blank: `edit` (or `base` when left out)
+    /// parsed as `T`, none when blank.
+    pub fn optional_text<T: StoredText>(
+        &mut self,
+        field: &str,
+        edit: Option<Option<String>>,
+        base: Option<String>,
+    ) -> Option<String> {
+        self.take(optional::<T>(field, edit.unwrap_or(base)))
+    }
+
     /// `Ok` when every check passed, else every error.
     pub fn finish(self) -> Result<(), Vec<FieldError>> {
         if self.errors.is_empty() {

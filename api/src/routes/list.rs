@@ -1,5 +1,6 @@
 //! The list page every collection answers with (`{items, page, pageSize, total}`), the
-//! query of the named reference lists, and the counted pages of people and projects.
+//! query of the named reference lists, the sort keys and counted pages of people and
+//! projects.
 
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -7,6 +8,7 @@ use wt_store::listing::{self, ListFilter};
 use wt_store::{NameFilter, StoreError};
 
 use crate::extract::{Page, PageQuery};
+use crate::problem::Problem;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -80,4 +82,28 @@ pub async fn counted_page<F: ListFilter>(
         }
     };
     tokio::try_join!(listing::list(db, &filter), total)
+}
+
+/// A sort key a list allows (`key`, or `-key` to reverse), with its two orders.
+pub type SortKey<O> = (&'static str, O, O);
+
+/// The order `raw` asks for among `keys` (the first key's when none is asked); a key
+/// not allowed is a 400 naming the ones that are.
+pub fn sort_order<O: Copy, const N: usize>(
+    raw: Option<&str>,
+    keys: &[SortKey<O>; N],
+) -> Result<O, Problem> {
+    let raw = raw.unwrap_or(keys[0].0);
+    let (key, descending) = match raw.strip_prefix('-') {
+        Some(key) => (key, true),
+        None => (raw, false),
+    };
+    match keys.iter().find(|(name, _, _)| *name == key) {
+        Some(&(_, up, down)) => Ok(if descending { down } else { up }),
+        None => {
+            let names: Vec<&str> = keys.iter().map(|(name, _, _)| *name).collect();
+            let detail = format!("Sort by {} (prefix - to reverse).", names.join(", "));
+            Err(Problem::bad_request("invalid_sort", detail))
+        }
+    }
 }

@@ -7,7 +7,9 @@ use axum::extract::State;
 
 use serde::Serialize;
 use utoipa::ToSchema;
-use wt_store::{NameFilter, departments, roles};
+use wt_store::departments::Department;
+use wt_store::roles::Role;
+use wt_store::{NameFilter, named_list};
 
 use crate::auth::Reader;
 use crate::openapi::responses as r;
@@ -41,8 +43,8 @@ pub async fn choices(
         offset: 0,
     };
     let ((departments, _), (roles, _)) = tokio::try_join!(
-        departments::list(&state.db, &every),
-        roles::list(&state.db, &every),
+        named_list::list::<Department>(&state.db, &every),
+        named_list::list::<Role>(&state.db, &every),
     )?;
     Ok(Json(PersonChoices {
         departments: departments.into_iter().map(DepartmentView::from).collect(),

@@ -9,7 +9,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use wt_analytics::{PersonWeek, person_weeks};
 use wt_store::assignments::{self, AssignmentFilter};
-use wt_store::{people, skills};
+use wt_store::people::Person;
+use wt_store::skills;
+use wt_store::stored::Stored;
 
 use crate::auth::Reader;
 use crate::extract::{PathId, QueryParams};
@@ -59,7 +61,7 @@ pub async fn overview(
     };
     let mut conn = state.db.acquire().await?;
     let (person, planned, (held, _), skills) = tokio::try_join!(
-        async { Ok::<_, ApiError>(people::find(&state.db, id).await?) },
+        async { Ok::<_, ApiError>(Person::find(&state.db, id).await?) },
         async { Ok(person_weeks(&state.aggregates_db, bands, id, start, weeks).await?) },
         async { Ok(assignments::list(&mut conn, &filter).await?) },
         async { Ok(skills::of_person(&state.db, id).await?) },

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use utoipa::ToSchema;
 use wt_domain::text::{Description, RoleName};
-use wt_store::StoreError;
-use wt_store::roles::{self, Role, RoleFields};
+use wt_store::roles::{Role, RoleFields};
+use wt_store::{StoreError, named_list};
 
 use crate::problem::{ApiError, FieldError, Problem};
 use crate::routes::fields;
@@ -66,14 +66,9 @@ impl Rules for Roles {
 
     fn apply(body: RoleBody, base: RoleFields) -> Result<RoleFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let name = checks.take(fields::stored::<RoleName>(
-            "name",
-            body.name.unwrap_or(base.name),
-        ));
-        let description = checks.take(fields::stored::<Description>(
-            "description",
-            body.description.unwrap_or(base.description),
-        ));
+        let name = checks.text::<RoleName>("name", body.name, base.name);
+        let description =
+            checks.text::<Description>("description", body.description, base.description);
         checks.finish()?;
         Ok(RoleFields {
             name,
@@ -102,7 +97,7 @@ impl Roles {
     /// The list `query` asks for.
     async fn list(db: &PgPool, query: NameListQuery) -> Result<ListPage<RoleView>, StoreError> {
         let (page, filter) = query.filter();
-        let (items, total) = roles::list(db, &filter).await?;
+        let (items, total) = named_list::list::<Role>(db, &filter).await?;
         let items = items.into_iter().map(RoleView::from).collect();
         Ok(ListPage::new(items, page, total))
     }

@@ -74,14 +74,8 @@ impl Rules for Skills {
 
     fn apply(body: SkillBody, base: SkillFields) -> Result<SkillFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let name = checks.take(fields::stored::<SkillName>(
-            "name",
-            body.name.unwrap_or(base.name),
-        ));
-        let category = checks.take(fields::stored::<SkillCategory>(
-            "category",
-            body.category.unwrap_or(base.category),
-        ));
+        let name = checks.text::<SkillName>("name", body.name, base.name);
+        let category = checks.text::<SkillCategory>("category", body.category, base.category);
         checks.finish()?;
         Ok(SkillFields { name, category })
     }

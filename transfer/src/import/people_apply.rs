@@ -11,7 +11,7 @@ use wt_domain::transfer::columns::{Field, PEOPLE, Sheet, SheetKind};
 use wt_domain::transfer::report::{Entity, Issue, Report, Severity};
 use wt_store::names::{self, Named};
 use wt_store::people::PersonFields;
-use wt_store::{StoreError, people_bulk};
+use wt_store::{StoreError, bulk, people_bulk};
 
 use super::collect::{Collector, Records};
 use super::people::{self, Action, Names, PersonRow, Planned, Stored};
@@ -186,7 +186,7 @@ async fn apply(
             _ => {}
         }
     }
-    people_bulk::insert(conn, &creates).await?;
-    people_bulk::update(conn, &updates).await?;
+    bulk::insert(conn, &creates).await?;
+    bulk::update(conn, &updates).await?;
     Ok(())
 }

@@ -15,7 +15,7 @@ use wt_domain::transfer::columns::{
 use wt_domain::transfer::report::{Entity, Issue, Report};
 use wt_store::assignments::AssignmentFields;
 use wt_store::assignments_bulk::{self, WeekHours};
-use wt_store::{StoreError, deliverables_bulk, people_bulk, projects_bulk};
+use wt_store::{StoreError, bulk, deliverables_bulk, people_bulk, projects_bulk};
 
 use super::collect::{Collector, Records};
 use super::links::{self, AssignmentRow, DeliverableRow};
@@ -242,8 +242,8 @@ impl Plan {
                 Action::Unchanged(_) | Action::Skip(_) => {}
             }
         }
-        let new_ids = projects_bulk::insert(conn, &creates).await?;
-        projects_bulk::update(conn, &updates).await?;
+        let new_ids = bulk::insert(conn, &creates).await?;
+        bulk::update(conn, &updates).await?;
         let project_id = |project: ProjectId| match project {
             ProjectId::Stored(id) => Some(id),
             ProjectId::New(at) => new_ids.get(at).copied(),

@@ -78,29 +78,17 @@ impl Rules for People {
 
     fn apply(body: PersonBody, base: PersonFields) -> Result<PersonFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let name = checks.take(fields::stored::<PersonName>(
-            "name",
-            body.name.unwrap_or(base.name),
-        ));
-        let email = checks.take(fields::optional::<Email>(
-            "email",
-            body.email.unwrap_or(base.email),
-        ));
+        let name = checks.text::<PersonName>("name", body.name, base.name);
+        let email = checks.optional_text::<Email>("email", body.email, base.email);
         let capacity = checks.take(capacity(body.weekly_capacity, base.capacity_centihours));
         let role_id = checks.take(fields::reference("role", body.role.unwrap_or(base.role_id)));
         let department_id = checks.take(fields::reference(
             "department",
             body.department.unwrap_or(base.department_id),
         ));
-        let location = checks.take(fields::stored::<Location>(
-            "location",
-            body.location.unwrap_or(base.location),
-        ));
+        let location = checks.text::<Location>("location", body.location, base.location);
         let hire_date = checks.take(fields::date("hireDate", body.hire_date, base.hire_date));
-        let notes = checks.take(fields::stored::<Notes>(
-            "notes",
-            body.notes.unwrap_or(base.notes),
-        ));
+        let notes = checks.text::<Notes>("notes", body.notes, base.notes);
         checks.finish()?;
         Ok(PersonFields {
             name,

@@ -15,7 +15,7 @@ use crate::auth::{Manager, Reader, SignedIn};
 use crate::extract::{JsonBody, PageQuery, QueryParams};
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
-use crate::routes::list::{ListPage, counted_page};
+use crate::routes::list::{ListPage, SortKey, counted_page, sort_order};
 use crate::routes::resource::Rules;
 use crate::state::AppState;
 
@@ -92,7 +92,7 @@ impl PeopleQuery {
             role_id: self.role,
             search: fields::search(self.search),
             active: self.active,
-            sort: sort_key(self.sort.as_deref())?,
+            sort: sort_order(self.sort.as_deref(), &SORT_KEYS)?,
             limit: 0,
             offset: 0,
         })
@@ -100,23 +100,20 @@ impl PeopleQuery {
 }
 
 /// The sort keys a client may ask for.
-fn sort_key(raw: Option<&str>) -> Result<PersonSort, Problem> {
-    Ok(match raw.unwrap_or("name") {
-        "name" => PersonSort::Name,
-        "-name" => PersonSort::NameDesc,
-        "weeklyCapacity" => PersonSort::Capacity,
-        "-weeklyCapacity" => PersonSort::CapacityDesc,
-        "department" => PersonSort::Department,
-        "-department" => PersonSort::DepartmentDesc,
-        "createdAt" => PersonSort::Oldest,
-        "-createdAt" => PersonSort::Newest,
-        _ => {
-            let detail =
-                "Sort by name, weeklyCapacity, department or createdAt (prefix - to reverse).";
-            return Err(Problem::bad_request("invalid_sort", detail));
-        }
-    })
-}
+const SORT_KEYS: [SortKey<PersonSort>; 4] = [
+    ("name", PersonSort::Name, PersonSort::NameDesc),
+    (
+        "weeklyCapacity",
+        PersonSort::Capacity,
+        PersonSort::CapacityDesc,
+    ),
+    (
+        "department",
+        PersonSort::Department,
+        PersonSort::DepartmentDesc,
+    ),
+    ("createdAt", PersonSort::Oldest, PersonSort::Newest),
+];
 
 #[utoipa::path(
     get, path = "/api/people", tag = "people",

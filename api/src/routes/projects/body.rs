@@ -68,30 +68,20 @@ impl Rules for Projects {
 
     fn apply(body: ProjectBody, base: ProjectFields) -> Result<ProjectFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
-        let name = checks.take(fields::stored::<ProjectName>(
-            "name",
-            body.name.unwrap_or(base.name),
-        ));
-        let project_number = checks.take(fields::optional::<ProjectNumber>(
+        let name = checks.text::<ProjectName>("name", body.name, base.name);
+        let project_number = checks.optional_text::<ProjectNumber>(
             "projectNumber",
-            body.project_number.unwrap_or(base.project_number),
-        ));
-        let client = checks.take(fields::stored::<ClientName>(
-            "client",
-            body.client.unwrap_or(base.client),
-        ));
+            body.project_number,
+            base.project_number,
+        );
+        let client = checks.text::<ClientName>("client", body.client, base.client);
         let status = checks.take(status(body.status.unwrap_or(base.status)));
         let start_date = checks.take(fields::date("startDate", body.start_date, base.start_date));
         let end_date = checks.take(fields::date("endDate", body.end_date, base.end_date));
         let estimate = checks.take(estimate(body.estimated_hours, base.estimated_centihours));
-        let description = checks.take(fields::stored::<ProjectDescription>(
-            "description",
-            body.description.unwrap_or(base.description),
-        ));
-        let notes = checks.take(fields::stored::<Notes>(
-            "notes",
-            body.notes.unwrap_or(base.notes),
-        ));
+        let description =
+            checks.text::<ProjectDescription>("description", body.description, base.description);
+        let notes = checks.text::<Notes>("notes", body.notes, base.notes);
         if let (Some(start), Some(end)) = (start_date, end_date)
             && end < start
         {

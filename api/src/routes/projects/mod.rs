@@ -12,7 +12,7 @@ use crate::auth::Reader;
 use crate::extract::{PageQuery, QueryParams};
 use crate::problem::{ApiError, Problem};
 use crate::routes::fields;
-use crate::routes::list::{ListPage, counted_page};
+use crate::routes::list::{ListPage, SortKey, counted_page, sort_order};
 use crate::state::AppState;
 
 mod body;
@@ -90,32 +90,21 @@ impl ProjectQuery {
             active: self.active,
             department_id: self.department,
             include_children: self.include_children.unwrap_or(false),
-            sort: sort_key(self.sort.as_deref())?,
+            sort: sort_order(self.sort.as_deref(), &SORT_KEYS)?,
             limit: 0,
             offset: 0,
         })
     }
 }
 
-fn sort_key(raw: Option<&str>) -> Result<ProjectSort, Problem> {
-    Ok(match raw.unwrap_or("name") {
-        "name" => ProjectSort::Name,
-        "-name" => ProjectSort::NameDesc,
-        "client" => ProjectSort::Client,
-        "-client" => ProjectSort::ClientDesc,
-        "status" => ProjectSort::Status,
-        "-status" => ProjectSort::StatusDesc,
-        "startDate" => ProjectSort::Start,
-        "-startDate" => ProjectSort::StartDesc,
-        "createdAt" => ProjectSort::Created,
-        "-createdAt" => ProjectSort::CreatedDesc,
-        _ => {
-            let detail =
-                "Sort by name, client, status, startDate or createdAt (prefix - to reverse).";
-            return Err(Problem::bad_request("invalid_sort", detail));
-        }
-    })
-}
+/// The sort keys a client may ask for.
+const SORT_KEYS: [SortKey<ProjectSort>; 5] = [
+    ("name", ProjectSort::Name, ProjectSort::NameDesc),
+    ("client", ProjectSort::Client, ProjectSort::ClientDesc),
+    ("status", ProjectSort::Status, ProjectSort::StatusDesc),
+    ("startDate", ProjectSort::Start, ProjectSort::StartDesc),
+    ("createdAt", ProjectSort::Created, ProjectSort::CreatedDesc),
+];
 
 /// A comma-separated status filter, each one checked against [`STATUSES`].
 pub(crate) fn statuses(raw: Option<&str>) -> Result<Vec<String>, Problem> {
