@@ -1,5 +1,6 @@
-//! Inserts and updates of any number of rows of a [`Written`] table, thousands per
-//! statement: the rows go to PostgreSQL as one JSON array, read back as records
+//! Any number of rows of a served table ([`Table`]) at once, as imports need them: the
+//! whole table to match against, and inserts and updates of thousands of rows per
+//! statement. The rows go to PostgreSQL as one JSON array, read back as records
 //! (`jsonb_to_recordset`), so an import of 100,000 people takes a few dozen statements and
 //! a form's single row takes the same path.
 
@@ -8,7 +9,7 @@ use sqlx::PgConnection;
 use sqlx::types::Json;
 
 use crate::StoreError;
-use crate::stored::{Written, constant};
+use crate::stored::{Row, Table, constant};
 
 /// Rows per statement: large enough to amortise the round trip, small enough to keep each
 /// statement's JSON a few megabytes.
@@ -24,11 +25,14 @@ pub struct Change<'a, F> {
     pub fields: &'a F,
 }
 
+/// Every row of the table `F`, by id.
+pub async fn all<F: Table>(conn: &mut PgConnection) -> Result<Vec<Row<F>>, StoreError> {
+    let sql = format!("SELECT * FROM ({}) AS row ORDER BY row.id", F::SELECT);
+    Ok(sqlx::query_as(constant(sql)).fetch_all(conn).await?)
+}
+
 /// Creates `rows` (in batches); returns their ids in order.
-pub async fn insert<F: Written>(
-    conn: &mut PgConnection,
-    rows: &[F],
-) -> Result<Vec<i64>, StoreError> {
+pub async fn insert<F: Table>(conn: &mut PgConnection, rows: &[F]) -> Result<Vec<i64>, StoreError> {
     let sql = format!(
         "INSERT INTO {table} ({columns}) \
          SELECT {values} \
@@ -53,7 +57,7 @@ pub async fn insert<F: Written>(
 
 /// Applies `changes` (in batches), bumping each changed row's version; returns the ids of
 /// the rows changed (a row gone, or no longer at its expected version, is left alone).
-pub async fn update_guarded<F: Written>(
+pub async fn update_guarded<F: Table>(
     conn: &mut PgConnection,
     changes: &[Change<'_, F>],
 ) -> Result<Vec<i64>, StoreError> {
@@ -81,7 +85,7 @@ pub async fn update_guarded<F: Written>(
 
 /// Replaces the fields of the rows `changes` names, whatever their versions (an import
 /// writes what it planned from the rows it read in the same transaction).
-pub async fn update<F: Written>(
+pub async fn update<F: Table>(
     conn: &mut PgConnection,
     changes: &[(i64, F)],
 ) -> Result<(), StoreError> {

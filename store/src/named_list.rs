@@ -1,10 +1,10 @@
 //! One page of a table of named reference rows (departments, roles), ordered by name.
 
 use sqlx::postgres::PgRow;
-use sqlx::{PgExecutor, Row};
+use sqlx::{FromRow, PgExecutor, Row as _};
 
 use crate::StoreError;
-use crate::stored::{Stored, constant};
+use crate::stored::{Row, Table, constant};
 
 /// Filters of a list of named reference rows; `None` means "any".
 #[derive(Debug, Clone, Default)]
@@ -16,18 +16,18 @@ pub struct NameFilter {
     pub offset: i64,
 }
 
-/// One page of `T` ordered by name, and how many match in all.
-pub async fn list<T: Stored>(
+/// One page of the table `F` ordered by name, and how many match in all.
+pub async fn list<F: Table>(
     ex: impl PgExecutor<'_>,
     filter: &NameFilter,
-) -> Result<(Vec<T>, i64), StoreError> {
+) -> Result<(Vec<Row<F>>, i64), StoreError> {
     let sql = format!(
         "SELECT *, count(*) OVER () AS listed_total FROM ({}) AS row \
          WHERE ($1::text IS NULL OR lower(row.name) LIKE $1) \
            AND ($2::bool IS NULL OR row.is_active = $2) \
          ORDER BY lower(row.name), row.id \
          LIMIT $3 OFFSET $4",
-        T::SELECT,
+        F::SELECT,
     );
     let rows: Vec<PgRow> = sqlx::query(constant(sql))
         .bind(filter.search.as_deref().map(crate::like_pattern))
@@ -41,6 +41,6 @@ pub async fn list<T: Stored>(
         Some(row) => row.try_get("listed_total")?,
         None => 0,
     };
-    let items = rows.iter().map(T::from_row).collect::<Result<_, _>>()?;
+    let items = rows.iter().map(Row::from_row).collect::<Result<_, _>>()?;
     Ok((items, total))
 }

@@ -2,89 +2,62 @@
 //! (`people_email_key`). Deactivating keeps a person's history; deleting is allowed only
 //! for someone with no assignments and no linked user.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sqlx::{PgExecutor, Postgres, QueryBuilder};
 
 use crate::StoreError;
 use crate::listing::{ListFilter, ListOrder};
-use crate::stored::{Stored, Written};
+use crate::stored::{Row, Table};
 
-crate::stored!(
-    Person,
-    fields: PersonFields,
-    select: "SELECT p.id, p.name, p.email, \
-                    (p.weekly_capacity * 100)::integer AS capacity_centihours, p.role_id, \
-                    r.name AS role_name, p.department_id, d.name AS department_name, \
-                    p.location, p.hire_date, p.notes, p.is_active, p.created_at, \
-                    p.updated_at, p.version \
-             FROM people p \
-             LEFT JOIN roles r ON r.id = p.role_id \
-             LEFT JOIN departments d ON d.id = p.department_id",
-    in_use: "EXISTS (SELECT 1 FROM assignments a WHERE a.person_id = t.id) \
-             OR EXISTS (SELECT 1 FROM users u WHERE u.person_id = t.id)",
-);
+/// A stored person, with the names of their role and department.
+pub type Person = Row<PersonFields>;
 
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct Person {
-    pub id: i64,
+/// The writable fields of a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct PersonFields {
     pub name: String,
     pub email: Option<String>,
     /// Weekly capacity in hundredths of an hour (exact; 3600 = 36 h).
     pub capacity_centihours: i32,
     pub role_id: Option<i64>,
+    pub department_id: Option<i64>,
+    pub location: String,
+    pub hire_date: Option<NaiveDate>,
+    pub notes: String,
+    pub is_active: bool,
+}
+
+/// The names a person's row shows beside the ids it holds.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PersonNames {
     pub role_name: Option<String>,
-    pub department_id: Option<i64>,
     pub department_name: Option<String>,
-    pub location: String,
-    pub hire_date: Option<NaiveDate>,
-    pub notes: String,
-    pub is_active: bool,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub version: i64,
 }
 
-/// The writable fields of a person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PersonFields {
-    pub name: String,
-    pub email: Option<String>,
-    pub capacity_centihours: i32,
-    pub role_id: Option<i64>,
-    pub department_id: Option<i64>,
-    pub location: String,
-    pub hire_date: Option<NaiveDate>,
-    pub notes: String,
-    pub is_active: bool,
-}
-
-impl Written for PersonFields {
+impl Table for PersonFields {
+    type Shown = PersonNames;
     const TABLE: &'static str = "people";
-    const RECORD: &'static str = "name text, email text, capacity_centihours integer, \
-                                  role_id bigint, department_id bigint, location text, \
-                                  hire_date date, notes text, is_active boolean";
-    const COLUMNS: &'static str = "name, email, weekly_capacity, role_id, department_id, \
-                                   location, hire_date, notes, is_active";
-    const VALUES: &'static str = "u.name, u.email, u.capacity_centihours / 100.0, u.role_id, \
-                                  u.department_id, u.location, u.hire_date, u.notes, \
-                                  u.is_active";
-}
-
-impl Person {
-    pub fn fields(&self) -> PersonFields {
-        PersonFields {
-            name: self.name.clone(),
-            email: self.email.clone(),
-            capacity_centihours: self.capacity_centihours,
-            role_id: self.role_id,
-            department_id: self.department_id,
-            location: self.location.clone(),
-            hire_date: self.hire_date,
-            notes: self.notes.clone(),
-            is_active: self.is_active,
-        }
-    }
+    const SELECT: &'static str = "\
+        SELECT p.id, p.name, p.email, \
+               (p.weekly_capacity * 100)::integer AS capacity_centihours, p.role_id, \
+               r.name AS role_name, p.department_id, d.name AS department_name, p.location, \
+               p.hire_date, p.notes, p.is_active, p.created_at, p.updated_at, p.version \
+        FROM people p \
+        LEFT JOIN roles r ON r.id = p.role_id \
+        LEFT JOIN departments d ON d.id = p.department_id";
+    const IN_USE: &'static str = "\
+        EXISTS (SELECT 1 FROM assignments a WHERE a.person_id = t.id) \
+        OR EXISTS (SELECT 1 FROM users u WHERE u.person_id = t.id)";
+    const RECORD: &'static str = "\
+        name text, email text, capacity_centihours integer, role_id bigint, \
+        department_id bigint, location text, hire_date date, notes text, is_active boolean";
+    const COLUMNS: &'static str = "\
+        name, email, weekly_capacity, role_id, department_id, location, hire_date, notes, \
+        is_active";
+    const VALUES: &'static str = "\
+        u.name, u.email, u.capacity_centihours / 100.0, u.role_id, u.department_id, \
+        u.location, u.hire_date, u.notes, u.is_active";
 }
 
 /// The orders a list may be sorted in (the API's allow-list maps onto these).
@@ -144,7 +117,7 @@ impl ListFilter for PersonFilter {
     type Row = Person;
     type Order = PersonSort;
     const TABLE: &'static str = "people";
-    const SELECT: &'static str = <Person as Stored>::SELECT;
+    const SELECT: &'static str = PersonFields::SELECT;
     const COUNT: &'static str = "SELECT count(*) FROM people p";
 
     fn push_where(&self, query: &mut QueryBuilder<Postgres>) {

@@ -1,26 +1,19 @@
 //! Projects: the work people are planned on. Project numbers are unique when present
 //! (`projects_number_key`). A project with assignments is deactivated, not deleted.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sqlx::{Postgres, QueryBuilder};
 
 use crate::listing::{ListFilter, ListOrder};
-use crate::stored::{Stored, Written};
+use crate::stored::{NothingShown, Row, Table};
 
-crate::stored!(
-    Project,
-    fields: ProjectFields,
-    select: "SELECT id, name, project_number, client, status, start_date, end_date, \
-                    (estimated_hours * 100)::bigint AS estimated_centihours, description, \
-                    notes, is_active, created_at, updated_at, version \
-             FROM projects",
-    in_use: "EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = t.id)",
-);
+/// A stored project.
+pub type Project = Row<ProjectFields>;
 
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct Project {
-    pub id: i64,
+/// The writable fields of a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct ProjectFields {
     pub name: String,
     pub project_number: Option<String>,
     pub client: String,
@@ -32,53 +25,27 @@ pub struct Project {
     pub description: String,
     pub notes: String,
     pub is_active: bool,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub version: i64,
 }
 
-/// The writable fields of a project.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ProjectFields {
-    pub name: String,
-    pub project_number: Option<String>,
-    pub client: String,
-    pub status: String,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
-    pub estimated_centihours: Option<i64>,
-    pub description: String,
-    pub notes: String,
-    pub is_active: bool,
-}
-
-impl Written for ProjectFields {
+impl Table for ProjectFields {
+    type Shown = NothingShown;
     const TABLE: &'static str = "projects";
-    const RECORD: &'static str = "name text, project_number text, client text, status text, \
-                                  start_date date, end_date date, estimated_centihours bigint, \
-                                  description text, notes text, is_active boolean";
-    const COLUMNS: &'static str = "name, project_number, client, status, start_date, end_date, \
-                                   estimated_hours, description, notes, is_active";
-    const VALUES: &'static str = "u.name, u.project_number, u.client, u.status, u.start_date, \
-                                  u.end_date, u.estimated_centihours / 100.0, u.description, \
-                                  u.notes, u.is_active";
-}
-
-impl Project {
-    pub fn fields(&self) -> ProjectFields {
-        ProjectFields {
-            name: self.name.clone(),
-            project_number: self.project_number.clone(),
-            client: self.client.clone(),
-            status: self.status.clone(),
-            start_date: self.start_date,
-            end_date: self.end_date,
-            estimated_centihours: self.estimated_centihours,
-            description: self.description.clone(),
-            notes: self.notes.clone(),
-            is_active: self.is_active,
-        }
-    }
+    const SELECT: &'static str = "\
+        SELECT id, name, project_number, client, status, start_date, end_date, \
+               (estimated_hours * 100)::bigint AS estimated_centihours, description, notes, \
+               is_active, created_at, updated_at, version \
+        FROM projects";
+    const IN_USE: &'static str = "EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = t.id)";
+    const RECORD: &'static str = "\
+        name text, project_number text, client text, status text, start_date date, \
+        end_date date, estimated_centihours bigint, description text, notes text, \
+        is_active boolean";
+    const COLUMNS: &'static str = "\
+        name, project_number, client, status, start_date, end_date, estimated_hours, \
+        description, notes, is_active";
+    const VALUES: &'static str = "\
+        u.name, u.project_number, u.client, u.status, u.start_date, u.end_date, \
+        u.estimated_centihours / 100.0, u.description, u.notes, u.is_active";
 }
 
 /// The orders a list may be sorted in (the API's allow-list maps onto these).
@@ -144,7 +111,7 @@ impl ListFilter for ProjectFilter {
     type Row = Project;
     type Order = ProjectSort;
     const TABLE: &'static str = "projects";
-    const SELECT: &'static str = <Project as Stored>::SELECT;
+    const SELECT: &'static str = ProjectFields::SELECT;
     const COUNT: &'static str = "SELECT count(*) FROM projects";
 
     fn push_where(&self, query: &mut QueryBuilder<Postgres>) {

@@ -5,32 +5,25 @@ use serde::Serialize;
 use sqlx::PgExecutor;
 
 use crate::StoreError;
-use crate::stored::Written;
+use crate::stored::{NothingShown, Row, Table, constant};
 
-crate::stored!(
-    SkillTag,
-    fields: SkillFields,
-    select: "SELECT id, name, category, version FROM skill_tags",
-    in_use: "EXISTS (SELECT 1 FROM person_skills ps WHERE ps.skill_tag_id = t.id)",
-);
-
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct SkillTag {
-    pub id: i64,
-    pub name: String,
-    pub category: String,
-    pub version: i64,
-}
+/// A stored skill tag.
+pub type SkillTag = Row<SkillFields>;
 
 /// The writable fields of a tag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct SkillFields {
     pub name: String,
     pub category: String,
 }
 
-impl Written for SkillFields {
+impl Table for SkillFields {
+    type Shown = NothingShown;
     const TABLE: &'static str = "skill_tags";
+    const SELECT: &'static str =
+        "SELECT id, name, category, created_at, updated_at, version FROM skill_tags";
+    const IN_USE: &'static str =
+        "EXISTS (SELECT 1 FROM person_skills ps WHERE ps.skill_tag_id = t.id)";
     const RECORD: &'static str = "name text, category text";
     const COLUMNS: &'static str = "name, category";
     const VALUES: &'static str = "u.name, u.category";
@@ -50,15 +43,16 @@ pub async fn list_tags(
     search: Option<&str>,
 ) -> Result<Vec<SkillTag>, StoreError> {
     let pattern = search.map(crate::like_pattern);
-    let tags = sqlx::query_as!(
-        SkillTag,
-        r#"SELECT id, name, category, version FROM skill_tags
-           WHERE $1::text IS NULL OR lower(name) LIKE $1 OR lower(category) LIKE $1
-           ORDER BY lower(category), lower(name)"#,
-        pattern,
-    )
-    .fetch_all(ex)
-    .await?;
+    let sql = format!(
+        "SELECT * FROM ({}) AS row \
+         WHERE $1::text IS NULL OR lower(row.name) LIKE $1 OR lower(row.category) LIKE $1 \
+         ORDER BY lower(row.category), lower(row.name)",
+        SkillFields::SELECT,
+    );
+    let tags = sqlx::query_as(constant(sql))
+        .bind(pattern)
+        .fetch_all(ex)
+        .await?;
     Ok(tags)
 }
 

@@ -36,11 +36,11 @@ impl From<Department> for DepartmentView {
     fn from(d: Department) -> Self {
         DepartmentView {
             id: d.id,
-            name: d.name,
-            parent_department: d.parent_id,
-            manager: d.manager_id,
-            description: d.description,
-            is_active: d.is_active,
+            name: d.fields.name,
+            parent_department: d.fields.parent_id,
+            manager: d.fields.manager_id,
+            description: d.fields.description,
+            is_active: d.fields.is_active,
             version: d.version,
             created_at: d.created_at,
             updated_at: d.updated_at,
@@ -75,16 +75,6 @@ impl Rules for Departments {
             manager_id: None,
             description: String::new(),
             is_active: true,
-        }
-    }
-
-    fn fields(row: &Department) -> DepartmentFields {
-        DepartmentFields {
-            name: row.name.clone(),
-            parent_id: row.parent_id,
-            manager_id: row.manager_id,
-            description: row.description.clone(),
-            is_active: row.is_active,
         }
     }
 
@@ -169,7 +159,7 @@ impl Departments {
         query: NameListQuery,
     ) -> Result<ListPage<DepartmentView>, StoreError> {
         let (page, filter) = query.filter();
-        let (items, total) = named_list::list::<Department>(db, &filter).await?;
+        let (items, total) = named_list::list::<DepartmentFields>(db, &filter).await?;
         let items = items.into_iter().map(DepartmentView::from).collect();
         Ok(ListPage::new(items, page, total))
     }

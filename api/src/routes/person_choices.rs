@@ -7,8 +7,8 @@ use axum::extract::State;
 
 use serde::Serialize;
 use utoipa::ToSchema;
-use wt_store::departments::Department;
-use wt_store::roles::Role;
+use wt_store::departments::DepartmentFields;
+use wt_store::roles::RoleFields;
 use wt_store::{NameFilter, named_list};
 
 use crate::auth::Reader;
@@ -43,8 +43,8 @@ pub async fn choices(
         offset: 0,
     };
     let ((departments, _), (roles, _)) = tokio::try_join!(
-        named_list::list::<Department>(&state.db, &every),
-        named_list::list::<Role>(&state.db, &every),
+        named_list::list::<DepartmentFields>(&state.db, &every),
+        named_list::list::<RoleFields>(&state.db, &every),
     )?;
     Ok(Json(PersonChoices {
         departments: departments.into_iter().map(DepartmentView::from).collect(),

@@ -47,8 +47,6 @@ pub type Fields<R> = <<R as Resource>::Row as Stored>::Fields;
 pub trait Rules: Resource {
     /// The fields a new row starts from before the body is applied.
     fn blank() -> Fields<Self>;
-    /// The writable fields of a stored row, which a PATCH body is applied over.
-    fn fields(row: &Self::Row) -> Fields<Self>;
     /// `body` applied over `base`, every bad field reported.
     fn apply(body: Self::Body, base: Fields<Self>) -> Result<Fields<Self>, Vec<FieldError>>;
     /// The store's refusal of a write as the problem a client can act on.
@@ -138,7 +136,7 @@ pub async fn update<R: Rules>(
     let current = found::<R>(&db, id).await?;
     // Without If-Match, the version just read still guards against a concurrent write.
     let version = expected.unwrap_or(current.version());
-    let fields = R::apply(body, R::fields(&current)).map_err(invalid_fields)?;
+    let fields = R::apply(body, current.fields().clone()).map_err(invalid_fields)?;
     let mut conn = db.acquire().await?;
     let row = R::Row::update(&mut conn, id, &fields, version)
         .await

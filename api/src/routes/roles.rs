@@ -28,9 +28,9 @@ impl From<Role> for RoleView {
     fn from(r: Role) -> Self {
         RoleView {
             id: r.id,
-            name: r.name,
-            description: r.description,
-            is_active: r.is_active,
+            name: r.fields.name,
+            description: r.fields.description,
+            is_active: r.fields.is_active,
             version: r.version,
         }
     }
@@ -53,14 +53,6 @@ impl Rules for Roles {
             name: String::new(),
             description: String::new(),
             is_active: true,
-        }
-    }
-
-    fn fields(row: &Role) -> RoleFields {
-        RoleFields {
-            name: row.name.clone(),
-            description: row.description.clone(),
-            is_active: row.is_active,
         }
     }
 
@@ -97,7 +89,7 @@ impl Roles {
     /// The list `query` asks for.
     async fn list(db: &PgPool, query: NameListQuery) -> Result<ListPage<RoleView>, StoreError> {
         let (page, filter) = query.filter();
-        let (items, total) = named_list::list::<Role>(db, &filter).await?;
+        let (items, total) = named_list::list::<RoleFields>(db, &filter).await?;
         let items = items.into_iter().map(RoleView::from).collect();
         Ok(ListPage::new(items, page, total))
     }

@@ -34,8 +34,8 @@ impl From<SkillTag> for SkillView {
     fn from(t: SkillTag) -> Self {
         SkillView {
             id: t.id,
-            name: t.name,
-            category: t.category,
+            name: t.fields.name,
+            category: t.fields.category,
             version: t.version,
         }
     }
@@ -62,13 +62,6 @@ impl Rules for Skills {
         SkillFields {
             name: String::new(),
             category: String::new(),
-        }
-    }
-
-    fn fields(row: &SkillTag) -> SkillFields {
-        SkillFields {
-            name: row.name.clone(),
-            category: row.category.clone(),
         }
     }
 

@@ -31,15 +31,17 @@ fn cells(person: &Person) -> Vec<Value> {
         .iter()
         .map(|column| match column.field {
             Field::Id => Value::integer(person.id),
-            Field::Name => Value::text(&person.name),
-            Field::Email => Value::optional_text(person.email.as_deref()),
-            Field::WeeklyCapacity => Value::hundredths(i64::from(person.capacity_centihours)),
-            Field::Role => Value::optional_text(person.role_name.as_deref()),
-            Field::Department => Value::optional_text(person.department_name.as_deref()),
-            Field::Location => Value::text(&person.location),
-            Field::HireDate => Value::date(person.hire_date),
-            Field::Notes => Value::text(&person.notes),
-            Field::Active => Value::yes_no(person.is_active),
+            Field::Name => Value::text(&person.fields.name),
+            Field::Email => Value::optional_text(person.fields.email.as_deref()),
+            Field::WeeklyCapacity => {
+                Value::hundredths(i64::from(person.fields.capacity_centihours))
+            }
+            Field::Role => Value::optional_text(person.shown.role_name.as_deref()),
+            Field::Department => Value::optional_text(person.shown.department_name.as_deref()),
+            Field::Location => Value::text(&person.fields.location),
+            Field::HireDate => Value::date(person.fields.hire_date),
+            Field::Notes => Value::text(&person.fields.notes),
+            Field::Active => Value::yes_no(person.fields.is_active),
             _ => Value::Empty,
         })
         .collect()

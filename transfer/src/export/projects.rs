@@ -85,18 +85,19 @@ fn project_cells(project: &Project) -> Vec<Value> {
         .iter()
         .map(|column| match column.field {
             Field::Id => Value::integer(project.id),
-            Field::Name => Value::text(&project.name),
-            Field::ProjectNumber => Value::optional_text(project.project_number.as_deref()),
-            Field::Client => Value::text(&project.client),
-            Field::Status => Value::text(&project.status),
-            Field::StartDate => Value::date(project.start_date),
-            Field::EndDate => Value::date(project.end_date),
+            Field::Name => Value::text(&project.fields.name),
+            Field::ProjectNumber => Value::optional_text(project.fields.project_number.as_deref()),
+            Field::Client => Value::text(&project.fields.client),
+            Field::Status => Value::text(&project.fields.status),
+            Field::StartDate => Value::date(project.fields.start_date),
+            Field::EndDate => Value::date(project.fields.end_date),
             Field::EstimatedHours => project
+                .fields
                 .estimated_centihours
                 .map_or(Value::Empty, Value::hundredths),
-            Field::Description => Value::text(&project.description),
-            Field::Notes => Value::text(&project.notes),
-            Field::Active => Value::yes_no(project.is_active),
+            Field::Description => Value::text(&project.fields.description),
+            Field::Notes => Value::text(&project.fields.notes),
+            Field::Active => Value::yes_no(project.fields.is_active),
             _ => Value::Empty,
         })
         .collect()

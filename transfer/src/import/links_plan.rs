@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use wt_domain::transfer::cells::CellError;
 use wt_domain::transfer::report::{Counts, Issue, Severity};
 use wt_store::assignments_bulk::StoredAssignment;
-use wt_store::people_bulk::StoredPerson;
+use wt_store::people::Person;
 
 use super::links::{AssignmentRow, PersonRef, Place, ProjectRef};
 use super::projects::{self, Action, ProjectRow};
@@ -108,7 +108,7 @@ pub struct People {
 }
 
 impl People {
-    pub fn new(people: &[StoredPerson]) -> Self {
+    pub fn new(people: &[Person]) -> Self {
         let mut index = People {
             by_email: HashMap::new(),
             by_name: HashMap::new(),

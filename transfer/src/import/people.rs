@@ -11,8 +11,8 @@ use wt_domain::hours::Hours;
 use wt_domain::text::{DepartmentName, Email, Location, Notes, PersonName, RoleName};
 use wt_domain::transfer::cells::{Cell, CellError};
 use wt_domain::transfer::columns::Field;
+use wt_store::people::Person;
 use wt_store::people::PersonFields;
-use wt_store::people_bulk::StoredPerson;
 
 use super::sheet::Fields;
 use super::text::stored;
@@ -78,7 +78,7 @@ pub struct Stored {
 }
 
 impl Stored {
-    pub fn new(people: Vec<StoredPerson>) -> Self {
+    pub fn new(people: Vec<Person>) -> Self {
         let mut stored = Stored {
             by_id: HashMap::with_capacity(people.len()),
             by_email: HashMap::new(),

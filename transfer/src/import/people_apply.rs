@@ -11,7 +11,7 @@ use wt_domain::transfer::columns::{Field, PEOPLE, Sheet, SheetKind};
 use wt_domain::transfer::report::{Entity, Issue, Report, Severity};
 use wt_store::names::{self, Named};
 use wt_store::people::PersonFields;
-use wt_store::{StoreError, bulk, people_bulk};
+use wt_store::{StoreError, bulk};
 
 use super::collect::{Collector, Records};
 use super::people::{self, Action, Names, PersonRow, Planned, Stored};
@@ -71,7 +71,7 @@ pub async fn run<S: Stages + Send>(
         .stage("Validating", 62, "Matching rows with the people stored")
         .await
         .map_err(ImportError::Stopped)?;
-    let stored = Stored::new(people_bulk::all(conn).await?);
+    let stored = Stored::new(bulk::all::<PersonFields>(conn).await?);
     let mut names = Names {
         roles: names::ids_by_name(conn, Named::Roles).await?,
         inactive_roles: names::inactive_roles(conn).await?,

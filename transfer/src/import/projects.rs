@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use wt_domain::text::{ClientName, Notes, ProjectDescription, ProjectName, ProjectNumber};
 use wt_domain::transfer::cells::{Cell, CellError};
 use wt_domain::transfer::columns::Field;
+use wt_store::projects::Project;
 use wt_store::projects::ProjectFields;
-use wt_store::projects_bulk::StoredProject;
 
 use super::sheet::Fields;
 use super::text::stored;
@@ -113,7 +113,7 @@ pub struct Stored {
 }
 
 impl Stored {
-    pub fn new(projects: Vec<StoredProject>) -> Self {
+    pub fn new(projects: Vec<Project>) -> Self {
         let mut stored = Stored {
             by_id: HashMap::with_capacity(projects.len()),
             by_number: HashMap::new(),

@@ -15,7 +15,9 @@ use wt_domain::transfer::columns::{
 use wt_domain::transfer::report::{Entity, Issue, Report};
 use wt_store::assignments::AssignmentFields;
 use wt_store::assignments_bulk::{self, WeekHours};
-use wt_store::{StoreError, bulk, deliverables_bulk, people_bulk, projects_bulk};
+use wt_store::people::PersonFields;
+use wt_store::projects::ProjectFields;
+use wt_store::{StoreError, bulk, deliverables_bulk};
 
 use super::collect::{Collector, Records};
 use super::links::{self, AssignmentRow, DeliverableRow};
@@ -162,7 +164,7 @@ async fn plan(
     options: ImportOptions,
     issues: &mut Vec<Issue>,
 ) -> Result<Plan, StoreError> {
-    let stored = Stored::new(projects_bulk::all(conn).await?);
+    let stored = Stored::new(bulk::all::<ProjectFields>(conn).await?);
     let project_plans = projects::plan(&book.projects, &stored, options.update_existing);
     for (row, plan) in book.projects.iter().zip(&project_plans) {
         if let Err(error) = plan {
@@ -184,7 +186,7 @@ async fn plan(
             _ => None,
         })
         .collect();
-    let stored_people = people_bulk::all(conn).await?;
+    let stored_people = bulk::all::<PersonFields>(conn).await?;
     let people = links_plan::People::new(&stored_people);
     let stored_assignments = assignments_bulk::of_projects(conn, &referenced).await?;
     let stored_deliverables = deliverables_bulk::of_projects(conn, &referenced).await?;

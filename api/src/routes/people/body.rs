@@ -12,7 +12,7 @@ use wt_domain::accounts::Role;
 use wt_domain::hours::Hours;
 use wt_domain::text::{Email, Location, Notes, PersonName};
 use wt_store::StoreError;
-use wt_store::people::{Person, PersonFields};
+use wt_store::people::PersonFields;
 
 use super::People;
 use crate::auth::{SignedIn, guard::forbidden};
@@ -70,10 +70,6 @@ impl Rules for People {
             notes: String::new(),
             is_active: true,
         }
-    }
-
-    fn fields(row: &Person) -> PersonFields {
-        row.fields()
     }
 
     fn apply(body: PersonBody, base: PersonFields) -> Result<PersonFields, Vec<FieldError>> {

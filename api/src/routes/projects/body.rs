@@ -62,10 +62,6 @@ impl Rules for Projects {
         }
     }
 
-    fn fields(row: &Project) -> ProjectFields {
-        row.fields()
-    }
-
     fn apply(body: ProjectBody, base: ProjectFields) -> Result<ProjectFields, Vec<FieldError>> {
         let mut checks = fields::Checks::default();
         let name = checks.text::<ProjectName>("name", body.name, base.name);
