@@ -33,26 +33,14 @@ pub async fn all<F: Table>(conn: &mut PgConnection) -> Result<Vec<Row<F>>, Store
 
 /// Creates `rows` (in batches); returns their ids in order.
 pub async fn insert<F: Table>(conn: &mut PgConnection, rows: &[F]) -> Result<Vec<i64>, StoreError> {
-    let sql = format!(
+    let sql = statement::<F>(
         "INSERT INTO {table} ({columns}) \
          SELECT {values} \
          FROM ROWS FROM (jsonb_to_recordset($1) AS ({record})) WITH ORDINALITY AS u \
          ORDER BY u.ordinality \
          RETURNING id",
-        table = F::TABLE,
-        columns = F::COLUMNS,
-        values = F::VALUES,
-        record = F::RECORD,
     );
-    let mut ids = Vec::with_capacity(rows.len());
-    for batch in rows.chunks(BATCH) {
-        let created: Vec<i64> = sqlx::query_scalar(constant(sql.clone()))
-            .bind(Json(batch))
-            .fetch_all(&mut *conn)
-            .await?;
-        ids.extend(created);
-    }
-    Ok(ids)
+    in_batches(conn, &sql, rows).await
 }
 
 /// Applies `changes` (in batches), bumping each changed row's version; returns the ids of
@@ -61,24 +49,39 @@ pub async fn update_guarded<F: Table>(
     conn: &mut PgConnection,
     changes: &[Change<'_, F>],
 ) -> Result<Vec<i64>, StoreError> {
-    let sql = format!(
+    let sql = statement::<F>(
         "UPDATE {table} t \
          SET ({columns}) = ROW({values}), updated_at = now(), version = t.version + 1 \
          FROM jsonb_to_recordset($1) AS u(id bigint, expected_version bigint, {record}) \
          WHERE t.id = u.id AND (u.expected_version IS NULL OR t.version = u.expected_version) \
          RETURNING t.id",
-        table = F::TABLE,
-        columns = F::COLUMNS,
-        values = F::VALUES,
-        record = F::RECORD,
     );
-    let mut ids = Vec::with_capacity(changes.len());
-    for batch in changes.chunks(BATCH) {
-        let changed: Vec<i64> = sqlx::query_scalar(constant(sql.clone()))
+    in_batches(conn, &sql, changes).await
+}
+
+/// `template` with the table's name, columns, stored values and record put in.
+fn statement<F: Table>(template: &str) -> String {
+    template
+        .replace("{table}", F::TABLE)
+        .replace("{columns}", F::COLUMNS)
+        .replace("{values}", F::VALUES)
+        .replace("{record}", F::RECORD)
+}
+
+/// Runs `sql` once per batch of `rows` (bound as one JSON array) and gathers the ids it
+/// returns, in order.
+async fn in_batches<T: Serialize + Sync>(
+    conn: &mut PgConnection,
+    sql: &str,
+    rows: &[T],
+) -> Result<Vec<i64>, StoreError> {
+    let mut ids = Vec::with_capacity(rows.len());
+    for batch in rows.chunks(BATCH) {
+        let returned: Vec<i64> = sqlx::query_scalar(constant(sql.to_owned()))
             .bind(Json(batch))
             .fetch_all(&mut *conn)
             .await?;
-        ids.extend(changed);
+        ids.extend(returned);
     }
     Ok(ids)
 }
