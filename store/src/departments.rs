@@ -31,6 +31,4 @@ impl Table for DepartmentFields {
         OR EXISTS (SELECT 1 FROM people p WHERE p.department_id = t.id)";
     const RECORD: &'static str =
         "name text, parent_id bigint, manager_id bigint, description text, is_active boolean";
-    const COLUMNS: &'static str = "name, parent_id, manager_id, description, is_active";
-    const VALUES: &'static str = "u.name, u.parent_id, u.manager_id, u.description, u.is_active";
 }

@@ -52,12 +52,14 @@ impl Table for PersonFields {
     const RECORD: &'static str = "\
         name text, email text, capacity_centihours integer, role_id bigint, \
         department_id bigint, location text, hire_date date, notes text, is_active boolean";
-    const COLUMNS: &'static str = "\
-        name, email, weekly_capacity, role_id, department_id, location, hire_date, notes, \
-        is_active";
-    const VALUES: &'static str = "\
-        u.name, u.email, u.capacity_centihours / 100.0, u.role_id, u.department_id, \
-        u.location, u.hire_date, u.notes, u.is_active";
+    const STORED_AS: Option<(&'static str, &'static str)> = Some((
+        "\
+            name, email, weekly_capacity, role_id, department_id, location, hire_date, \
+            notes, is_active",
+        "\
+            u.name, u.email, u.capacity_centihours / 100.0, u.role_id, u.department_id, \
+            u.location, u.hire_date, u.notes, u.is_active",
+    ));
 }
 
 /// The orders a list may be sorted in (the API's allow-list maps onto these).

@@ -40,12 +40,14 @@ impl Table for ProjectFields {
         name text, project_number text, client text, status text, start_date date, \
         end_date date, estimated_centihours bigint, description text, notes text, \
         is_active boolean";
-    const COLUMNS: &'static str = "\
-        name, project_number, client, status, start_date, end_date, estimated_hours, \
-        description, notes, is_active";
-    const VALUES: &'static str = "\
-        u.name, u.project_number, u.client, u.status, u.start_date, u.end_date, \
-        u.estimated_centihours / 100.0, u.description, u.notes, u.is_active";
+    const STORED_AS: Option<(&'static str, &'static str)> = Some((
+        "\
+            name, project_number, client, status, start_date, end_date, estimated_hours, \
+            description, notes, is_active",
+        "\
+            u.name, u.project_number, u.client, u.status, u.start_date, u.end_date, \
+            u.estimated_centihours / 100.0, u.description, u.notes, u.is_active",
+    ));
 }
 
 /// The orders a list may be sorted in (the API's allow-list maps onto these).

@@ -25,6 +25,4 @@ impl Table for RoleFields {
         "SELECT id, name, description, is_active, created_at, updated_at, version FROM roles";
     const IN_USE: &'static str = "EXISTS (SELECT 1 FROM people p WHERE p.role_id = t.id)";
     const RECORD: &'static str = "name text, description text, is_active boolean";
-    const COLUMNS: &'static str = "name, description, is_active";
-    const VALUES: &'static str = "u.name, u.description, u.is_active";
 }

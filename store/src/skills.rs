@@ -25,8 +25,6 @@ impl Table for SkillFields {
     const IN_USE: &'static str =
         "EXISTS (SELECT 1 FROM person_skills ps WHERE ps.skill_tag_id = t.id)";
     const RECORD: &'static str = "name text, category text";
-    const COLUMNS: &'static str = "name, category";
-    const VALUES: &'static str = "u.name, u.category";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

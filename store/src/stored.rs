@@ -37,12 +37,26 @@ pub trait Table:
     /// When deleting is refused, as a condition on the row `t` of the table.
     const IN_USE: &'static str;
     /// The fields as a record definition, in their serialized names: `name text, ...`.
+    /// Each is stored as it is in the column of its name, unless [`Table::STORED_AS`]
+    /// says otherwise.
     const RECORD: &'static str;
-    /// The columns written, in order: `name, weekly_capacity, ...`.
-    const COLUMNS: &'static str;
-    /// What each column is set to, in the same order, from the record `u`:
-    /// `u.name, u.capacity_centihours / 100.0, ...`.
-    const VALUES: &'static str;
+    /// Where the fields are not stored as they are: the columns written, and what each
+    /// is set to from the record `u`, in the same order
+    /// (`("name, weekly_capacity", "u.name, u.capacity_centihours / 100.0")`).
+    const STORED_AS: Option<(&'static str, &'static str)> = None;
+}
+
+/// The columns a table writes and what each is set to from the record `u`.
+pub(crate) fn stored_as<F: Table>() -> (String, String) {
+    if let Some((columns, values)) = F::STORED_AS {
+        return (columns.to_owned(), values.to_owned());
+    }
+    let names: Vec<&str> = F::RECORD
+        .split(',')
+        .filter_map(|field| field.split_whitespace().next())
+        .collect();
+    let values: Vec<String> = names.iter().map(|name| format!("u.{name}")).collect();
+    (names.join(", "), values.join(", "))
 }
 
 /// A stored row of the table `F`.
@@ -179,3 +193,20 @@ pub(crate) fn constant(sql: String) -> AssertSqlSafe<String> {
 
 /// A row looked up by id: `Ok(None)` when there is none.
 pub type Found<T> = Result<Option<T>, StoreError>;
+
+#[cfg(test)]
+mod tests {
+    use super::stored_as;
+    use crate::people::PersonFields;
+    use crate::roles::RoleFields;
+
+    #[test]
+    fn fields_are_stored_as_they_are_unless_the_table_says_otherwise() {
+        let (columns, values) = stored_as::<RoleFields>();
+        assert_eq!(columns, "name, description, is_active");
+        assert_eq!(values, "u.name, u.description, u.is_active");
+        let (columns, values) = stored_as::<PersonFields>();
+        assert!(columns.contains("weekly_capacity"));
+        assert!(values.contains("u.capacity_centihours / 100.0"));
+    }
+}
