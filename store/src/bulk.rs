@@ -9,7 +9,7 @@ use sqlx::PgConnection;
 use sqlx::types::Json;
 
 use crate::StoreError;
-use crate::stored::{Row, Table, constant, stored_as};
+use crate::stored::{Row, Table, constant};
 
 /// Rows per statement: large enough to amortise the round trip, small enough to keep each
 /// statement's JSON a few megabytes.
@@ -61,11 +61,10 @@ pub async fn update_guarded<F: Table>(
 
 /// `template` with the table's name, columns, stored values and record put in.
 fn statement<F: Table>(template: &str) -> String {
-    let (columns, values) = stored_as::<F>();
     template
         .replace("{table}", F::TABLE)
-        .replace("{columns}", &columns)
-        .replace("{values}", &values)
+        .replace("{columns}", F::COLUMNS)
+        .replace("{values}", F::VALUES)
         .replace("{record}", F::RECORD)
 }
 

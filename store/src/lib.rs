@@ -29,6 +29,7 @@ pub mod schedules;
 pub mod sessions;
 pub mod skills;
 pub mod stored;
+mod table;
 pub mod users;
 pub mod week_loads;
 

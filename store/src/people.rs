@@ -13,19 +13,29 @@ use crate::stored::{Row, Table};
 /// A stored person, with the names of their role and department.
 pub type Person = Row<PersonFields>;
 
-/// The writable fields of a person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
-pub struct PersonFields {
-    pub name: String,
-    pub email: Option<String>,
-    /// Weekly capacity in hundredths of an hour (exact; 3600 = 36 h).
-    pub capacity_centihours: i32,
-    pub role_id: Option<i64>,
-    pub department_id: Option<i64>,
-    pub location: String,
-    pub hire_date: Option<NaiveDate>,
-    pub notes: String,
-    pub is_active: bool,
+crate::table::table! {
+    /// The writable fields of a person.
+    pub struct PersonFields in "people" as p {
+        name: String => "text",
+        email: Option<String> => "text",
+        /// Weekly capacity in hundredths of an hour (exact; 3600 = 36 h).
+        capacity_centihours: i32 => "integer"
+            read "(p.weekly_capacity * 100)::integer"
+            stored "weekly_capacity" = "u.capacity_centihours / 100.0",
+        role_id: Option<i64> => "bigint",
+        department_id: Option<i64> => "bigint",
+        location: String => "text",
+        hire_date: Option<NaiveDate> => "date",
+        notes: String => "text",
+        is_active: bool => "boolean",
+    }
+    shows PersonNames: "r.name AS role_name, d.name AS department_name"
+        from "\
+            LEFT JOIN roles r ON r.id = p.role_id \
+            LEFT JOIN departments d ON d.id = p.department_id";
+    in use when "\
+        EXISTS (SELECT 1 FROM assignments a WHERE a.person_id = t.id) \
+        OR EXISTS (SELECT 1 FROM users u WHERE u.person_id = t.id)";
 }
 
 /// The names a person's row shows beside the ids it holds.
@@ -33,33 +43,6 @@ pub struct PersonFields {
 pub struct PersonNames {
     pub role_name: Option<String>,
     pub department_name: Option<String>,
-}
-
-impl Table for PersonFields {
-    type Shown = PersonNames;
-    const TABLE: &'static str = "people";
-    const SELECT: &'static str = "\
-        SELECT p.id, p.name, p.email, \
-               (p.weekly_capacity * 100)::integer AS capacity_centihours, p.role_id, \
-               r.name AS role_name, p.department_id, d.name AS department_name, p.location, \
-               p.hire_date, p.notes, p.is_active, p.created_at, p.updated_at, p.version \
-        FROM people p \
-        LEFT JOIN roles r ON r.id = p.role_id \
-        LEFT JOIN departments d ON d.id = p.department_id";
-    const IN_USE: &'static str = "\
-        EXISTS (SELECT 1 FROM assignments a WHERE a.person_id = t.id) \
-        OR EXISTS (SELECT 1 FROM users u WHERE u.person_id = t.id)";
-    const RECORD: &'static str = "\
-        name text, email text, capacity_centihours integer, role_id bigint, \
-        department_id bigint, location text, hire_date date, notes text, is_active boolean";
-    const STORED_AS: Option<(&'static str, &'static str)> = Some((
-        "\
-            name, email, weekly_capacity, role_id, department_id, location, hire_date, \
-            notes, is_active",
-        "\
-            u.name, u.email, u.capacity_centihours / 100.0, u.role_id, u.department_id, \
-            u.location, u.hire_date, u.notes, u.is_active",
-    ));
 }
 
 /// The orders a list may be sorted in (the API's allow-list maps onto these).

@@ -11,43 +11,25 @@ use crate::stored::{NothingShown, Row, Table};
 /// A stored project.
 pub type Project = Row<ProjectFields>;
 
-/// The writable fields of a project.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
-pub struct ProjectFields {
-    pub name: String,
-    pub project_number: Option<String>,
-    pub client: String,
-    pub status: String,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
-    /// Estimated hours in hundredths (exact).
-    pub estimated_centihours: Option<i64>,
-    pub description: String,
-    pub notes: String,
-    pub is_active: bool,
-}
-
-impl Table for ProjectFields {
-    type Shown = NothingShown;
-    const TABLE: &'static str = "projects";
-    const SELECT: &'static str = "\
-        SELECT id, name, project_number, client, status, start_date, end_date, \
-               (estimated_hours * 100)::bigint AS estimated_centihours, description, notes, \
-               is_active, created_at, updated_at, version \
-        FROM projects";
-    const IN_USE: &'static str = "EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = t.id)";
-    const RECORD: &'static str = "\
-        name text, project_number text, client text, status text, start_date date, \
-        end_date date, estimated_centihours bigint, description text, notes text, \
-        is_active boolean";
-    const STORED_AS: Option<(&'static str, &'static str)> = Some((
-        "\
-            name, project_number, client, status, start_date, end_date, estimated_hours, \
-            description, notes, is_active",
-        "\
-            u.name, u.project_number, u.client, u.status, u.start_date, u.end_date, \
-            u.estimated_centihours / 100.0, u.description, u.notes, u.is_active",
-    ));
+crate::table::table! {
+    /// The writable fields of a project.
+    pub struct ProjectFields in "projects" as p {
+        name: String => "text",
+        project_number: Option<String> => "text",
+        client: String => "text",
+        status: String => "text",
+        start_date: Option<NaiveDate> => "date",
+        end_date: Option<NaiveDate> => "date",
+        /// Estimated hours in hundredths (exact).
+        estimated_centihours: Option<i64> => "bigint"
+            read "(p.estimated_hours * 100)::bigint"
+            stored "estimated_hours" = "u.estimated_centihours / 100.0",
+        description: String => "text",
+        notes: String => "text",
+        is_active: bool => "boolean",
+    }
+    shows NothingShown;
+    in use when "EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = t.id)";
 }
 
 /// The orders a list may be sorted in (the API's allow-list maps onto these).

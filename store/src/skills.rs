@@ -1,7 +1,6 @@
 //! Skills: tags (unique names, `skill_tags_name_key`) and the skills each person has, with
 //! a kind (strength, development, learning) and a level (beginner .. expert).
 
-use serde::Serialize;
 use sqlx::PgExecutor;
 
 use crate::StoreError;
@@ -10,21 +9,14 @@ use crate::stored::{NothingShown, Row, Table, constant};
 /// A stored skill tag.
 pub type SkillTag = Row<SkillFields>;
 
-/// The writable fields of a tag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
-pub struct SkillFields {
-    pub name: String,
-    pub category: String,
-}
-
-impl Table for SkillFields {
-    type Shown = NothingShown;
-    const TABLE: &'static str = "skill_tags";
-    const SELECT: &'static str =
-        "SELECT id, name, category, created_at, updated_at, version FROM skill_tags";
-    const IN_USE: &'static str =
-        "EXISTS (SELECT 1 FROM person_skills ps WHERE ps.skill_tag_id = t.id)";
-    const RECORD: &'static str = "name text, category text";
+crate::table::table! {
+    /// The writable fields of a tag.
+    pub struct SkillFields in "skill_tags" as s {
+        name: String => "text",
+        category: String => "text",
+    }
+    shows NothingShown;
+    in use when "EXISTS (SELECT 1 FROM person_skills ps WHERE ps.skill_tag_id = t.id)";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

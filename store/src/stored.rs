@@ -21,9 +21,10 @@ use sqlx::{AssertSqlSafe, FromRow, PgConnection, PgExecutor, PgPool, Row as _};
 
 use crate::{StoreError, bulk};
 
-/// The writable fields of a served table's row, and the SQL that reads and writes them.
-/// Fields are read by name from [`Table::SELECT`], and written by serializing them to
-/// JSON that PostgreSQL reads back as the record [`Table::RECORD`] describes.
+/// The writable fields of a served table's row, and the SQL that reads and writes them;
+/// declared with [`crate::table::table!`], which derives every statement from one list of
+/// the fields. Fields are read by name from [`Table::SELECT`], and written by serializing
+/// them to JSON that PostgreSQL reads back as the record [`Table::RECORD`] describes.
 pub trait Table:
     Serialize + Debug + Clone + Eq + Send + Sync + Unpin + for<'r> FromRow<'r, PgRow>
 {
@@ -37,26 +38,11 @@ pub trait Table:
     /// When deleting is refused, as a condition on the row `t` of the table.
     const IN_USE: &'static str;
     /// The fields as a record definition, in their serialized names: `name text, ...`.
-    /// Each is stored as it is in the column of its name, unless [`Table::STORED_AS`]
-    /// says otherwise.
     const RECORD: &'static str;
-    /// Where the fields are not stored as they are: the columns written, and what each
-    /// is set to from the record `u`, in the same order
-    /// (`("name, weekly_capacity", "u.name, u.capacity_centihours / 100.0")`).
-    const STORED_AS: Option<(&'static str, &'static str)> = None;
-}
-
-/// The columns a table writes and what each is set to from the record `u`.
-pub(crate) fn stored_as<F: Table>() -> (String, String) {
-    if let Some((columns, values)) = F::STORED_AS {
-        return (columns.to_owned(), values.to_owned());
-    }
-    let names: Vec<&str> = F::RECORD
-        .split(',')
-        .filter_map(|field| field.split_whitespace().next())
-        .collect();
-    let values: Vec<String> = names.iter().map(|name| format!("u.{name}")).collect();
-    (names.join(", "), values.join(", "))
+    /// The columns the fields are written to, in the record's order.
+    const COLUMNS: &'static str;
+    /// What each of [`Table::COLUMNS`] is set to from the record `u`.
+    const VALUES: &'static str;
 }
 
 /// A stored row of the table `F`.
@@ -196,17 +182,31 @@ pub type Found<T> = Result<Option<T>, StoreError>;
 
 #[cfg(test)]
 mod tests {
-    use super::stored_as;
+    use super::Table;
     use crate::people::PersonFields;
     use crate::roles::RoleFields;
 
     #[test]
-    fn fields_are_stored_as_they_are_unless_the_table_says_otherwise() {
-        let (columns, values) = stored_as::<RoleFields>();
-        assert_eq!(columns, "name, description, is_active");
-        assert_eq!(values, "u.name, u.description, u.is_active");
-        let (columns, values) = stored_as::<PersonFields>();
-        assert!(columns.contains("weekly_capacity"));
-        assert!(values.contains("u.capacity_centihours / 100.0"));
+    fn a_table_states_its_fields_once_and_every_statement_follows() {
+        assert_eq!(
+            RoleFields::SELECT,
+            "SELECT r.id, r.name, r.description, r.is_active, r.created_at, r.updated_at, \
+             r.version FROM roles r"
+        );
+        assert_eq!(
+            RoleFields::RECORD,
+            "name text, description text, is_active boolean"
+        );
+        assert_eq!(RoleFields::COLUMNS, "name, description, is_active");
+        assert_eq!(RoleFields::VALUES, "u.name, u.description, u.is_active");
+        assert!(
+            PersonFields::SELECT
+                .contains("(p.weekly_capacity * 100)::integer AS capacity_centihours")
+        );
+        assert!(
+            PersonFields::SELECT.ends_with("LEFT JOIN departments d ON d.id = p.department_id")
+        );
+        assert!(PersonFields::COLUMNS.contains(", weekly_capacity, "));
+        assert!(PersonFields::VALUES.contains(", u.capacity_centihours / 100.0, "));
     }
 }
