@@ -198,8 +198,7 @@ pub async fn projects(
         r#"SELECT id, name, project_number, client, status FROM projects
            WHERE is_active
              AND (cardinality($1::text[]) = 0 OR status = ANY($1))
-             AND ($2::text IS NULL OR lower(name) LIKE $2
-                  OR lower(coalesce(project_number, '')) LIKE $2 OR lower(client) LIKE $2)
+             AND ($2::text IS NULL OR search_text LIKE $2)
              AND ($3::bigint IS NULL OR id IN (SELECT staffed_from_department($3, $4)))
            ORDER BY lower(name), id"#,
         &scope.statuses,

@@ -120,12 +120,7 @@ impl ListFilter for PersonFilter {
         }
         if let Some(search) = &self.search {
             let pattern = crate::like_pattern(search);
-            query
-                .push(" AND (lower(p.name) LIKE ")
-                .push_bind(pattern.clone())
-                .push(" OR lower(coalesce(p.email, '')) LIKE ")
-                .push_bind(pattern)
-                .push(")");
+            query.push(" AND p.search_text LIKE ").push_bind(pattern);
         }
         if let Some(active) = self.active {
             query.push(" AND p.is_active = ").push_bind(active);

@@ -114,14 +114,7 @@ impl ListFilter for ProjectFilter {
         }
         if let Some(search) = &self.search {
             let pattern = crate::like_pattern(search);
-            query
-                .push(" AND (lower(name) LIKE ")
-                .push_bind(pattern.clone())
-                .push(" OR lower(coalesce(project_number, '')) LIKE ")
-                .push_bind(pattern.clone())
-                .push(" OR lower(client) LIKE ")
-                .push_bind(pattern)
-                .push(")");
+            query.push(" AND search_text LIKE ").push_bind(pattern);
         }
         if let Some(active) = self.active {
             query.push(" AND is_active = ").push_bind(active);

@@ -65,9 +65,12 @@ pub fn date(
     }
 }
 
-/// A search text worth searching for: trimmed, or `None` when blank.
+/// A search text worth searching for: its words with one space between them (so a term
+/// never holds the newlines that separate the fields a search matches), or `None` when
+/// blank.
 pub fn search(raw: Option<String>) -> Option<String> {
-    raw.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+    raw.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty())
 }
 
 /// Gathers the outcome of several field checks, so a client hears about every bad field

@@ -219,6 +219,10 @@ async fn lists_filter_by_department_tree_role_search_and_status(pool: PgPool) {
         ["Eve", "Finn"]
     );
     assert_eq!(names(get("search=SALES".to_owned()).await), ["Gus"]);
+    // A term matches within one field: the end of a name and the start of an email do
+    // not make one, and white space in a term is folded (a newline too).
+    assert_eq!(names(get("search=%20%20gus%0A".to_owned()).await), ["Gus"]);
+    assert!(names(get("search=gus%0Agus%40".to_owned()).await).is_empty());
     assert_eq!(names(get("active=false".to_owned()).await), ["Hal"]);
     assert_eq!(
         names(get("sort=-weeklyCapacity&active=true".to_owned()).await),

@@ -79,8 +79,8 @@ targets_table() {
   local all="${MIXED[all]:-}" p95
   echo "| target | measured | |"
   echo "|---|---:|---|"
-  # A computation's own latency (one request at a time) and under 32 connections: on two
-  # cores, 32 uncached requests at once queue behind each other whatever each costs.
+  # A computation's own latency (one request at a time) and under 32 connections, where
+  # requests arriving while an answer is computed wait for that computation.
   for key in "single|uncached, one at a time,|dashboard|100" "single|uncached, one at a time,|$grid|100" \
     "uncached|uncached, 32 connections,|dashboard|100" "uncached|uncached, 32 connections,|$grid|100" \
     "cached|cached, 32 connections,|dashboard|5" "cached|cached, 32 connections,|$grid|5"; do
@@ -110,7 +110,8 @@ render_report() {
     "load average $LOAD_BEFORE before the run, $LOAD_AFTER after (anything above 0 is other work sharing the CPUs)."
   echo "- Company: $SIZE; seeded in $SEED_SECONDS s, weekly loads verified."
   echo "- Load: wrk, $THREADS threads; each endpoint ${SECONDS_EACH} s at $CONNECTIONS connections;" \
-    "latencies in ms from wrk's histogram; one at a time: 1 connection for ${WT_BENCH_SINGLE_SECONDS:-4} s. Uncached: AGGREGATE_CACHE_TTL=0 DASHBOARD_CACHE_TTL=0;" \
+    "latencies in ms from wrk's histogram; one at a time: 1 connection for ${WT_BENCH_SINGLE_SECONDS:-4} s. Uncached: AGGREGATE_CACHE_TTL=0 DASHBOARD_CACHE_TTL=0" \
+    "(no answer is kept; requests for one answer in flight at once share its computation);" \
     "cached: the default TTLs (the first request fills the cache). n/a: this build lacks the route" \
     "(its probe did not answer 200)."
   echo

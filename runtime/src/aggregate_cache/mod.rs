@@ -103,8 +103,10 @@ impl AggregateCache {
     }
 
     /// The answer for `key` of `kind`: cached while fresh, else computed once however
-    /// many ask at the same time. With a TTL of 0, or while Redis is failing, computed
-    /// directly.
+    /// many ask at the same time. With a TTL of 0 nothing is kept, but readers of one
+    /// shared version asking at once still share one computation (it reads every write
+    /// that bumped the version before they asked); kept per process, or while Redis is
+    /// failing, such answers are computed directly.
     pub async fn get_or_compute<E, F, Fut>(
         &self,
         kind: &str,
@@ -117,7 +119,7 @@ impl AggregateCache {
         Fut: Future<Output = Result<Vec<u8>, E>>,
     {
         let ttl = self.ttls.for_kind(kind);
-        let Some(version) = self.usable_version(ttl).await else {
+        let Some(version) = self.read_version(ttl).await else {
             count(kind, "bypass");
             return compute()
                 .await
@@ -130,7 +132,7 @@ impl AggregateCache {
             .local
             .try_get_with(versioned.clone(), async {
                 let cached = match &self.tier {
-                    Tier::Shared(shared) => {
+                    Tier::Shared(shared) if !ttl.is_zero() => {
                         shared
                             .fetch_or_compute(&versioned, ttl, || {
                                 computed = true;
@@ -138,7 +140,7 @@ impl AggregateCache {
                             })
                             .await?
                     }
-                    Tier::Local(_) => {
+                    _ => {
                         computed = true;
                         (Cached::new(compute().await?), ttl)
                     }
@@ -202,8 +204,15 @@ impl AggregateCache {
         if ttl.is_zero() {
             return None;
         }
+        self.read_version(ttl).await
+    }
+
+    /// The version readers share a computation under: [`Self::usable_version`], and with
+    /// a TTL of 0 the shared version too (the answer is then kept for nobody).
+    async fn read_version(&self, ttl: Duration) -> Option<u64> {
         match &self.tier {
             Tier::Shared(shared) => shared.version().await,
+            Tier::Local(_) if ttl.is_zero() => None,
             Tier::Local(version) => Some(version.load(Ordering::SeqCst)),
         }
     }

@@ -1,6 +1,6 @@
 //! The cache against a real Redis (REDIS_URL, default 127.0.0.1:6379) and in-process:
 //! hits, invalidation, TTL 0 and expiry, one computation under a crowd (in one process
-//! and across two), and correct answers with Redis gone.
+//! and across two, and with TTL 0 per version), and correct answers with Redis gone.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -54,11 +54,12 @@ async fn a_second_read_is_a_hit_and_an_invalidation_recomputes() {
 
 #[tokio::test]
 async fn a_ttl_of_zero_computes_every_time_and_entries_expire() {
-    let computations = AtomicUsize::new(0);
-    let off = local(0);
-    read(&off, "k", &computations).await;
-    read(&off, "k", &computations).await;
-    assert_eq!(computations.load(Ordering::SeqCst), 2);
+    for off in [local(0), shared(&namespace(), 0)] {
+        let computations = AtomicUsize::new(0);
+        read(&off, "k", &computations).await;
+        read(&off, "k", &computations).await;
+        assert_eq!(computations.load(Ordering::SeqCst), 2);
+    }
 
     let computations = AtomicUsize::new(0);
     let short = shared(&namespace(), 1);
@@ -92,6 +93,19 @@ async fn a_crowd_of_readers_computes_once_per_process_and_across_processes() {
     });
     futures::future::join_all(crowd).await;
     assert_eq!(computations.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn with_a_ttl_of_zero_readers_of_one_shared_version_asking_at_once_share_a_computation() {
+    let off = shared(&namespace(), 0);
+    let computations = AtomicUsize::new(0);
+    let crowd = (0..40).map(|_| read(&off, "crowded", &computations));
+    futures::future::join_all(crowd).await;
+    assert_eq!(computations.load(Ordering::SeqCst), 1);
+    // After an edit, the next reader computes anew.
+    off.invalidate().await;
+    read(&off, "crowded", &computations).await;
+    assert_eq!(computations.load(Ordering::SeqCst), 2);
 }
 
 #[tokio::test]
