@@ -131,8 +131,16 @@ pub struct WeekHours {
     pub centihours: i32,
 }
 
-/// Writes `weeks`: sets the non-zero ones, removes the zero ones.
+/// Writes `weeks`: sets the non-zero ones, removes the zero ones. First locks the kept
+/// weekly loads they change, in one order (`lock_load_rows`, migration 29), so two
+/// writers cannot deadlock across the statements below.
 pub async fn write_weeks(conn: &mut PgConnection, weeks: &[WeekHours]) -> Result<(), StoreError> {
+    let mut assignments: Vec<i64> = weeks.iter().map(|w| w.assignment_id).collect();
+    assignments.sort_unstable();
+    assignments.dedup();
+    sqlx::query!("SELECT lock_load_rows($1)", &assignments)
+        .execute(&mut *conn)
+        .await?;
     let (set, remove): (Vec<&WeekHours>, Vec<&WeekHours>) =
         weeks.iter().partition(|w| w.centihours > 0);
     for batch in set.chunks(BATCH) {

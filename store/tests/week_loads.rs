@@ -3,7 +3,8 @@
 //! projects changing status or switched off and on, people deactivated and back)
 //! `person_week_load` and `project_week_load` hold exactly what summing the plan from
 //! scratch gives; two transactions adding hours to the same person and week at once both
-//! count; and writers that cross each other get a clean contention error.
+//! count; writers of the same load rows take turns before writing any; and writers that
+//! cross each other get a clean contention error.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -349,5 +350,44 @@ async fn crossing_writes_roll_one_back_as_contention(pool: PgPool) {
             tx.rollback().await.expect("the loser rolls back");
         }
     }
+    assert!(mismatches(&mut setup).await.is_empty());
+}
+
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn writers_of_one_projects_loads_take_turns_before_writing_any(pool: PgPool) {
+    let mut setup = pool.acquire().await.expect("a connection");
+    let (ann, bo) = (
+        new_person(&mut setup, "Ann").await,
+        new_person(&mut setup, "Bo").await,
+    );
+    let shared = new_project(&mut setup, "Shared").await;
+    let annes = assign(&mut setup, ann, shared, String::new()).await;
+    let bos = assign(&mut setup, bo, shared, String::new()).await;
+    let week = Weeks::from([(0, 400)]);
+
+    let mut first = pool.begin().await.expect("a transaction");
+    set_weeks(&mut first, annes, &week).await;
+    // Bo's weeks count for the same project's load rows: his writer waits for Ann's on
+    // the project's advisory lock, before it writes anything, so the two cannot lock
+    // those rows in opposite orders.
+    let second = tokio::spawn({
+        let (pool, week) = (pool.clone(), week.clone());
+        async move {
+            let mut second = pool.begin().await.expect("a transaction");
+            set_weeks(&mut second, bos, &week).await;
+            second.commit().await.expect("committed");
+        }
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let waiting: Vec<String> = sqlx::query_scalar(
+        "SELECT locktype FROM pg_locks WHERE NOT granted AND database = \
+         (SELECT oid FROM pg_database WHERE datname = current_database())",
+    )
+    .fetch_all(&mut *setup)
+    .await
+    .expect("the waiting locks");
+    assert_eq!(waiting, ["advisory"]);
+    first.commit().await.expect("committed");
+    second.await.expect("the second writer");
     assert!(mismatches(&mut setup).await.is_empty());
 }

@@ -1,0 +1,1 @@
+DROP FUNCTION lock_load_rows(bigint[]);
