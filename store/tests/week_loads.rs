@@ -97,6 +97,11 @@ async fn new_project(conn: &mut PgConnection, name: &str) -> i64 {
         .id
 }
 
+/// Two people for the concurrency cases.
+async fn ann_and_bo(conn: &mut PgConnection) -> (i64, i64) {
+    (new_person(conn, "Ann").await, new_person(conn, "Bo").await)
+}
+
 async fn assign(conn: &mut PgConnection, person_id: i64, project_id: i64, role: String) -> i64 {
     let fields = AssignmentFields {
         person_id,
@@ -311,10 +316,7 @@ async fn concurrent_hours_for_the_same_person_and_week_both_count(pool: PgPool) 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn crossing_writes_roll_one_back_as_contention(pool: PgPool) {
     let mut setup = pool.acquire().await.expect("a connection");
-    let (ann, bo) = (
-        new_person(&mut setup, "Ann").await,
-        new_person(&mut setup, "Bo").await,
-    );
+    let (ann, bo) = ann_and_bo(&mut setup).await;
     // Two assignments each: the writers meet on both people's load rows, in opposite order.
     let ids = on_new_projects(&mut setup, &[ann, bo, bo, ann]).await;
     let week = Weeks::from([(0, 400)]);
@@ -356,10 +358,7 @@ async fn crossing_writes_roll_one_back_as_contention(pool: PgPool) {
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn writers_of_one_projects_loads_take_turns_before_writing_any(pool: PgPool) {
     let mut setup = pool.acquire().await.expect("a connection");
-    let (ann, bo) = (
-        new_person(&mut setup, "Ann").await,
-        new_person(&mut setup, "Bo").await,
-    );
+    let (ann, bo) = ann_and_bo(&mut setup).await;
     let shared = new_project(&mut setup, "Shared").await;
     let annes = assign(&mut setup, ann, shared, String::new()).await;
     let bos = assign(&mut setup, bo, shared, String::new()).await;
