@@ -131,16 +131,25 @@ pub struct WeekHours {
     pub centihours: i32,
 }
 
-/// Writes `weeks`: sets the non-zero ones, removes the zero ones. First locks the kept
-/// weekly loads they change, in one order (`lock_load_rows`, migration 29), so two
-/// writers cannot deadlock across the statements below.
-pub async fn write_weeks(conn: &mut PgConnection, weeks: &[WeekHours]) -> Result<(), StoreError> {
-    let mut assignments: Vec<i64> = weeks.iter().map(|w| w.assignment_id).collect();
-    assignments.sort_unstable();
-    assignments.dedup();
-    sqlx::query!("SELECT lock_load_rows($1)", &assignments)
+/// Locks the kept weekly loads that writing weeks of `assignments` changes, in one order
+/// (`lock_load_rows`, migration 29), so two writers of hours cannot deadlock across their
+/// statements. Called by every writer of hours before its first write.
+pub(crate) async fn lock_loads(
+    conn: &mut PgConnection,
+    assignments: impl Iterator<Item = i64>,
+) -> Result<(), StoreError> {
+    let mut ids: Vec<i64> = assignments.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    sqlx::query!("SELECT lock_load_rows($1)", &ids)
         .execute(&mut *conn)
         .await?;
+    Ok(())
+}
+
+/// Writes `weeks`: sets the non-zero ones, removes the zero ones (after [`lock_loads`]).
+pub async fn write_weeks(conn: &mut PgConnection, weeks: &[WeekHours]) -> Result<(), StoreError> {
+    lock_loads(conn, weeks.iter().map(|w| w.assignment_id)).await?;
     let (set, remove): (Vec<&WeekHours>, Vec<&WeekHours>) =
         weeks.iter().partition(|w| w.centihours > 0);
     for batch in set.chunks(BATCH) {

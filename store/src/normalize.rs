@@ -68,6 +68,13 @@ pub async fn apply(conn: &mut PgConnection) -> Result<(), StoreError> {
     )
     .execute(&mut *conn)
     .await?;
+    // Before the first write of hours, as every writer of hours does (migration 29).
+    sqlx::query(
+        r#"SELECT lock_load_rows(ARRAY(
+               SELECT assignment_id FROM normalized UNION SELECT target_id FROM normalized))"#,
+    )
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(
         r#"DELETE FROM assignment_weeks w USING normalized n
            WHERE w.assignment_id = n.assignment_id AND w.week = n.week"#,

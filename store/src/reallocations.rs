@@ -123,6 +123,7 @@ pub async fn write_changes(
     let ids: Vec<i64> = changes.iter().map(|c| c.assignment_id).collect();
     let weeks: Vec<NaiveDate> = changes.iter().map(|c| c.week.as_date()).collect();
     let after: Vec<i32> = changes.iter().map(|c| c.after.centihours()).collect();
+    crate::assignments_bulk::lock_loads(conn, ids.iter().copied()).await?;
     sqlx::query!(
         r#"DELETE FROM assignment_weeks w
            USING unnest($1::bigint[], $2::date[], $3::integer[]) AS c(assignment_id, week, after)
