@@ -18,13 +18,13 @@ use wt_api::{
 use wt_domain::transfer::exports::ExportFormat;
 use wt_domain::transfer::imports::{ImportKind, ImportOptions};
 use wt_runtime::{Settings, database_pool, shutdown, telemetry};
+use wt_store::MIGRATOR;
 
 /// mimalloc rather than glibc's malloc: a request allocates and frees many small buffers
 /// (JSON, rows, headers) across threads, where glibc's arenas spent about 15% of the
 /// api's CPU under load.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use wt_store::MIGRATOR;
 
 /// Workload Tracker API server and management commands.
 #[derive(Parser)]

@@ -18,13 +18,11 @@ use wt_worker::mailer::Mailer;
 use wt_worker::scheduler::SchedulerOptions;
 use wt_worker::{RunOptions, WorkerState, exporter};
 
-/// mimalloc rather than glibc's malloc: a request allocates and frees many small buffers
-/// (JSON, rows, headers) across threads, where glibc's arenas spent about 15% of the
-/// api's CPU under load.
+use crate::options::Cli;
+
+/// mimalloc rather than glibc's malloc, as in the api (`api/src/main.rs` says why).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-use crate::options::Cli;
 
 fn main() -> anyhow::Result<()> {
     // Only the working directory's `.env`: searching parent directories would pick up
