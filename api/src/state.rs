@@ -11,7 +11,7 @@ use wt_runtime::connections::aggregate_pool;
 use wt_runtime::{RedisConnector, Settings};
 
 use crate::auth::jwt::AccessKeys;
-use crate::cache_invalidation::WarmThrottle;
+use crate::cache_invalidation::WarmDebounce;
 use crate::job_watch::JobWatch;
 use crate::list_counts::ListCounts;
 
@@ -31,8 +31,8 @@ pub struct AppState {
     pub aggregates: Arc<AggregateCache>,
     /// The sessions aggregates are computed on (see [`aggregate_pool`]).
     pub aggregates_db: PgPool,
-    /// Paces the warm-ups queued after writes.
-    pub warm_throttle: Arc<WarmThrottle>,
+    /// Queues a warm-up once the writes pause.
+    pub warm_debounce: Arc<WarmDebounce>,
     /// The paged lists' totals, kept until their tables change.
     pub list_counts: Arc<ListCounts>,
 }
@@ -63,7 +63,7 @@ impl AppState {
             static_dir,
             access_keys: Arc::new(access_keys),
             aggregates: Arc::new(aggregates),
-            warm_throttle: Default::default(),
+            warm_debounce: Default::default(),
             list_counts: Arc::default(),
         })
     }

@@ -198,6 +198,15 @@ impl AggregateCache {
         metrics::counter!("aggregate_cache_invalidations_total").increment(1);
     }
 
+    /// The version answers are kept under now (`None` while Redis is failing): a warm-up
+    /// compares it between views to stop once a write has retired what it computes.
+    pub async fn current_version(&self) -> Option<u64> {
+        match &self.tier {
+            Tier::Shared(shared) => shared.version().await,
+            Tier::Local(version) => Some(version.load(Ordering::SeqCst)),
+        }
+    }
+
     /// The version to key entries by, or `None` when this answer must not be cached (TTL
     /// 0, or Redis failing so the version cannot be known).
     async fn usable_version(&self, ttl: Duration) -> Option<u64> {
@@ -211,9 +220,8 @@ impl AggregateCache {
     /// a TTL of 0 the shared version too (the answer is then kept for nobody).
     async fn read_version(&self, ttl: Duration) -> Option<u64> {
         match &self.tier {
-            Tier::Shared(shared) => shared.version().await,
             Tier::Local(_) if ttl.is_zero() => None,
-            Tier::Local(version) => Some(version.load(Ordering::SeqCst)),
+            _ => self.current_version().await,
         }
     }
 }

@@ -4,6 +4,9 @@
 //! the start of the day finds them ready. Queued after plan writes (paced), at start-up,
 //! on demand and on its schedule. It changes no data; with the cache kept per process
 //! (`CACHE_BACKEND=local`) there is nothing a worker can warm for the api, and it says so.
+//! A write retires every answer, so once one lands while it works the warm-up stops: the
+//! views left would be retired as they were stored, and the warm-up queued after that
+//! write computes them for the plan as it now is.
 
 use serde_json::{Value, json};
 use wt_analytics::AnalyticsError;
@@ -25,7 +28,15 @@ pub async fn run(context: &mut JobContext<'_>) -> Result<Value, JobFailure> {
     let views = wt_analytics::most_used(&state.pool, today)
         .await
         .map_err(analytics_failed)?;
+    let version = state.aggregates.current_version().await;
     for (done, view) in views.iter().enumerate() {
+        if state.aggregates.current_version().await != version {
+            return Ok(json!({
+                "warmed": done,
+                "weekOf": today,
+                "stopped": "The plan changed while warming; the warm-up after that change computes the rest.",
+            }));
+        }
         let percent = u8::try_from(done * 100 / views.len()).unwrap_or(99);
         context
             .progress(

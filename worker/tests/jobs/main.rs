@@ -11,3 +11,4 @@ mod recovery;
 mod schedules;
 mod support;
 mod verify_loads;
+mod warm_cache;
