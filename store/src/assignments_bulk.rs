@@ -147,7 +147,8 @@ pub(crate) async fn lock_loads(
     Ok(())
 }
 
-/// Writes `weeks`: sets the non-zero ones, removes the zero ones (after [`lock_loads`]).
+/// Writes `weeks`: sets the non-zero ones, removes the zero ones (after [`lock_loads`]);
+/// a week that already has its hours is left as it is, so nothing downstream rewrites it.
 pub async fn write_weeks(conn: &mut PgConnection, weeks: &[WeekHours]) -> Result<(), StoreError> {
     lock_loads(conn, weeks.iter().map(|w| w.assignment_id)).await?;
     let (set, remove): (Vec<&WeekHours>, Vec<&WeekHours>) =
@@ -159,7 +160,8 @@ pub async fn write_weeks(conn: &mut PgConnection, weeks: &[WeekHours]) -> Result
         sqlx::query!(
             r#"INSERT INTO assignment_weeks (assignment_id, week, centihours)
                SELECT * FROM UNNEST($1::bigint[], $2::date[], $3::integer[])
-               ON CONFLICT (assignment_id, week) DO UPDATE SET centihours = EXCLUDED.centihours"#,
+               ON CONFLICT (assignment_id, week) DO UPDATE SET centihours = EXCLUDED.centihours
+               WHERE assignment_weeks.centihours <> EXCLUDED.centihours"#,
             &ids,
             &dates,
             &hours,

@@ -1,7 +1,8 @@
 //! Property test of the planning grid against the real PostgreSQL: for random plans
 //! (people, projects, assignments and weekly hours, inside and outside the window), each
 //! person's weekly total equals the sum of their assignments' cells, to the hundredth
-//! (the people, their totals and their rows read the way a grid page reads them).
+//! (the people, their totals and their rows read the way a grid page reads them), and
+//! the kept loads the totals come from equal the plan summed from scratch.
 //! Each case runs in a transaction that is rolled back, so cases never see each other.
 
 use std::collections::{BTreeMap, HashMap};
@@ -9,14 +10,11 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use sqlx::PgPool;
-use wt_store::assignments::{self, AssignmentFields};
+use wt_store::assignments;
 use wt_store::grid::{self, GridScope};
-use wt_store::people::Person;
-use wt_store::projects::Project;
-use wt_store::stored::Stored;
 
 mod support;
-use support::{first_sunday, person, project, run_cases};
+use support::{assign, first_sunday, mismatches, new_person, new_project, run_cases};
 
 /// A random plan: per assignment, (person index, project index, week offset -> centihours).
 type Plan = Vec<(usize, usize, BTreeMap<i64, i32>)>;
@@ -31,34 +29,21 @@ async fn check(pool: &PgPool, plan: &Plan) -> Result<(), TestCaseError> {
     let mut tx = pool.begin().await.expect("a transaction");
     let mut person_ids = Vec::new();
     for i in 0..4 {
-        person_ids.push(
-            Person::insert(&mut tx, &person(format!("P{i}")))
-                .await
-                .expect("person")
-                .id,
-        );
+        person_ids.push(new_person(&mut tx, &format!("P{i}")).await);
     }
     let mut project_ids = Vec::new();
     for i in 0..3 {
-        project_ids.push(
-            Project::insert(&mut tx, &project(format!("J{i}")))
-                .await
-                .expect("project")
-                .id,
-        );
+        project_ids.push(new_project(&mut tx, &format!("J{i}")).await);
     }
     let start = first_sunday();
     for (index, (who, what, weeks)) in plan.iter().enumerate() {
-        let fields = AssignmentFields {
-            person_id: person_ids[*who],
-            project_id: project_ids[*what],
-            role_on_project: format!("r{index}"),
-            notes: String::new(),
-            is_active: true,
-        };
-        let id = assignments::insert(&mut tx, &fields)
-            .await
-            .expect("assignment");
+        let id = assign(
+            &mut tx,
+            person_ids[*who],
+            project_ids[*what],
+            format!("r{index}"),
+        )
+        .await;
         let dated: BTreeMap<NaiveDate, i32> = weeks
             .iter()
             .map(|(offset, hours)| (start + Duration::weeks(*offset), *hours))
@@ -87,7 +72,9 @@ async fn check(pool: &PgPool, plan: &Plan) -> Result<(), TestCaseError> {
     let cells = grid::assignment_cells(&mut *tx, &row_ids, &scope)
         .await
         .expect("cells");
+    let drift = mismatches(&mut tx).await;
     tx.rollback().await.expect("rollback");
+    prop_assert!(drift.is_empty(), "the kept loads drifted: {drift:?}");
 
     let owner: HashMap<i64, i64> = rows.iter().map(|r| (r.id, r.person_id)).collect();
     let mut summed: BTreeMap<(i64, NaiveDate), i64> = BTreeMap::new();

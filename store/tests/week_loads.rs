@@ -2,8 +2,8 @@
 //! plan changes (hours set and cleared, assignments deactivated, reactivated and deleted,
 //! projects changing status or switched off and on, people deactivated and back)
 //! `person_week_load` and `project_week_load` hold exactly what summing the plan from
-//! scratch gives; two transactions adding hours to the same person and week at once both
-//! count; writers of the same load rows take turns before writing any; and writers that
+//! scratch gives; two
+//! transactions adding hours to the same person and week at once both count; writers of the same load rows take turns before writing any; and writers that
 //! cross each other get a clean contention error.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,13 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use sqlx::{PgConnection, PgPool};
-use wt_store::assignments::{self, AssignmentFields};
-use wt_store::people::Person;
-use wt_store::projects::Project;
-use wt_store::stored::Stored;
+use wt_store::assignments;
 
 mod support;
-use support::{first_sunday, person, project, run_cases};
+use support::{assign, first_sunday, mismatches, new_person, new_project, run_cases};
 
 const STATUSES: [&str; 6] = [
     "planning",
@@ -83,36 +80,9 @@ async fn set_weeks(conn: &mut PgConnection, assignment: i64, weeks: &Weeks) {
         .expect("weeks written");
 }
 
-async fn new_person(conn: &mut PgConnection, name: &str) -> i64 {
-    Person::insert(conn, &person(name.into()))
-        .await
-        .expect("person")
-        .id
-}
-
-async fn new_project(conn: &mut PgConnection, name: &str) -> i64 {
-    Project::insert(conn, &project(name.into()))
-        .await
-        .expect("project")
-        .id
-}
-
 /// Two people for the concurrency cases.
 async fn ann_and_bo(conn: &mut PgConnection) -> (i64, i64) {
     (new_person(conn, "Ann").await, new_person(conn, "Bo").await)
-}
-
-async fn assign(conn: &mut PgConnection, person_id: i64, project_id: i64, role: String) -> i64 {
-    let fields = AssignmentFields {
-        person_id,
-        project_id,
-        role_on_project: role,
-        notes: String::new(),
-        is_active: true,
-    };
-    assignments::insert(conn, &fields)
-        .await
-        .expect("assignment")
 }
 
 /// For each person in turn, a new project and an assignment to it.
@@ -199,51 +169,6 @@ async fn apply(conn: &mut PgConnection, change: &Change, ids: &Seeded) {
         }
     };
     outcome.expect("change applied");
-}
-
-/// Rows of the maintained loads that differ from the plan summed from scratch, both ways.
-async fn mismatches(conn: &mut PgConnection) -> Vec<String> {
-    sqlx::query_scalar(
-        r#"WITH counted AS (
-               SELECT a.person_id, a.project_id, w.week, w.centihours, pr.status,
-                      pr.is_active AS project_active, p.is_active AS person_active
-               FROM assignment_weeks w
-               JOIN assignments a ON a.id = w.assignment_id AND a.is_active
-               JOIN projects pr ON pr.id = a.project_id
-               JOIN people p ON p.id = a.person_id),
-           person_expected AS (
-               SELECT person_id, week,
-                      coalesce(sum(centihours) FILTER (WHERE status = 'planning'), 0) AS planning,
-                      coalesce(sum(centihours) FILTER (WHERE status = 'active'), 0) AS active,
-                      coalesce(sum(centihours) FILTER (WHERE status = 'active_ca'), 0) AS active_ca,
-                      coalesce(sum(centihours) FILTER (WHERE status = 'on_hold'), 0) AS on_hold,
-                      coalesce(sum(centihours) FILTER (WHERE status = 'completed'), 0) AS completed,
-                      coalesce(sum(centihours) FILTER (WHERE status = 'cancelled'), 0) AS cancelled
-               FROM counted WHERE project_active GROUP BY person_id, week),
-           person_kept AS (
-               SELECT person_id, week, planning::bigint, active::bigint, active_ca::bigint,
-                      on_hold::bigint, completed::bigint, cancelled::bigint
-               FROM person_week_load),
-           project_expected AS (
-               SELECT project_id, week, sum(centihours) AS centihours
-               FROM counted WHERE person_active GROUP BY project_id, week),
-           project_kept AS (
-               SELECT project_id, week, centihours::bigint FROM project_week_load)
-           SELECT 'person missing ' || e::text
-           FROM (SELECT * FROM person_expected EXCEPT SELECT * FROM person_kept) e
-           UNION ALL
-           SELECT 'person extra ' || k::text
-           FROM (SELECT * FROM person_kept EXCEPT SELECT * FROM person_expected) k
-           UNION ALL
-           SELECT 'project missing ' || e::text
-           FROM (SELECT * FROM project_expected EXCEPT SELECT * FROM project_kept) e
-           UNION ALL
-           SELECT 'project extra ' || k::text
-           FROM (SELECT * FROM project_kept EXCEPT SELECT * FROM project_expected) k"#,
-    )
-    .fetch_all(conn)
-    .await
-    .expect("loads compared")
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]

@@ -1,11 +1,16 @@
-//! What the store's integration tests share: field sets for a person and a project, the
-//! Sunday their plans start from, and a property-test runner that drives async checks.
+//! What the store's integration tests share: field sets for a person and a project, a
+//! person, project and assignment made from them, the Sunday their plans start from, and
+//! the kept weekly loads compared with the plan summed from scratch, and a property-test
+//! runner that drives async checks.
 
 use chrono::NaiveDate;
 use proptest::strategy::Strategy;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
-use wt_store::people::PersonFields;
-use wt_store::projects::ProjectFields;
+use sqlx::PgConnection;
+use wt_store::assignments::{self, AssignmentFields};
+use wt_store::people::{Person, PersonFields};
+use wt_store::projects::{Project, ProjectFields};
+use wt_store::stored::Stored;
 
 pub fn first_sunday() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date")
@@ -38,6 +43,78 @@ pub fn project(name: String) -> ProjectFields {
         notes: String::new(),
         is_active: true,
     }
+}
+
+pub async fn new_person(conn: &mut PgConnection, name: &str) -> i64 {
+    Person::insert(conn, &person(name.into()))
+        .await
+        .expect("person")
+        .id
+}
+
+pub async fn new_project(conn: &mut PgConnection, name: &str) -> i64 {
+    Project::insert(conn, &project(name.into()))
+        .await
+        .expect("project")
+        .id
+}
+
+pub async fn assign(conn: &mut PgConnection, person_id: i64, project_id: i64, role: String) -> i64 {
+    let fields = AssignmentFields {
+        person_id,
+        project_id,
+        role_on_project: role,
+        notes: String::new(),
+        is_active: true,
+    };
+    assignments::insert(conn, &fields)
+        .await
+        .expect("assignment")
+}
+
+/// Rows of the maintained loads that differ from the plan summed from scratch, both ways.
+pub async fn mismatches(conn: &mut PgConnection) -> Vec<String> {
+    sqlx::query_scalar(
+        r#"WITH counted AS (
+               SELECT a.person_id, a.project_id, w.week, w.centihours, pr.status,
+                      pr.is_active AS project_active, p.is_active AS person_active
+               FROM assignment_weeks w
+               JOIN assignments a ON a.id = w.assignment_id AND a.is_active
+               JOIN projects pr ON pr.id = a.project_id
+               JOIN people p ON p.id = a.person_id),
+           person_expected AS (
+               SELECT person_id, week,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'planning'), 0) AS planning,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'active'), 0) AS active,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'active_ca'), 0) AS active_ca,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'on_hold'), 0) AS on_hold,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'completed'), 0) AS completed,
+                      coalesce(sum(centihours) FILTER (WHERE status = 'cancelled'), 0) AS cancelled
+               FROM counted WHERE project_active GROUP BY person_id, week),
+           person_kept AS (
+               SELECT person_id, week, planning::bigint, active::bigint, active_ca::bigint,
+                      on_hold::bigint, completed::bigint, cancelled::bigint
+               FROM person_week_load),
+           project_expected AS (
+               SELECT project_id, week, sum(centihours) AS centihours
+               FROM counted WHERE person_active GROUP BY project_id, week),
+           project_kept AS (
+               SELECT project_id, week, centihours::bigint FROM project_week_load)
+           SELECT 'person missing ' || e::text
+           FROM (SELECT * FROM person_expected EXCEPT SELECT * FROM person_kept) e
+           UNION ALL
+           SELECT 'person extra ' || k::text
+           FROM (SELECT * FROM person_kept EXCEPT SELECT * FROM person_expected) k
+           UNION ALL
+           SELECT 'project missing ' || e::text
+           FROM (SELECT * FROM project_expected EXCEPT SELECT * FROM project_kept) e
+           UNION ALL
+           SELECT 'project extra ' || k::text
+           FROM (SELECT * FROM project_kept EXCEPT SELECT * FROM project_expected) k"#,
+    )
+    .fetch_all(conn)
+    .await
+    .expect("loads compared")
 }
 
 /// Runs `check` on `cases` values of `strategy` from a blocking thread (proptest's runner
