@@ -40,11 +40,13 @@ pub async fn insert<F: Table>(conn: &mut PgConnection, rows: &[F]) -> Result<Vec
          ORDER BY u.ordinality \
          RETURNING id",
     );
-    in_batches(conn, &sql, rows).await
+    in_batches(conn, &sql, rows, None).await
 }
 
 /// Applies `changes` (in batches), bumping each changed row's version; returns the ids of
 /// the rows changed (a row gone, or no longer at its expected version, is left alone).
+/// The ids also go as an array (`$2`): PostgreSQL cannot count the JSON's rows and guesses
+/// 100, enough for it to scan the whole table for a form's one row.
 pub async fn update_guarded<F: Table>(
     conn: &mut PgConnection,
     changes: &[Change<'_, F>],
@@ -53,10 +55,11 @@ pub async fn update_guarded<F: Table>(
         "UPDATE {table} t \
          SET ({columns}) = ROW({values}), updated_at = now(), version = t.version + 1 \
          FROM jsonb_to_recordset($1) AS u(id bigint, expected_version bigint, {record}) \
-         WHERE t.id = u.id AND (u.expected_version IS NULL OR t.version = u.expected_version) \
+         WHERE t.id = ANY($2) AND t.id = u.id \
+           AND (u.expected_version IS NULL OR t.version = u.expected_version) \
          RETURNING t.id",
     );
-    in_batches(conn, &sql, changes).await
+    in_batches(conn, &sql, changes, Some(|change| change.id)).await
 }
 
 /// `template` with the table's name, columns, stored values and record put in.
@@ -68,19 +71,21 @@ fn statement<F: Table>(template: &str) -> String {
         .replace("{record}", F::RECORD)
 }
 
-/// Runs `sql` once per batch of `rows` (bound as one JSON array) and gathers the ids it
-/// returns, in order.
+/// Runs `sql` once per batch of `rows` (bound as one JSON array, and with `key`, their
+/// keys as a second parameter) and gathers the ids it returns, in order.
 async fn in_batches<T: Serialize + Sync>(
     conn: &mut PgConnection,
     sql: &str,
     rows: &[T],
+    key: Option<fn(&T) -> i64>,
 ) -> Result<Vec<i64>, StoreError> {
     let mut ids = Vec::with_capacity(rows.len());
     for batch in rows.chunks(BATCH) {
-        let returned: Vec<i64> = sqlx::query_scalar(constant(sql.to_owned()))
-            .bind(Json(batch))
-            .fetch_all(&mut *conn)
-            .await?;
+        let mut query = sqlx::query_scalar(constant(sql.to_owned())).bind(Json(batch));
+        if let Some(key) = key {
+            query = query.bind(batch.iter().map(key).collect::<Vec<i64>>());
+        }
+        let returned: Vec<i64> = query.fetch_all(&mut *conn).await?;
         ids.extend(returned);
     }
     Ok(ids)
