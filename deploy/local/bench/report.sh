@@ -106,7 +106,8 @@ render_report() {
   echo
   echo "- Build: $BUILD, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- || echo ' (with local changes)')."
   echo "- Machine: $(nproc) CPUs ($cpu), $(free -g | awk '/^Mem:/ {print $2}') GiB memory;" \
-    "$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version' | cut -d' ' -f1) PostgreSQL on the same machine, over loopback;" \
+    "$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version' | cut -d' ' -f1) PostgreSQL on the same machine, over loopback," \
+    "autovacuum $(psql -X -At "$DATABASE_URL" -c 'SHOW autovacuum') (when off, nothing refreshes the planner's statistics as the mixed profile adds rows);" \
     "load average $LOAD_BEFORE before the run, $LOAD_AFTER after (anything above 0 is other work sharing the CPUs)."
   echo "- Company: $SIZE; seeded in $SEED_SECONDS s, weekly loads verified."
   echo "- Load: wrk, $THREADS threads; each endpoint ${SECONDS_EACH} s at $CONNECTIONS connections;" \
