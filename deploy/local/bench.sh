@@ -16,7 +16,10 @@
 #     computation's own latency shows beside its latency under load.
 #  3. On the cached instance, the mixed profile: 100 clients for WT_BENCH_MIXED_SECONDS
 #     (60), 55% reads and 45% writes (deploy/local/bench/mixed.lua), with read and write
-#     latency apart, errors counted per kind; then the api's and worker's memory.
+#     latency apart, errors counted per kind; twice: unpaced (each client sends again as
+#     soon as it is answered: the most the server answers) and paced at
+#     WT_BENCH_MIXED_RATE (1,000) requests/s in all (latency from each request's slot on
+#     the schedule); then the api's and worker's memory.
 #  4. The job system's bench (deploy/local/bench-jobs.sh) unless WT_BENCH_JOBS=0.
 # Asserts nothing: the targets are printed beside the figures as met or missed.
 set -euo pipefail
@@ -32,6 +35,7 @@ PROJECTS="${WT_BENCH_PROJECTS:-$((PEOPLE * 2 / 5))}"
 ASSIGNMENTS="${WT_BENCH_ASSIGNMENTS:-$((PEOPLE * 8))}"
 SECONDS_EACH="${WT_BENCH_SECONDS:-10}"
 MIXED_SECONDS="${WT_BENCH_MIXED_SECONDS:-60}"
+MIXED_RATE="${WT_BENCH_MIXED_RATE:-1000}"
 THREADS=2 CONNECTIONS=32 MIXED_CLIENTS=100
 RESULTS="${WT_BENCH_RESULTS:-$ROOT/bench/results/$(date -u +%F).md}"
 WORK="$(mktemp -d)"
@@ -51,8 +55,8 @@ ENDPOINTS=(
 )
 declare -A FIGURES=()   # "phase|row" -> "p50 p95 p99 rps errors statuses", or "n/a"
 declare -A MEMORY=()    # "phase|api" or "phase|worker" -> "VmRSS VmHWM" in MiB
-declare -A MIXED=()     # all (wrk's RESULT), read, write -> their "name=value" fields
-MIXED_KINDS=""
+declare -A MIXED=()     # "run|class" (run: unpaced, paced; class: all, read, write) -> its
+                        # "name=value" fields; "run|kinds" -> its KIND lines
 
 install_tools() {
   [[ -n "${WT_BENCH_BIN:-}" ]] || cargo build --release --locked -p wt-api -p wt-worker
@@ -124,17 +128,20 @@ measure_one_at_a_time() {
   measure_endpoints single
 }
 
-# The mixed profile against the api now serving; fills MIXED and MIXED_KINDS
-# from the lines mixed.lua prints (awk, so a missing line leaves a blank, not an exit).
+# The mixed profile against the api now serving, as run $1 (unpaced, or paced at $2
+# requests/s); fills MIXED from the lines mixed.lua prints (awk, so a missing line leaves
+# a blank, not an exit).
 run_mixed() {
-  log "mixed profile: $MIXED_CLIENTS clients, ${MIXED_SECONDS}s"
-  local out
-  out="$(WT_BENCH_TOKEN="$TOKEN" WT_BENCH_RUN="$$" wrk -t"$THREADS" -c"$MIXED_CLIENTS" \
-    -d"${MIXED_SECONDS}s" --timeout 10s -s "$HERE/mixed.lua" "$BASE")" || log "wrk failed"
-  MIXED[all]="$(awk '$1 == "RESULT" {$1 = ""; print}' <<<"$out")"
-  MIXED[read]="$(awk '$1 == "CLASS" && $2 == "read" {$1 = $2 = ""; print}' <<<"$out")"
-  MIXED[write]="$(awk '$1 == "CLASS" && $2 == "write" {$1 = $2 = ""; print}' <<<"$out")"
-  MIXED_KINDS="$(awk '$1 == "KIND" {sub(/^KIND /, ""); print}' <<<"$out")"
+  local run="$1" rate="${2:-0}" out class
+  log "mixed profile, $run: $MIXED_CLIENTS clients, ${MIXED_SECONDS}s"
+  out="$(WT_BENCH_TOKEN="$TOKEN" WT_BENCH_RUN="$$-$run" WT_BENCH_RATE="$rate" wrk \
+    -t"$THREADS" -c"$MIXED_CLIENTS" -d"${MIXED_SECONDS}s" --timeout 10s \
+    -s "$HERE/mixed.lua" "$BASE")" || log "wrk failed"
+  for class in all read write; do
+    MIXED["$run|$class"]="$(awk -v c="$class" '$1 == "CLASS" && $2 == c {$1 = $2 = ""; print}' <<<"$out")"
+  done
+  MIXED["$run|all"]+=" $(awk '$1 == "RESULT" {for (i = 2; i <= NF; i++) if ($i ~ /^statuses=/) print $i}' <<<"$out")"
+  MIXED["$run|kinds"]="$(awk '$1 == "KIND" {sub(/^KIND /, ""); print}' <<<"$out")"
 }
 
 record_memory() {
@@ -153,7 +160,8 @@ run_phase() {
   measure_endpoints "$phase"
   [[ "$phase" != uncached ]] || measure_one_at_a_time
   if [[ "$phase" == cached ]]; then
-    run_mixed
+    run_mixed unpaced
+    run_mixed paced "$MIXED_RATE"
   fi
   record_memory "$phase"
   stop_named WORKER_PID

@@ -4,7 +4,15 @@
 -- latency histogram per run, so each request carries an X-Request-ID naming its kind,
 -- the api echoes it, and response() times the request per class on this thread; done()
 -- gathers the threads and prints RESULT (wrk's whole-run figures and the non-2xx
--- statuses), CLASS (read, write) and KIND (requests and non-2xx answers per kind) lines.
+-- statuses), CLASS (read, write, all, timed as below) and KIND (requests and non-2xx
+-- answers per kind) lines.
+--
+-- Unpaced, each client sends its next request as soon as its last is answered, so the
+-- run finds the most the server answers, and every request waits behind the others in
+-- flight. Paced (WT_BENCH_RATE requests/s in all), the requests leave on a fixed
+-- schedule, each with its own slot, and a request's latency counts from its slot, not
+-- from when it was sent: a server that falls behind shows the backlog as latency (the
+-- schedule does not wait for it), as the users behind the clients would see it.
 dofile(os.getenv("WT_BENCH_LUA_DIR") .. "/common.lua")
 local data = bench.data()
 -- Names this run's assignments apart from an earlier run's on the same database (a
@@ -63,6 +71,31 @@ end
 assert(#by_roll == 100, "the mix must add up to 100%")
 
 setup = bench.setup
+
+local RATE = tonumber(os.getenv("WT_BENCH_RATE") or "0")
+-- This thread's schedule: the next free slot (ms), and the slots handed out by delay()
+-- and not yet sent (wrk sends in the order the delays end, which is the slots' order).
+local next_slot, waiting, head, tail = nil, {}, 1, 0
+if RATE > 0 then
+  local every = tonumber(os.getenv("WT_BENCH_THREADS") or "2") * 1000 / RATE
+  function delay()
+    local now = bench.now_ms()
+    next_slot = next_slot or now
+    local slot = next_slot
+    next_slot = next_slot + every
+    tail = tail + 1
+    waiting[tail] = slot
+    return math.max(0, slot - now)
+  end
+end
+
+-- When the request about to be sent was due: its slot when paced, else now.
+local function due(now)
+  local slot = waiting[head]
+  if not slot then return now end
+  waiting[head], head = nil, head + 1
+  return slot
+end
 -- Per thread, read by done() with thread:get, which copies flat tables only (a nested
 -- table crashes wrk 4.1).
 latency_read, latency_write = {}, {}
@@ -80,7 +113,7 @@ function request()
   local method, path, body = KINDS[index][4](n)
   sent = sent + 1
   local id = string.format("k%d-%d-%d", index, tid, sent)
-  started[id] = bench.now_ms()
+  started[id] = due(bench.now_ms())
   local headers = { ["X-Request-ID"] = id }
   if body then headers["Content-Type"] = "application/json" end
   return wrk.format(method, path, bench.headers(headers), body)
@@ -117,12 +150,18 @@ function done(summary, latency)
     add(total_refused, thread:get("refused"))
   end
   local seconds = summary.duration / 1e6
+  -- All requests: both classes, and requests that got no answer at all as errors too.
+  all.all = {}
   for _, class in ipairs({ "read", "write" }) do
+    for _, v in ipairs(all[class]) do table.insert(all.all, v) end
+  end
+  local e = summary.errors
+  for _, class in ipairs({ "read", "write", "all" }) do
     local values = all[class]
     table.sort(values)
-    local errors = 0
+    local errors = class == "all" and e.connect + e.read + e.write + e.timeout or 0
     for index, kind in ipairs(KINDS) do
-      if kind[2] == class then errors = errors + (total_refused[index] or 0) end
+      if kind[2] == class or class == "all" then errors = errors + (total_refused[index] or 0) end
     end
     io.write(string.format("CLASS %s requests=%d rps=%.1f p50=%.2f p95=%.2f p99=%.2f errors=%d\n",
       class, #values, #values / seconds, bench.percentile(values, 0.50),
