@@ -68,6 +68,13 @@ install_tools() {
   command -v wrk >/dev/null 2>&1 || { log "wrk is needed (apt-get install wrk)"; exit 1; }
 }
 
+# A running installation's autovacuum keeps statistics and visibility current; a database
+# seeded a moment ago has neither yet, nor has one that a mixed run just grew by thousands
+# of rows while autovacuum is off (as on a CI machine), so measure it as it would settle.
+settle() {
+  psql -X -q "$DATABASE_URL" -c "VACUUM (ANALYZE)"
+}
+
 # A fresh database with the large company, its loads verified, a superuser, and the ids
 # the wrk scripts use (WT_BENCH_DATA).
 seed_company() {
@@ -81,9 +88,7 @@ seed_company() {
     --assignments "$ASSIGNMENTS" --weeks 52 >&2
   SEED_SECONDS="$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.1f", b - a}')"
   "$BIN/wt-api" verify-loads >/dev/null
-  # A running installation's autovacuum keeps statistics and visibility current; a database
-  # seeded a moment ago has neither yet, so measure it as it would settle.
-  psql -X -q "$DATABASE_URL" -c "VACUUM (ANALYZE)"
+  settle
   PASSWORD="bench-$(date +%s)-password"
   "$BIN/wt-api" create-dev-user --username bench --password "$PASSWORD" \
     --email bench@example.com --superuser >/dev/null
@@ -133,6 +138,7 @@ measure_one_at_a_time() {
 # a blank, not an exit).
 run_mixed() {
   local run="$1" rate="${2:-0}" out class
+  settle
   log "mixed profile, $run: $MIXED_CLIENTS clients, ${MIXED_SECONDS}s"
   out="$(WT_BENCH_TOKEN="$TOKEN" WT_BENCH_RUN="$$-$run" WT_BENCH_RATE="$rate" wrk \
     -t"$THREADS" -c"$MIXED_CLIENTS" -d"${MIXED_SECONDS}s" --timeout 10s \
