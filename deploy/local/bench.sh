@@ -69,8 +69,10 @@ install_tools() {
 }
 
 # A running installation's autovacuum keeps statistics and visibility current; a database
-# seeded a moment ago has neither yet, nor has one that a mixed run just grew by thousands
-# of rows while autovacuum is off (as on a CI machine), so measure it as it would settle.
+# seeded a moment ago has neither yet, nor has one that the last phase's writes (bulk
+# saves, a mixed run's thousands of new rows) left behind while autovacuum is off (as on
+# a CI machine). Each phase and each mixed run starts from the database as it would
+# settle.
 settle() {
   psql -X -q "$DATABASE_URL" -c "VACUUM (ANALYZE)"
 }
@@ -88,7 +90,6 @@ seed_company() {
     --assignments "$ASSIGNMENTS" --weeks 52 >&2
   SEED_SECONDS="$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.1f", b - a}')"
   "$BIN/wt-api" verify-loads >/dev/null
-  settle
   PASSWORD="bench-$(date +%s)-password"
   "$BIN/wt-api" create-dev-user --username bench --password "$PASSWORD" \
     --email bench@example.com --superuser >/dev/null
@@ -120,6 +121,7 @@ drive() {
 # Every row of the table against the api now serving, as phase $1.
 measure_endpoints() {
   local row
+  settle
   for row in "${ENDPOINTS[@]}"; do
     log "$1: ${row%%|*}"
     FIGURES["$1|${row%%|*}"]="$(drive "${row#*|}")"

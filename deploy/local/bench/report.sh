@@ -110,7 +110,7 @@ render_report() {
   echo "- Build: $BUILD, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/results' || echo ' (with local changes)')."
   echo "- Machine: $(nproc) CPUs ($cpu), $(free -g | awk '/^Mem:/ {print $2}') GiB memory;" \
     "$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version' | cut -d' ' -f1) PostgreSQL on the same machine, over loopback," \
-    "autovacuum $(psql -X -At "$DATABASE_URL" -c 'SHOW autovacuum') (the harness runs VACUUM (ANALYZE) after seeding and before each mixed run, as autovacuum would between them);" \
+    "autovacuum $(psql -X -At "$DATABASE_URL" -c 'SHOW autovacuum') (the harness runs VACUUM (ANALYZE) before each phase and each mixed run, as autovacuum would between them);" \
     "load average $LOAD_BEFORE before the run, $LOAD_AFTER after (anything above 0 is other work sharing the CPUs)."
   echo "- Company: $SIZE; seeded in $SEED_SECONDS s, weekly loads verified."
   echo "- Load: wrk, $THREADS threads; each endpoint ${SECONDS_EACH} s at $CONNECTIONS connections;" \
