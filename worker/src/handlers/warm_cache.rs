@@ -1,12 +1,12 @@
 //! `warm_cache`: computes the most used aggregate views (the default dashboards of the
 //! company and of each top-level department, the first heatmap page, the forecast) into
 //! the aggregate cache for its current version, so the first reader after a write or at
-//! the start of the day finds them ready. Queued after plan writes (paced), at start-up,
+//! the start of the day finds them ready. Queued once plan writes pause, at start-up,
 //! on demand and on its schedule. It changes no data; with the cache kept per process
 //! (`CACHE_BACKEND=local`) there is nothing a worker can warm for the api, and it says so.
 //! A write retires every answer, so once one lands while it works the warm-up stops: the
-//! views left would be retired as they were stored, and the warm-up queued after that
-//! write computes them for the plan as it now is.
+//! views left would be retired as they were stored (the next warm-up or reader computes
+//! them for the plan as it now is).
 
 use serde_json::{Value, json};
 use wt_analytics::AnalyticsError;
@@ -34,7 +34,7 @@ pub async fn run(context: &mut JobContext<'_>) -> Result<Value, JobFailure> {
             return Ok(json!({
                 "warmed": done,
                 "weekOf": today,
-                "stopped": "The plan changed while warming; the warm-up after that change computes the rest.",
+                "stopped": "The plan changed while warming; the next warm-up or reader computes the rest.",
             }));
         }
         let percent = u8::try_from(done * 100 / views.len()).unwrap_or(99);
