@@ -6,8 +6,8 @@ use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Query, Request};
-use axum::http::StatusCode;
 use axum::http::request::Parts;
+use axum::http::{StatusCode, Uri};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -75,12 +75,10 @@ fn json_problem(rejection: &JsonRejection) -> Problem {
 #[derive(Debug, Clone)]
 pub struct QueryParams<T>(pub T);
 
-impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T> {
-    type Rejection = Problem;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        Query::<T>::from_request_parts(parts, state)
-            .await
+impl<T: DeserializeOwned> QueryParams<T> {
+    /// The parameters of `uri`'s query, or the 400 that refuses them.
+    pub fn from_uri(uri: &Uri) -> Result<Self, Problem> {
+        Query::<T>::try_from_uri(uri)
             .map(|Query(value)| QueryParams(value))
             .map_err(|rejection: QueryRejection| {
                 tracing::debug!(%rejection, "query refused");
@@ -89,6 +87,14 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T>
                     "A query parameter has a value this list does not accept.",
                 )
             })
+    }
+}
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T> {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Self::from_uri(&parts.uri)
     }
 }
 

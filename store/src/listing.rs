@@ -10,6 +10,7 @@ use sqlx::query::QueryAs;
 use sqlx::{Execute, FromRow, PgExecutor, Postgres, QueryBuilder};
 
 use crate::StoreError;
+use crate::stored::{Row, Table};
 
 /// `query` as a query owning its SQL and binds, reading rows as `T`; `Err` when a bind
 /// could not be encoded.
@@ -54,74 +55,68 @@ pub trait ListOrder: Copy + Default + Send + Sync {
     fn order(self) -> &'static str;
 }
 
-/// The filter of a paged list (people, projects): the rows it reads and the conditions it
-/// sets, with its page and order as fields of its own (so an export job carries them).
+/// The filter of a paged list (people, projects): the table it reads, the conditions it
+/// sets and its order, which an export job carries as they are (the page is the caller's).
 /// [`list`], [`stream`] and [`count`] build the SQL from it.
 pub trait ListFilter: Clone + std::fmt::Debug + Send + Sync {
-    /// A listed row.
-    type Row: for<'r> FromRow<'r, PgRow> + Send + Unpin;
+    /// The table listed: its rows, its SELECT (joins included) and its name, which names
+    /// the list and its versions ([`stamp`]).
+    type Fields: Table;
     type Order: ListOrder;
-    /// The table listed, which names the list and its versions ([`stamp`]).
-    const TABLE: &'static str;
-    /// A row's SELECT with its joins, up to the WHERE clause.
-    const SELECT: &'static str;
     /// The count's SELECT, the table under the alias the conditions use.
     const COUNT: &'static str;
 
-    /// Appends the WHERE clause of the conditions set (only those, so PostgreSQL plans
-    /// each combination with the indexes that fit it).
-    fn push_where(&self, query: &mut QueryBuilder<Postgres>);
-    /// Its page (`limit` rows from `offset`) and order, to read or to set.
-    fn paging(&mut self) -> (&mut i64, &mut i64, &mut Self::Order);
+    /// Appends ` AND ...` for each condition set (only those, so PostgreSQL plans each
+    /// combination with the indexes that fit it).
+    fn push_conditions(&self, query: &mut QueryBuilder<Postgres>);
+    /// Its order, to read or to set.
+    fn sort(&mut self) -> &mut Self::Order;
 
-    /// This filter on the page of `limit` rows from `offset`.
-    fn on_page(mut self, limit: i64, offset: i64) -> Self {
-        let (at_most, from, _) = self.paging();
-        (*at_most, *from) = (limit, offset);
-        self
+    /// This filter with its order at the default: what its total depends on.
+    fn unordered(&self) -> Self {
+        let mut unordered = self.clone();
+        *unordered.sort() = Self::Order::default();
+        unordered
     }
+}
 
-    /// Every row this filter selects, in its order.
-    fn every(&self) -> Self {
-        self.clone().on_page(i64::MAX, 0)
-    }
-
-    /// This filter with its page and order at their defaults: what its total depends on.
-    fn unpaged(&self) -> Self {
-        let mut unpaged = self.clone().on_page(0, 0);
-        *unpaged.paging().2 = Self::Order::default();
-        unpaged
-    }
+/// `query` (a SELECT up to its WHERE) with the WHERE clause of `filter`'s conditions.
+fn push_where<F: ListFilter>(filter: &F, query: &mut QueryBuilder<Postgres>) {
+    query.push(" WHERE true");
+    filter.push_conditions(query);
 }
 
 fn listed<'q, F: ListFilter>(
     filter: &F,
-) -> Result<QueryAs<'q, Postgres, F::Row, PgArguments>, StoreError> {
-    let mut query = QueryBuilder::new(F::SELECT);
-    filter.push_where(&mut query);
-    let mut page = filter.clone();
-    let (limit, offset, order) = page.paging();
-    paged(query, order.order(), *limit, *offset)
+    limit: i64,
+    offset: i64,
+) -> Result<QueryAs<'q, Postgres, Row<F::Fields>, PgArguments>, StoreError> {
+    let mut query = QueryBuilder::new(F::Fields::SELECT);
+    push_where(filter, &mut query);
+    let order = filter.clone().sort().order();
+    paged(query, order, limit, offset)
 }
 
-/// One page of the rows `filter` selects, in its order.
+/// The page of `limit` rows from `offset` of those `filter` selects, in its order.
 pub async fn list<F: ListFilter>(
     ex: impl PgExecutor<'_>,
     filter: &F,
-) -> Result<Vec<F::Row>, StoreError> {
-    Ok(listed(filter)?.fetch_all(ex).await?)
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Row<F::Fields>>, StoreError> {
+    Ok(listed(filter, limit, offset)?.fetch_all(ex).await?)
 }
 
-/// The rows `filter` selects, in its order, one at a time as PostgreSQL sends them
+/// Every row `filter` selects, in its order, one at a time as PostgreSQL sends them
 /// (exports write them out without holding them all).
 pub fn stream<'e, F: ListFilter>(
     ex: impl PgExecutor<'e> + 'e,
     filter: &F,
-) -> BoxStream<'e, Result<F::Row, StoreError>>
+) -> BoxStream<'e, Result<Row<F::Fields>, StoreError>>
 where
-    F::Row: 'e,
+    F::Fields: 'e,
 {
-    match listed(filter) {
+    match listed(filter, i64::MAX, 0) {
         Ok(query) => query.fetch(ex).map_err(StoreError::from).boxed(),
         Err(error) => futures::stream::once(async { Err(error) }).boxed(),
     }
@@ -130,7 +125,7 @@ where
 /// How many rows `filter` selects in all (its paging aside).
 pub async fn count<F: ListFilter>(ex: impl PgExecutor<'_>, filter: &F) -> Result<i64, StoreError> {
     let mut query = QueryBuilder::<Postgres>::new(F::COUNT);
-    filter.push_where(&mut query);
+    push_where(filter, &mut query);
     Ok(query.build_query_scalar().fetch_one(ex).await?)
 }
 

@@ -8,7 +8,7 @@ use sqlx::{PgExecutor, Postgres, QueryBuilder};
 
 use crate::StoreError;
 use crate::listing::{ListFilter, ListOrder};
-use crate::stored::{Row, Table};
+use crate::stored::Row;
 
 /// A stored person, with the names of their role and department.
 pub type Person = Row<PersonFields>;
@@ -93,20 +93,15 @@ pub struct PersonFilter {
     pub search: Option<String>,
     pub active: Option<bool>,
     pub sort: PersonSort,
-    pub limit: i64,
-    pub offset: i64,
 }
 
-/// The people list: its rows, and the WHERE clause of the conditions set.
+/// The people list: its table, and the conditions set.
 impl ListFilter for PersonFilter {
-    type Row = Person;
+    type Fields = PersonFields;
     type Order = PersonSort;
-    const TABLE: &'static str = "people";
-    const SELECT: &'static str = PersonFields::SELECT;
     const COUNT: &'static str = "SELECT count(*) FROM people p";
 
-    fn push_where(&self, query: &mut QueryBuilder<Postgres>) {
-        query.push(" WHERE true");
+    fn push_conditions(&self, query: &mut QueryBuilder<Postgres>) {
         if let Some(department) = self.department_id {
             query
                 .push(" AND p.department_id IN (SELECT department_scope(")
@@ -127,8 +122,8 @@ impl ListFilter for PersonFilter {
         }
     }
 
-    fn paging(&mut self) -> (&mut i64, &mut i64, &mut PersonSort) {
-        (&mut self.limit, &mut self.offset, &mut self.sort)
+    fn sort(&mut self) -> &mut PersonSort {
+        &mut self.sort
     }
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::{Postgres, QueryBuilder};
 
 use crate::listing::{ListFilter, ListOrder};
-use crate::stored::{NothingShown, Row, Table};
+use crate::stored::{NothingShown, Row};
 
 /// A stored project.
 pub type Project = Row<ProjectFields>;
@@ -86,20 +86,15 @@ pub struct ProjectFilter {
     /// With `department_id`: people in its sub-departments count too.
     pub include_children: bool,
     pub sort: ProjectSort,
-    pub limit: i64,
-    pub offset: i64,
 }
 
-/// The projects list: its rows, and the WHERE clause of the conditions set.
+/// The projects list: its table, and the conditions set.
 impl ListFilter for ProjectFilter {
-    type Row = Project;
+    type Fields = ProjectFields;
     type Order = ProjectSort;
-    const TABLE: &'static str = "projects";
-    const SELECT: &'static str = ProjectFields::SELECT;
     const COUNT: &'static str = "SELECT count(*) FROM projects";
 
-    fn push_where(&self, query: &mut QueryBuilder<Postgres>) {
-        query.push(" WHERE true");
+    fn push_conditions(&self, query: &mut QueryBuilder<Postgres>) {
         if !self.statuses.is_empty() {
             query
                 .push(" AND status = ANY(")
@@ -129,7 +124,7 @@ impl ListFilter for ProjectFilter {
         }
     }
 
-    fn paging(&mut self) -> (&mut i64, &mut i64, &mut ProjectSort) {
-        (&mut self.limit, &mut self.offset, &mut self.sort)
+    fn sort(&mut self) -> &mut ProjectSort {
+        &mut self.sort
     }
 }

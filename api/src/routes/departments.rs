@@ -4,46 +4,42 @@
 //! with no people and no sub-departments; otherwise deactivate it.
 
 use axum::http::StatusCode;
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use utoipa::ToSchema;
 use wt_domain::text::{DepartmentName, Description};
+use wt_store::StoreError;
 use wt_store::departments::{Department, DepartmentFields};
-use wt_store::{StoreError, named_list};
 
+use crate::extract::PageQuery;
 use crate::extract::nullable;
 use crate::problem::{ApiError, FieldError, Problem, field_problem};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, NameListQuery};
-use crate::routes::resource::{Rules, name_taken};
+use crate::routes::resource::{RowStamp, Rules, name_taken};
+use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DepartmentView {
-    id: i64,
+    #[serde(flatten)]
+    stamp: RowStamp,
     name: String,
     parent_department: Option<i64>,
     manager: Option<i64>,
     description: String,
     is_active: bool,
-    version: i64,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
 }
 
 impl From<Department> for DepartmentView {
     fn from(d: Department) -> Self {
         DepartmentView {
-            id: d.id,
+            stamp: RowStamp::from(&d),
             name: d.fields.name,
             parent_department: d.fields.parent_id,
             manager: d.fields.manager_id,
             description: d.fields.description,
             is_active: d.fields.is_active,
-            version: d.version,
-            created_at: d.created_at,
-            updated_at: d.updated_at,
         }
     }
 }
@@ -155,18 +151,15 @@ impl Rules for Departments {
 impl Departments {
     /// The list `query` asks for.
     async fn list(
-        db: &PgPool,
-        query: NameListQuery,
-    ) -> Result<ListPage<DepartmentView>, StoreError> {
-        let (page, filter) = query.filter();
-        let (items, total) = named_list::list::<DepartmentFields>(db, &filter).await?;
-        let items = items.into_iter().map(DepartmentView::from).collect();
-        Ok(ListPage::new(items, page, total))
+        state: &AppState,
+        (paging, query): (PageQuery, NameListQuery),
+    ) -> Result<ListPage<DepartmentView>, ApiError> {
+        query.page::<DepartmentFields, _>(&state.db, paging).await
     }
 }
 
 crate::resource_endpoints!(
     resource = Departments, noun = "The department", row = Department, tag = "departments", path = "/api/departments",
     item = "/api/departments/{id}", view = DepartmentView, body = DepartmentBody,
-    list = (NameListQuery, ListPage<DepartmentView>),
+    list = ((PageQuery, NameListQuery), ListPage<DepartmentView>),
 );

@@ -3,12 +3,14 @@
 //! projects.
 
 use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
 use utoipa::{IntoParams, ToSchema};
 use wt_store::listing::{self, ListFilter};
-use wt_store::{NameFilter, StoreError};
+use wt_store::stored::{Row, Table};
+use wt_store::{NameFilter, named_list};
 
 use crate::extract::{Page, PageQuery};
-use crate::problem::Problem;
+use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -31,57 +33,71 @@ impl<T> ListPage<T> {
     }
 }
 
-/// `?page&pageSize&search&active` of the named reference lists (departments, roles).
+/// `?search&active` of the named reference lists (departments, roles), beside
+/// [`PageQuery`].
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct NameListQuery {
-    page: Option<u64>,
-    page_size: Option<u64>,
     search: Option<String>,
     active: Option<bool>,
 }
 
 impl NameListQuery {
-    /// The page asked for and the store filter that answers it.
-    pub fn filter(self) -> (Page, NameFilter) {
-        let page = PageQuery {
-            page: self.page,
-            page_size: self.page_size,
-        }
-        .page(500);
+    /// The page `paging` asks for (500 rows unless it says) of the named reference
+    /// table `F`, in name order, as clients see its rows.
+    pub async fn page<F, V>(self, db: &PgPool, paging: PageQuery) -> Result<ListPage<V>, ApiError>
+    where
+        F: Table,
+        V: TryFrom<Row<F>, Error: Into<ApiError>>,
+    {
+        let page = paging.page(500);
         let filter = NameFilter {
             search: crate::routes::fields::search(self.search),
             active: self.active,
             limit: page.page_size,
             offset: page.offset(),
         };
-        (page, filter)
+        let (rows, total) = named_list::list::<F>(db, &filter).await?;
+        Ok(ListPage::new(shown(rows)?, page, total))
     }
 }
 
-/// One page of the list `filter` selects, and its total: kept per filter (its paging and
-/// order aside, which do not change it) while the tables `counted_from` are unchanged,
-/// or counted each time (`None`).
-pub async fn counted_page<F: ListFilter>(
+/// `rows` as clients see them; a row that cannot be shown fails the request.
+pub fn shown<T, V: TryFrom<T, Error: Into<ApiError>>>(rows: Vec<T>) -> Result<Vec<V>, ApiError> {
+    rows.into_iter()
+        .map(|row| V::try_from(row).map_err(Into::into))
+        .collect()
+}
+
+/// The page `paging` asks for (100 rows unless it says) of the list `filter` selects, as
+/// clients see its rows, and its total: kept per filter (its order aside, which does not
+/// change it) while the tables `counted_from` are unchanged, or counted each time (`None`).
+pub async fn counted_page<F, V>(
     state: &AppState,
     filter: F,
-    page: Page,
+    paging: PageQuery,
     counted_from: Option<&[&str]>,
-) -> Result<(Vec<F::Row>, i64), StoreError> {
-    let filter = filter.on_page(page.page_size, page.offset());
+) -> Result<ListPage<V>, ApiError>
+where
+    F: ListFilter,
+    V: TryFrom<Row<F::Fields>, Error: Into<ApiError>>,
+{
+    let page = paging.page(100);
     let db = &state.db;
     let count = listing::count(db, &filter);
     let total = async {
         match counted_from {
             Some(tables) => {
-                let key = format!("{}:{:?}", F::TABLE, filter.unpaged());
+                let key = format!("{}:{:?}", F::Fields::TABLE, filter.unordered());
                 state.list_counts.total(db, key, tables, count).await
             }
             None => count.await,
         }
     };
-    tokio::try_join!(listing::list(db, &filter), total)
+    let rows = listing::list(db, &filter, page.page_size, page.offset());
+    let (rows, total) = tokio::try_join!(rows, total)?;
+    Ok(ListPage::new(shown(rows)?, page, total))
 }
 
 /// A sort key a list allows (`key`, or `-key` to reverse), with its two orders.

@@ -11,17 +11,42 @@ use std::future::Future;
 use axum::extract::{FromRequestParts, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::{PgConnection, PgPool};
+use utoipa::ToSchema;
 use wt_store::StoreError;
-use wt_store::stored::Stored;
+use wt_store::stored::{Row, Stored, Table};
 
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed, tagged};
 use crate::extract::{JsonBody, PathId};
 use crate::problem::{ApiError, FieldError, Problem, field_problem, invalid_fields};
 use crate::state::AppState;
+
+/// What a served row shows about itself beside its fields: which row it is, its version
+/// (the ETag an `If-Match` names) and when it was made and last changed. Views flatten it
+/// in, so its fields sit beside theirs.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RowStamp {
+    id: i64,
+    version: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl<F: Table> From<&Row<F>> for RowStamp {
+    fn from(row: &Row<F>) -> Self {
+        RowStamp {
+            id: row.id,
+            version: row.version,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
 
 /// The types of a reference resource, stated by
 /// [`resource_endpoints!`](crate::resource_endpoints).
@@ -170,8 +195,9 @@ pub async fn delete<R: Rules>(
 /// generic ones above, so each operation keeps its own OpenAPI entry and id. `routes/mod.rs`
 /// mounts them by name (the OpenAPI test reads the routes from there).
 /// `editor` names the guard of an update (default [`Manager`]); with
-/// `list = (query, listing)`, `GET path` answers with the resource's own
-/// `list(db, query)`: one page (or all) of the rows the query asks for.
+/// `list = ((query, ...), listing)`, `GET path` answers with the resource's own
+/// `list(state, (query, ...))`: one page (or all) of the rows the query parameters (one
+/// type or several, such as [`PageQuery`](crate::extract::PageQuery) and a filter) ask for.
 #[macro_export]
 macro_rules! resource_endpoints {
     (@editor) => { $crate::auth::Manager };
@@ -179,7 +205,7 @@ macro_rules! resource_endpoints {
     (
         resource = $resource:ty, noun = $noun:literal, row = $row:ty, tag = $tag:literal,
         path = $path:literal, item = $item:literal, view = $view:ty, body = $body:ty
-        $(, editor = $editor:ty)? $(, list = ($params:ty, $listing:ty))?
+        $(, editor = $editor:ty)? $(, list = (($($params:ty),+), $listing:ty))?
         $(, delete_summary = $delete_summary:literal)? $(,)?
     ) => {
         use $crate::openapi::responses as r;
@@ -198,16 +224,17 @@ macro_rules! resource_endpoints {
 
         $(
             #[utoipa::path(
-                get, path = $path, tag = $tag, params($params),
+                get, path = $path, tag = $tag, params($($params),+),
                 responses((status = 200, description = "OK", body = $listing),
                     (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
             )]
             pub async fn list(
                 ::axum::extract::State(state): Db,
                 _reader: $crate::auth::Reader,
-                $crate::extract::QueryParams(query): $crate::extract::QueryParams<$params>,
+                uri: ::axum::http::Uri,
             ) -> ::std::result::Result<::axum::Json<$listing>, $crate::problem::ApiError> {
-                Ok(::axum::Json(<$resource>::list(&state.db, query).await?))
+                let query = ($($crate::extract::QueryParams::<$params>::from_uri(&uri)?.0,)+);
+                Ok(::axum::Json(<$resource>::list(&state, query).await?))
             }
         )?
 

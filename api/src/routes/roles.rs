@@ -6,13 +6,15 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use utoipa::ToSchema;
 use wt_domain::text::{Description, RoleName};
+use wt_store::StoreError;
 use wt_store::roles::{Role, RoleFields};
-use wt_store::{StoreError, named_list};
 
+use crate::extract::PageQuery;
 use crate::problem::{ApiError, FieldError, Problem};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, NameListQuery};
 use crate::routes::resource::{Rules, refused_name};
+use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -87,11 +89,11 @@ impl Rules for Roles {
 
 impl Roles {
     /// The list `query` asks for.
-    async fn list(db: &PgPool, query: NameListQuery) -> Result<ListPage<RoleView>, StoreError> {
-        let (page, filter) = query.filter();
-        let (items, total) = named_list::list::<RoleFields>(db, &filter).await?;
-        let items = items.into_iter().map(RoleView::from).collect();
-        Ok(ListPage::new(items, page, total))
+    async fn list(
+        state: &AppState,
+        (paging, query): (PageQuery, NameListQuery),
+    ) -> Result<ListPage<RoleView>, ApiError> {
+        query.page::<RoleFields, _>(&state.db, paging).await
     }
 }
 
@@ -101,5 +103,5 @@ fn in_use(detail: &str) -> ApiError {
 
 crate::resource_endpoints!(
     resource = Roles, noun = "The role", row = Role, tag = "roles", path = "/api/roles", item = "/api/roles/{id}",
-    view = RoleView, body = RoleBody, list = (NameListQuery, ListPage<RoleView>),
+    view = RoleView, body = RoleBody, list = ((PageQuery, NameListQuery), ListPage<RoleView>),
 );

@@ -90,16 +90,19 @@ impl Rules for Skills {
 
 impl Skills {
     /// The list `query` asks for.
-    async fn list(db: &PgPool, query: SearchQuery) -> Result<Vec<SkillView>, StoreError> {
+    async fn list(
+        state: &AppState,
+        (query,): (SearchQuery,),
+    ) -> Result<Vec<SkillView>, StoreError> {
         let search = fields::search(query.search);
-        let tags = skills::list_tags(db, search.as_deref()).await?;
+        let tags = skills::list_tags(&state.db, search.as_deref()).await?;
         Ok(tags.into_iter().map(SkillView::from).collect())
     }
 }
 
 crate::resource_endpoints!(
     resource = Skills, noun = "The skill", row = SkillTag, tag = "skills", path = "/api/skills", item = "/api/skills/{id}",
-    view = SkillView, body = SkillBody, list = (SearchQuery, Vec<SkillView>),
+    view = SkillView, body = SkillBody, list = ((SearchQuery), Vec<SkillView>),
     delete_summary = " Deletes a skill nobody has; a skill people have is refused, as their profiles hang on it.",
 );
 

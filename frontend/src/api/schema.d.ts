@@ -1486,9 +1486,7 @@ export interface components {
             people: number;
             weeks: components["schemas"]["RollupWeek"][];
         };
-        DepartmentView: {
-            /** Format: int64 */
-            id: number;
+        DepartmentView: components["schemas"]["RowStamp"] & {
             name: string;
             /** Format: int64 */
             parentDepartment?: number | null;
@@ -1496,12 +1494,6 @@ export interface components {
             manager?: number | null;
             description: string;
             isActive: boolean;
-            /** Format: int64 */
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
         };
         EventView: {
             /** Format: int64 */
@@ -1840,9 +1832,7 @@ export interface components {
             total: number;
         };
         ListPage_DepartmentView: {
-            items: {
-                /** Format: int64 */
-                id: number;
+            items: (components["schemas"]["RowStamp"] & {
                 name: string;
                 /** Format: int64 */
                 parentDepartment?: number | null;
@@ -1850,13 +1840,7 @@ export interface components {
                 manager?: number | null;
                 description: string;
                 isActive: boolean;
-                /** Format: int64 */
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-            }[];
+            })[];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -1939,9 +1923,7 @@ export interface components {
             total: number;
         };
         ListPage_PersonView: {
-            items: {
-                /** Format: int64 */
-                id: number;
+            items: (components["schemas"]["RowStamp"] & {
                 name: string;
                 email?: string | null;
                 /** Format: double */
@@ -1957,13 +1939,7 @@ export interface components {
                 hireDate?: string | null;
                 notes: string;
                 isActive: boolean;
-                /** Format: int64 */
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-            }[];
+            })[];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -1972,9 +1948,7 @@ export interface components {
             total: number;
         };
         ListPage_ProjectView: {
-            items: {
-                /** Format: int64 */
-                id: number;
+            items: (components["schemas"]["RowStamp"] & {
                 name: string;
                 projectNumber?: string | null;
                 client: string;
@@ -1988,13 +1962,7 @@ export interface components {
                 description: string;
                 notes: string;
                 isActive: boolean;
-                /** Format: int64 */
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-            }[];
+            })[];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2233,9 +2201,7 @@ export interface components {
             kind: string;
             level: string;
         };
-        PersonView: {
-            /** Format: int64 */
-            id: number;
+        PersonView: components["schemas"]["RowStamp"] & {
             name: string;
             email?: string | null;
             /** Format: double */
@@ -2251,12 +2217,6 @@ export interface components {
             hireDate?: string | null;
             notes: string;
             isActive: boolean;
-            /** Format: int64 */
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
         };
         /** @description One week of one person's plan. */
         PersonWeek: {
@@ -2337,9 +2297,7 @@ export interface components {
                 [key: string]: number;
             };
         };
-        ProjectView: {
-            /** Format: int64 */
-            id: number;
+        ProjectView: components["schemas"]["RowStamp"] & {
             name: string;
             projectNumber?: string | null;
             client: string;
@@ -2353,12 +2311,6 @@ export interface components {
             description: string;
             notes: string;
             isActive: boolean;
-            /** Format: int64 */
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
         };
         /** @description One queue's figures. */
         QueueStatsView: {
@@ -2561,6 +2513,21 @@ export interface components {
             allocated: number;
             /** Format: double */
             utilization: number;
+        };
+        /**
+         * @description What a served row shows about itself beside its fields: which row it is, its version
+         *     (the ETag an `If-Match` names) and when it was made and last changed. Views flatten it
+         *     in, so its fields sit beside theirs.
+         */
+        RowStamp: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ScheduleList: {
             items: components["schemas"]["ScheduleView"][];

@@ -4,7 +4,7 @@
 use futures::TryStreamExt;
 use sqlx::PgConnection;
 use wt_domain::transfer::columns::{Field, PEOPLE};
-use wt_store::listing::{self, ListFilter};
+use wt_store::listing;
 use wt_store::people::{Person, PersonFilter};
 
 use super::sink::Value;
@@ -17,8 +17,7 @@ pub(super) async fn write<S: Stages>(
     rows: &mut Rows<'_, S>,
 ) -> Result<(), ExportError<S::Stop>> {
     rows.sheet(&PEOPLE, Vec::new()).await?;
-    let every = filter.every();
-    let mut people = listing::stream(conn, &every);
+    let mut people = listing::stream(conn, filter);
     while let Some(person) = people.try_next().await? {
         rows.row(cells(&person)).await?;
     }

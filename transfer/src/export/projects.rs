@@ -11,7 +11,7 @@ use wt_domain::transfer::columns::{ASSIGNMENTS, DELIVERABLES, Field, PROJECTS};
 use wt_domain::transfer::exports::ExportFormat;
 use wt_store::StoreError;
 use wt_store::export_rows::{self, AssignmentRow, DeliverableRow};
-use wt_store::listing::{self, ListFilter};
+use wt_store::listing;
 use wt_store::projects::{Project, ProjectFilter};
 
 use super::sink::Value;
@@ -19,7 +19,7 @@ use super::{ExportError, Rows};
 use crate::import::Stages;
 
 async fn ids(conn: &mut PgConnection, filter: &ProjectFilter) -> Result<Vec<i64>, StoreError> {
-    listing::stream(conn, &filter.every())
+    listing::stream(conn, filter)
         .map_ok(|project| project.id)
         .try_collect()
         .await
@@ -43,8 +43,7 @@ pub(super) async fn write<S: Stages>(
 ) -> Result<(), ExportError<S::Stop>> {
     rows.sheet(&PROJECTS, Vec::new()).await?;
     let mut ids = Vec::new();
-    let every = filter.every();
-    let mut stream = listing::stream(&mut *conn, &every);
+    let mut stream = listing::stream(&mut *conn, filter);
     while let Some(project) = stream.try_next().await? {
         ids.push(project.id);
         rows.row(project_cells(&project)).await?;

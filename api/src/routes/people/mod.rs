@@ -4,19 +4,19 @@
 //! works only for someone nothing refers to.
 
 use axum::extract::State;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use wt_domain::hours::Hours;
 use wt_store::people::{self, Person, PersonFilter, PersonSort};
 use wt_store::{StoreError, stored_hours};
 
-use crate::auth::{Manager, Reader, SignedIn};
-use crate::extract::{JsonBody, PageQuery, QueryParams};
+use crate::auth::{Manager, SignedIn};
+use crate::extract::{JsonBody, PageQuery};
 use crate::problem::{ApiError, FieldError, Problem, invalid_fields};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, SortKey, counted_page, sort_order};
-use crate::routes::resource::Rules;
+use crate::routes::resource::{RowStamp, Rules};
 use crate::state::AppState;
 
 mod body;
@@ -26,7 +26,8 @@ pub use body::PersonBody;
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonView {
-    id: i64,
+    #[serde(flatten)]
+    stamp: RowStamp,
     name: String,
     email: Option<String>,
     #[schema(value_type = f64)]
@@ -39,9 +40,6 @@ pub struct PersonView {
     hire_date: Option<NaiveDate>,
     notes: String,
     is_active: bool,
-    version: i64,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
 }
 
 impl TryFrom<Person> for PersonView {
@@ -50,7 +48,7 @@ impl TryFrom<Person> for PersonView {
     /// Fails on a stored capacity no week can hold, rather than showing it as zero.
     fn try_from(p: Person) -> Result<Self, StoreError> {
         Ok(PersonView {
-            id: p.id,
+            stamp: RowStamp::from(&p),
             name: p.fields.name,
             email: p.fields.email,
             weekly_capacity: stored_hours(
@@ -65,9 +63,6 @@ impl TryFrom<Person> for PersonView {
             hire_date: p.fields.hire_date,
             notes: p.fields.notes,
             is_active: p.fields.is_active,
-            version: p.version,
-            created_at: p.created_at,
-            updated_at: p.updated_at,
         })
     }
 }
@@ -96,8 +91,6 @@ impl PeopleQuery {
             search: fields::search(self.search),
             active: self.active,
             sort: sort_order(self.sort.as_deref(), &SORT_KEYS)?,
-            limit: 0,
-            offset: 0,
         })
     }
 }
@@ -118,35 +111,25 @@ const SORT_KEYS: [SortKey<PersonSort>; 4] = [
     ("createdAt", PersonSort::Oldest, PersonSort::Newest),
 ];
 
-#[utoipa::path(
-    get, path = "/api/people", tag = "people",
-    params(PageQuery, PeopleQuery),
-    responses((status = 200, description = "OK", body = ListPage<PersonView>),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
-)]
-pub async fn list(
-    State(state): State<AppState>,
-    Reader(_): Reader,
-    QueryParams(paging): QueryParams<PageQuery>,
-    QueryParams(query): QueryParams<PeopleQuery>,
-) -> Result<axum::Json<ListPage<PersonView>>, ApiError> {
-    let page = paging.page(100);
-    // Departments count too: a department filter takes in its sub-departments.
-    let tables: &[&str] = &["people", "departments"];
-    let (found, total) = counted_page(&state, query.filter()?, page, Some(tables)).await?;
-    let items = found
-        .into_iter()
-        .map(PersonView::try_from)
-        .collect::<Result<_, _>>()?;
-    Ok(axum::Json(ListPage::new(items, page, total)))
-}
-
 /// People as a resource; its [`Rules`](crate::routes::resource::Rules) are in `body`.
 pub struct People;
+
+impl People {
+    /// The page of people `query` asks for.
+    async fn list(
+        state: &AppState,
+        (paging, query): (PageQuery, PeopleQuery),
+    ) -> Result<ListPage<PersonView>, ApiError> {
+        // Departments count too: a department filter takes in its sub-departments.
+        let counted_from: &[&str] = &["people", "departments"];
+        counted_page(state, query.filter()?, paging, Some(counted_from)).await
+    }
+}
 
 crate::resource_endpoints! {
     resource = People, noun = "The person", row = Person, tag = "people", path = "/api/people",
     item = "/api/people/{id}", view = PersonView, body = PersonBody, editor = SignedIn,
+    list = ((PageQuery, PeopleQuery), ListPage<PersonView>),
 }
 
 /// Most people one bulk request may move.

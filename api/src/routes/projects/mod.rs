@@ -2,17 +2,16 @@
 //! managers and admins create and change them. A project with assignments is deactivated
 //! (or completed), never deleted, so its planned hours stay on record.
 
-use axum::extract::State;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use wt_store::projects::{Project, ProjectFilter, ProjectSort};
 
-use crate::auth::Reader;
-use crate::extract::{PageQuery, QueryParams};
+use crate::extract::PageQuery;
 use crate::problem::{ApiError, Problem};
 use crate::routes::fields;
 use crate::routes::list::{ListPage, SortKey, counted_page, sort_order};
+use crate::routes::resource::RowStamp;
 use crate::state::AppState;
 
 mod body;
@@ -24,7 +23,8 @@ pub use wt_domain::projects::STATUSES;
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectView {
-    id: i64,
+    #[serde(flatten)]
+    stamp: RowStamp,
     name: String,
     project_number: Option<String>,
     client: String,
@@ -35,15 +35,12 @@ pub struct ProjectView {
     description: String,
     notes: String,
     is_active: bool,
-    version: i64,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
 }
 
 impl From<Project> for ProjectView {
     fn from(p: Project) -> Self {
         ProjectView {
-            id: p.id,
+            stamp: RowStamp::from(&p),
             name: p.fields.name,
             project_number: p.fields.project_number,
             client: p.fields.client,
@@ -55,9 +52,6 @@ impl From<Project> for ProjectView {
             description: p.fields.description,
             notes: p.fields.notes,
             is_active: p.fields.is_active,
-            version: p.version,
-            created_at: p.created_at,
-            updated_at: p.updated_at,
         }
     }
 }
@@ -91,8 +85,6 @@ impl ProjectQuery {
             department_id: self.department,
             include_children: self.include_children.unwrap_or(false),
             sort: sort_order(self.sort.as_deref(), &SORT_KEYS)?,
-            limit: 0,
-            offset: 0,
         })
     }
 }
@@ -124,33 +116,26 @@ pub(crate) fn statuses(raw: Option<&str>) -> Result<Vec<String>, Problem> {
     }
 }
 
-#[utoipa::path(
-    get, path = "/api/projects", tag = "projects",
-    params(PageQuery, ProjectQuery),
-    responses((status = 200, description = "OK", body = ListPage<ProjectView>),
-        (status = 400, response = r::BadRequest), (status = 401, response = r::Unauthorized))
-)]
-pub async fn list(
-    State(state): State<AppState>,
-    Reader(_): Reader,
-    QueryParams(paging): QueryParams<PageQuery>,
-    QueryParams(query): QueryParams<ProjectQuery>,
-) -> Result<axum::Json<ListPage<ProjectView>>, ApiError> {
-    let page = paging.page(100);
-    let filter = query.filter()?;
-    // "Staffed from a department" reads assignments, which change with every plan edit:
-    // that total is counted each time (over the department's projects only).
-    let tables: &[&str] = &["projects"];
-    let counted_from = filter.department_id.is_none().then_some(tables);
-    let (found, total) = counted_page(&state, filter, page, counted_from).await?;
-    let items = found.into_iter().map(ProjectView::from).collect();
-    Ok(axum::Json(ListPage::new(items, page, total)))
-}
-
 /// Projects as a resource; its [`Rules`](crate::routes::resource::Rules) are in `body`.
 pub struct Projects;
+
+impl Projects {
+    /// The page of projects `query` asks for.
+    async fn list(
+        state: &AppState,
+        (paging, query): (PageQuery, ProjectQuery),
+    ) -> Result<ListPage<ProjectView>, ApiError> {
+        let filter = query.filter()?;
+        // "Staffed from a department" reads assignments, which change with every plan
+        // edit: that total is counted each time (over the department's projects only).
+        let counted_from: &[&str] = &["projects"];
+        let counted_from = filter.department_id.is_none().then_some(counted_from);
+        counted_page(state, filter, paging, counted_from).await
+    }
+}
 
 crate::resource_endpoints! {
     resource = Projects, noun = "The project", row = Project, tag = "projects", path = "/api/projects",
     item = "/api/projects/{id}", view = ProjectView, body = ProjectBody,
+    list = ((PageQuery, ProjectQuery), ListPage<ProjectView>),
 }
