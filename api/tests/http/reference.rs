@@ -329,3 +329,35 @@ async fn users_read_reference_data_but_cannot_change_it(pool: PgPool) {
         0
     );
 }
+
+/// Every resource's list reads its page and its filters from one query string: a value
+/// either cannot take is a 400 `invalid_query`, and the page asked for is the one served.
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn resource_lists_page_and_refuse_bad_query_values(pool: PgPool) {
+    let (p, _dist) = Planner::new(pool, Role::Manager).await;
+    for name in ["Design", "Build", "Test"] {
+        p.create_department(name, None).await;
+    }
+    let page = p
+        .call("GET", "/api/departments?page=2&pageSize=2", None)
+        .await;
+    let page = page.json();
+    assert_eq!(
+        (page["page"].clone(), page["pageSize"].clone()),
+        (json!(2), json!(2))
+    );
+    assert_eq!(page["total"], 3);
+    assert_eq!(page["items"][0]["name"], "Test");
+    for list in [
+        "/api/departments",
+        "/api/roles",
+        "/api/people",
+        "/api/projects",
+    ] {
+        for bad in ["page=-1", "pageSize=abc", "active=maybe"] {
+            let answer = p.call("GET", &format!("{list}?{bad}"), None).await;
+            assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{list}?{bad}");
+            assert_eq!(answer.json()["code"], "invalid_query", "{list}?{bad}");
+        }
+    }
+}
