@@ -11,6 +11,7 @@ use wt_store::{NameFilter, named_list};
 
 use crate::extract::{Page, PageQuery};
 use crate::problem::{ApiError, Problem};
+use crate::routes::resource::shown;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -59,15 +60,13 @@ impl NameListQuery {
             offset: page.offset(),
         };
         let (rows, total) = named_list::list::<F>(db, &filter).await?;
-        Ok(ListPage::new(shown(rows)?, page, total))
+        Ok(ListPage::new(all_shown(rows)?, page, total))
     }
 }
 
 /// `rows` as clients see them; a row that cannot be shown fails the request.
-pub fn shown<T, V: TryFrom<T, Error: Into<ApiError>>>(rows: Vec<T>) -> Result<Vec<V>, ApiError> {
-    rows.into_iter()
-        .map(|row| V::try_from(row).map_err(Into::into))
-        .collect()
+fn all_shown<T, V: TryFrom<T, Error: Into<ApiError>>>(rows: Vec<T>) -> Result<Vec<V>, ApiError> {
+    rows.into_iter().map(shown).collect()
 }
 
 /// The page `paging` asks for (100 rows unless it says) of the list `filter` selects, as
@@ -97,7 +96,7 @@ where
     };
     let rows = listing::list(db, &filter, page.page_size, page.offset());
     let (rows, total) = tokio::try_join!(rows, total)?;
-    Ok(ListPage::new(shown(rows)?, page, total))
+    Ok(ListPage::new(all_shown(rows)?, page, total))
 }
 
 /// A sort key a list allows (`key`, or `-key` to reverse), with its two orders.

@@ -119,7 +119,12 @@ pub async fn found<R: Resource>(db: &PgPool, id: i64) -> Result<R::Row, ApiError
 }
 
 fn view<R: Resource>(row: R::Row) -> Result<R::View, ApiError> {
-    R::View::try_from(row).map_err(Into::into)
+    shown(row)
+}
+
+/// `row` as clients see it; a row that cannot be shown fails the request.
+pub fn shown<T, V: TryFrom<T, Error: Into<ApiError>>>(row: T) -> Result<V, ApiError> {
+    V::try_from(row).map_err(Into::into)
 }
 
 pub async fn show<R: Rules>(
