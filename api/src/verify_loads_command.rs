@@ -1,5 +1,5 @@
-//! `wt-api verify-loads`: compares the trigger-kept weekly loads with a from-scratch sum
-//! and lists the differences; with `--repair`, sets them right in one transaction. Drift
+//! `wt-api verify-loads`: compares the trigger-kept weekly loads and assignment counts
+//! with a from-scratch sum and lists the differences; with `--repair`, sets them right in one transaction. Drift
 //! found without `--repair` is an error (exit status 1), so a script or a check can fail
 //! on it.
 
@@ -34,7 +34,7 @@ pub async fn run(settings: &Settings, repair: bool, as_json: bool) -> anyhow::Re
         print_report(&report, repair);
     }
     if !repair && report.total() > 0 {
-        bail!("the kept weekly loads differ from their sum (--repair fixes them)");
+        bail!("the kept weekly loads or counts differ from their sum (--repair fixes them)");
     }
     Ok(())
 }
@@ -42,10 +42,12 @@ pub async fn run(settings: &Settings, repair: bool, as_json: bool) -> anyhow::Re
 fn print_report(report: &DriftReport, repair: bool) {
     let verb = if repair { "repaired" } else { "found" };
     println!(
-        "Weekly loads: {} differences {verb} ({} in person loads, {} in project loads).",
+        "Weekly loads: {} differences {verb} ({} in person loads, {} in project loads, \
+         {} in assignment counts).",
         report.total(),
         report.person_differences,
-        report.project_differences
+        report.project_differences,
+        report.count_differences
     );
     for drift in &report.first {
         let status = drift.status.as_deref().unwrap_or("all");
@@ -56,6 +58,12 @@ fn print_report(report: &DriftReport, repair: bool) {
             drift.week,
             HoursTotal::from_centihours(drift.kept_centihours).to_f64(),
             HoursTotal::from_centihours(drift.actual_centihours).to_f64()
+        );
+    }
+    for drift in &report.first_counts {
+        println!(
+            "  person {} ({}): kept {} assignments, actual {}",
+            drift.person_id, drift.status, drift.kept, drift.actual
         );
     }
 }

@@ -1,6 +1,7 @@
-//! Many deliverables at once, for imports: the stored deliverables of some projects, and
-//! inserts and updates by the thousand per statement. A deliverable is completed exactly
-//! when it has a completion date, as the table's check says.
+//! Many deliverables at once, for imports and a new project's defaults: the stored
+//! deliverables of some projects, and inserts and updates by the thousand per statement.
+//! A deliverable is completed exactly when it has a completion date, as the table's check
+//! says.
 
 use chrono::NaiveDate;
 use sqlx::PgConnection;

@@ -42,7 +42,8 @@ pub struct Cell {
 }
 
 /// A page of the active people in scope, by name then id (`people_active_name`, so a
-/// page reads its rows from the index instead of sorting the company).
+/// page reads its rows from the index instead of sorting the company), with their
+/// assignment counts as kept in `person_assignment_count`.
 pub async fn people(
     ex: impl PgExecutor<'_>,
     scope: &GridScope,
@@ -54,10 +55,8 @@ pub async fn people(
         GridPerson,
         r#"SELECT p.id, p.name, (p.weekly_capacity * 100)::integer AS "capacity_centihours!",
                   p.department_id, d.name AS "department_name?",
-                  (SELECT count(*) FROM assignments a
-                   JOIN projects pr ON pr.id = a.project_id AND pr.is_active
-                   WHERE a.person_id = p.id AND a.is_active
-                     AND (cardinality($4::text[]) = 0 OR pr.status = ANY($4))) AS "assignment_count!"
+                  coalesce((SELECT count_in_statuses(c, $4) FROM person_assignment_count c
+                            WHERE c.person_id = p.id), 0) AS "assignment_count!"
            FROM people p LEFT JOIN departments d ON d.id = p.department_id
            WHERE p.is_active
              AND ($1::bigint IS NULL OR p.department_id IN (SELECT department_scope($1, $2)))

@@ -1,7 +1,7 @@
-//! Checking the kept weekly loads (`person_week_load`, `project_week_load`, kept by
-//! triggers) against the same sums computed from scratch (the `*_expected` views), and
-//! putting them right. One set-based statement per table each way; the caller owns the
-//! transaction.
+//! Checking the trigger-kept tables (the weekly loads `person_week_load` and
+//! `project_week_load`, and the assignment counts `person_assignment_count`) against the
+//! same sums computed from scratch (the `*_expected` views), and putting them right. One
+//! set-based statement per table each way; the caller owns the transaction.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -24,18 +24,33 @@ pub struct LoadDrift {
     pub actual_centihours: i64,
 }
 
+/// One person whose kept count of assignments on projects in one status differs from
+/// the from-scratch count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CountDrift {
+    pub person_id: i64,
+    pub status: String,
+    pub kept: i64,
+    pub actual: i64,
+}
+
 /// How many kept values differ, per table, with the first few of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DriftReport {
     pub person_differences: i64,
     pub project_differences: i64,
+    pub count_differences: i64,
+    /// The first load differences of each table.
     pub first: Vec<LoadDrift>,
+    /// The first count differences.
+    pub first_counts: Vec<CountDrift>,
 }
 
 impl DriftReport {
     pub fn total(&self) -> i64 {
-        self.person_differences + self.project_differences
+        self.person_differences + self.project_differences + self.count_differences
     }
 }
 
@@ -44,27 +59,25 @@ impl DriftReport {
 pub async fn find_drift(conn: &mut PgConnection, sample: i64) -> Result<DriftReport, StoreError> {
     let people = sqlx::query!(
         r#"WITH kept AS (
-               SELECT l.person_id, l.week, s.status, s.centihours
+               SELECT l.person_id, l.week, s.status, s.value
                FROM person_week_load l
-               CROSS JOIN LATERAL (VALUES ('planning', l.planning), ('active', l.active),
-                   ('active_ca', l.active_ca), ('on_hold', l.on_hold),
-                   ('completed', l.completed), ('cancelled', l.cancelled)) AS s (status, centihours)
-               WHERE s.centihours <> 0),
+               CROSS JOIN LATERAL by_status(l.planning, l.active, l.active_ca,
+                                            l.on_hold, l.completed, l.cancelled) AS s
+               WHERE s.value <> 0),
            actual AS (
-               SELECT e.person_id, e.week, s.status, s.centihours
+               SELECT e.person_id, e.week, s.status, s.value
                FROM person_week_load_expected e
-               CROSS JOIN LATERAL (VALUES ('planning', e.planning), ('active', e.active),
-                   ('active_ca', e.active_ca), ('on_hold', e.on_hold),
-                   ('completed', e.completed), ('cancelled', e.cancelled)) AS s (status, centihours)
-               WHERE s.centihours <> 0)
+               CROSS JOIN LATERAL by_status(e.planning, e.active, e.active_ca,
+                                            e.on_hold, e.completed, e.cancelled) AS s
+               WHERE s.value <> 0)
            SELECT coalesce(k.person_id, a.person_id) AS "id!", coalesce(k.week, a.week) AS "week!",
                   coalesce(k.status, a.status) AS "status!",
-                  coalesce(k.centihours, 0)::bigint AS "kept!",
-                  coalesce(a.centihours, 0)::bigint AS "actual!",
+                  coalesce(k.value, 0)::bigint AS "kept!",
+                  coalesce(a.value, 0)::bigint AS "actual!",
                   count(*) OVER () AS "differences!"
            FROM kept k
            FULL JOIN actual a ON a.person_id = k.person_id AND a.week = k.week AND a.status = k.status
-           WHERE k.centihours IS DISTINCT FROM a.centihours
+           WHERE k.value IS DISTINCT FROM a.value
            ORDER BY 1, 2, 3
            LIMIT $1"#,
         sample.max(1),
@@ -79,6 +92,16 @@ pub async fn find_drift(conn: &mut PgConnection, sample: i64) -> Result<DriftRep
            FROM project_week_load k
            FULL JOIN project_week_load_expected a ON a.project_id = k.project_id AND a.week = k.week
            WHERE k.centihours IS DISTINCT FROM a.centihours
+           ORDER BY 1, 2
+           LIMIT $1"#,
+        sample.max(1),
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let counts = sqlx::query!(
+        r#"SELECT person_id AS "person_id!", status AS "status!", kept::bigint AS "kept!",
+                  actual::bigint AS "actual!", count(*) OVER () AS "differences!"
+           FROM person_assignment_count_drift
            ORDER BY 1, 2
            LIMIT $1"#,
         sample.max(1),
@@ -105,7 +128,18 @@ pub async fn find_drift(conn: &mut PgConnection, sample: i64) -> Result<DriftRep
     Ok(DriftReport {
         person_differences: people.first().map_or(0, |r| r.differences),
         project_differences: projects.first().map_or(0, |r| r.differences),
+        count_differences: counts.first().map_or(0, |r| r.differences),
         first: person_rows.chain(project_rows).collect(),
+        first_counts: counts
+            .into_iter()
+            .take(sample)
+            .map(|r| CountDrift {
+                person_id: r.person_id,
+                status: r.status,
+                kept: r.kept,
+                actual: r.actual,
+            })
+            .collect(),
     })
 }
 
@@ -115,9 +149,12 @@ pub async fn find_drift(conn: &mut PgConnection, sample: i64) -> Result<DriftRep
 pub async fn repair(conn: &mut PgConnection, sample: i64) -> Result<DriftReport, StoreError> {
     // Conflicts with the row-exclusive lock of every trigger write (and with itself), so
     // transactions that changed the loads have committed and later ones wait for us.
-    sqlx::query!("LOCK TABLE person_week_load, project_week_load IN SHARE ROW EXCLUSIVE MODE")
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query!(
+        "LOCK TABLE person_week_load, project_week_load, person_assignment_count
+         IN SHARE ROW EXCLUSIVE MODE"
+    )
+    .execute(&mut *conn)
+    .await?;
     let report = find_drift(conn, sample).await?;
     if report.total() == 0 {
         return Ok(report);
@@ -156,6 +193,18 @@ pub async fn repair(conn: &mut PgConnection, sample: i64) -> Result<DriftReport,
         "DELETE FROM project_week_load l
          WHERE NOT EXISTS (SELECT FROM project_week_load_expected e
                            WHERE e.project_id = l.project_id AND e.week = l.week)"
+    )
+    .execute(&mut *conn)
+    .await?;
+    // A few rows per person: rewritten whole rather than compared column by column.
+    sqlx::query!("DELETE FROM person_assignment_count")
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query!(
+        "INSERT INTO person_assignment_count
+             (person_id, planning, active, active_ca, on_hold, completed, cancelled)
+         SELECT person_id, planning, active, active_ca, on_hold, completed, cancelled
+         FROM person_assignment_count_expected"
     )
     .execute(&mut *conn)
     .await?;

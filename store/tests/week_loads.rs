@@ -1,10 +1,11 @@
-//! The maintained weekly loads against the real PostgreSQL: after any random sequence of
-//! plan changes (hours set and cleared, assignments deactivated, reactivated and deleted,
+//! The maintained weekly loads and assignment counts against the real PostgreSQL: after
+//! any random sequence of plan changes (assignments added, hours set and cleared,
+//! assignments deactivated, reactivated, moved to another person or project and deleted,
 //! projects changing status or switched off and on, people deactivated and back)
-//! `person_week_load` and `project_week_load` hold exactly what summing the plan from
-//! scratch gives; two
-//! transactions adding hours to the same person and week at once both count; writers of the same load rows take turns before writing any; and writers that
-//! cross each other get a clean contention error.
+//! `person_week_load`, `project_week_load` and `person_assignment_count` hold exactly what
+//! summing the plan from scratch gives; two transactions adding hours to the same person
+//! and week at once both count; writers of the same load rows take turns before writing
+//! any; and writers that cross each other get a clean contention error.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -33,6 +34,8 @@ type Weeks = BTreeMap<i64, i32>;
 enum Change {
     SetWeeks(usize, Weeks),
     AssignmentActive(usize, bool),
+    /// To (person, project), by index.
+    MoveAssignment(usize, usize, usize),
     DeleteAssignment(usize),
     ProjectStatus(usize, usize),
     ProjectActive(usize, bool),
@@ -47,6 +50,8 @@ fn changes() -> impl Strategy<Value = Vec<Change>> {
     let change = prop_oneof![
         3 => (0..ASSIGNMENTS, weeks()).prop_map(|(a, w)| Change::SetWeeks(a, w)),
         1 => (0..ASSIGNMENTS, any::<bool>()).prop_map(|(a, on)| Change::AssignmentActive(a, on)),
+        1 => (0..ASSIGNMENTS, 0usize..3, 0usize..3)
+            .prop_map(|(a, person, project)| Change::MoveAssignment(a, person, project)),
         1 => (0..ASSIGNMENTS).prop_map(Change::DeleteAssignment),
         1 => (0usize..3, 0..STATUSES.len()).prop_map(|(p, s)| Change::ProjectStatus(p, s)),
         1 => (0usize..3, any::<bool>()).prop_map(|(p, on)| Change::ProjectActive(p, on)),
@@ -140,6 +145,14 @@ async fn apply(conn: &mut PgConnection, change: &Change, ids: &Seeded) {
                 .execute(conn)
                 .await
         }
+        Change::MoveAssignment(a, person, project) => {
+            sqlx::query("UPDATE assignments SET person_id = $2, project_id = $3 WHERE id = $1")
+                .bind(assignment_ids[*a])
+                .bind(person_ids[*person])
+                .bind(project_ids[*project])
+                .execute(conn)
+                .await
+        }
         Change::DeleteAssignment(a) => {
             sqlx::query("DELETE FROM assignments WHERE id = $1")
                 .bind(assignment_ids[*a])
@@ -172,7 +185,7 @@ async fn apply(conn: &mut PgConnection, change: &Change, ids: &Seeded) {
 }
 
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
-async fn the_loads_always_equal_the_plan_summed_from_scratch(pool: PgPool) {
+async fn the_loads_and_counts_always_equal_the_plan_from_scratch(pool: PgPool) {
     run_cases(32, changes(), move |changes| {
         let pool = pool.clone();
         async move {
@@ -183,6 +196,7 @@ async fn the_loads_always_equal_the_plan_summed_from_scratch(pool: PgPool) {
                 let target = match change {
                     Change::SetWeeks(a, _)
                     | Change::AssignmentActive(a, _)
+                    | Change::MoveAssignment(a, _, _)
                     | Change::DeleteAssignment(a) => Some(*a),
                     _ => None,
                 };

@@ -14,6 +14,7 @@ use wt_domain::text::{DeliverableDescription, Notes};
 use wt_runtime::settings::DeliverableTemplate;
 use wt_store::StoreError;
 use wt_store::deliverables::{self, Deliverable, DeliverableFields};
+use wt_store::deliverables_bulk::{self, DeliverableData};
 
 use crate::auth::{Manager, Reader};
 use crate::conditional::{created, fresh, if_match, precondition_failed};
@@ -63,17 +64,21 @@ pub async fn add_defaults(
     project_id: i64,
     template: &DeliverableTemplate,
 ) -> Result<(), StoreError> {
-    for (percentage, description) in &template.0 {
-        let fields = DeliverableFields {
+    // One statement for the whole template: a new project has no deliverables yet, so
+    // they take the template's order from 0.
+    let rows: Vec<DeliverableData> = (0..)
+        .zip(&template.0)
+        .map(|(sort_order, (percentage, description))| DeliverableData {
+            project_id,
             description: description.clone(),
             percentage: Some(*percentage),
             date: None,
-            is_completed: false,
+            sort_order,
+            completed_date: None,
             notes: String::new(),
-        };
-        deliverables::insert(conn, project_id, &fields).await?;
-    }
-    Ok(())
+        })
+        .collect();
+    deliverables_bulk::insert(conn, &rows).await
 }
 
 #[derive(Deserialize, IntoParams)]

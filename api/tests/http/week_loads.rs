@@ -1,6 +1,6 @@
-//! The trigger-kept weekly loads: a project's status changing while its hours are written
-//! in another transaction leaves them equal to the from-scratch sum (migration 8's
-//! locks), a save that deadlocks with another is run again rather than refused, and
+//! The trigger-kept weekly loads and assignment counts: a project's status changing while
+//! its hours are written, or an assignment is added to it, in another transaction leaves
+//! them equal to the from-scratch sum (migration 8's locks), a save that deadlocks with another is run again rather than refused, and
 //! `wt-api verify-loads` finds drift written by hand and `--repair` fixes it.
 
 use std::time::Duration;
@@ -127,6 +127,75 @@ async fn an_hours_write_during_an_uncommitted_status_change_counts_the_new_statu
     assert_eq!(differences(&pool).await, 0);
 }
 
+const NEW_ASSIGNMENT: &str = "INSERT INTO assignments (person_id, project_id, role_on_project)
+     SELECT person_id, project_id, 'Review' FROM assignments WHERE id = $1";
+
+/// Ada's kept assignment counts as (planning, active).
+async fn person_counts(pool: &PgPool) -> (i32, i32) {
+    sqlx::query_as("SELECT planning, active FROM person_assignment_count")
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+/// The same race for the kept assignment counts (the grid's "N projects"): tx1 adds a
+/// second assignment on the `planning` project (its trigger counts it there), then tx2
+/// activates the project before tx1 commits. Without the lock tx2 moves only the count
+/// its snapshot shows and one stays under `planning`.
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_status_change_after_an_uncommitted_new_assignment_moves_its_count(pool: PgPool) {
+    let (assignment, project) = planned(&pool).await;
+    let mut tx1 = pool.begin().await.unwrap();
+    sqlx::query(NEW_ASSIGNMENT)
+        .bind(assignment)
+        .execute(&mut *tx1)
+        .await
+        .unwrap();
+    let mut tx2 = pool.begin().await.unwrap();
+    let change = tokio::spawn(async move {
+        sqlx::query(ACTIVATE)
+            .bind(project)
+            .execute(&mut *tx2)
+            .await
+            .unwrap();
+        tx2
+    });
+    blocked_or_done(&pool, &change).await;
+    tx1.commit().await.unwrap();
+    change.await.unwrap().commit().await.unwrap();
+
+    assert_eq!(person_counts(&pool).await, (0, 2));
+    assert_eq!(differences(&pool).await, 0);
+}
+
+/// And the other order: the status change is uncommitted when the assignment is added,
+/// which then waits and counts it under `active`.
+#[sqlx::test(migrator = "wt_store::MIGRATOR")]
+async fn a_new_assignment_during_an_uncommitted_status_change_counts_the_new_status(pool: PgPool) {
+    let (assignment, project) = planned(&pool).await;
+    let mut tx2 = pool.begin().await.unwrap();
+    sqlx::query(ACTIVATE)
+        .bind(project)
+        .execute(&mut *tx2)
+        .await
+        .unwrap();
+    let mut tx1 = pool.begin().await.unwrap();
+    let add = tokio::spawn(async move {
+        sqlx::query(NEW_ASSIGNMENT)
+            .bind(assignment)
+            .execute(&mut *tx1)
+            .await
+            .unwrap();
+        tx1
+    });
+    blocked_or_done(&pool, &add).await;
+    tx2.commit().await.unwrap();
+    add.await.unwrap().commit().await.unwrap();
+
+    assert_eq!(person_counts(&pool).await, (0, 2));
+    assert_eq!(differences(&pool).await, 0);
+}
+
 /// The test's transaction holds Ada's kept load row; a bulk save writes Bo's week (taking
 /// Bo's row) then waits on Ada's; the transaction then asks for Bo's row: a deadlock whose
 /// victim is the save (it waited first, so its check runs first). The save is run again
@@ -197,10 +266,12 @@ async fn verify_loads_reports_drift_and_repair_fixes_it(pool: PgPool) {
     assert!(clean.status.success(), "{clean:?}");
     assert_eq!(report(&clean)["personDifferences"], 0);
 
-    // Drift as a missed trigger leaves it: a wrong person load, a lost project load.
+    // Drift as a missed trigger leaves it: a wrong person load, a lost project load, a
+    // wrong assignment count.
     sqlx::raw_sql(
         "UPDATE person_week_load SET planning = planning + 500;
-         DELETE FROM project_week_load;",
+         DELETE FROM project_week_load;
+         UPDATE person_assignment_count SET planning = planning + 2;",
     )
     .execute(&pool)
     .await
@@ -212,14 +283,20 @@ async fn verify_loads_reports_drift_and_repair_fixes_it(pool: PgPool) {
     assert_eq!(found["projectDifferences"], 1);
     assert_eq!(found["first"][0]["keptCentihours"], 1300);
     assert_eq!(found["first"][0]["actualCentihours"], 800);
-    assert_eq!(differences(&pool).await, 2, "a dry run writes nothing");
+    assert_eq!(found["countDifferences"], 1);
+    assert_eq!(found["firstCounts"][0]["status"], "planning");
+    assert_eq!(found["firstCounts"][0]["kept"], 3);
+    assert_eq!(found["firstCounts"][0]["actual"], 1);
+    assert_eq!(differences(&pool).await, 3, "a dry run writes nothing");
 
     let repaired = manage(&url, &["verify-loads", "--repair"]).await;
     assert!(repaired.status.success(), "{repaired:?}");
     let text = String::from_utf8_lossy(&repaired.stdout);
-    assert!(text.contains("2 differences repaired"), "{text}");
+    assert!(text.contains("3 differences repaired"), "{text}");
+    assert!(text.contains("kept 3 assignments, actual 1"), "{text}");
     assert_eq!(differences(&pool).await, 0);
     assert_eq!(person_load(&pool).await, (800, 0));
+    assert_eq!(person_counts(&pool).await, (1, 0));
     let again = manage(&url, &["verify-loads"]).await;
     assert!(again.status.success(), "{again:?}");
 }

@@ -72,7 +72,8 @@ pub async fn assign(conn: &mut PgConnection, person_id: i64, project_id: i64, ro
         .expect("assignment")
 }
 
-/// Rows of the maintained loads that differ from the plan summed from scratch, both ways.
+/// Rows of the maintained loads and assignment counts that differ from the plan summed
+/// (or counted) from scratch, both ways.
 pub async fn mismatches(conn: &mut PgConnection) -> Vec<String> {
     sqlx::query_scalar(
         r#"WITH counted AS (
@@ -99,7 +100,23 @@ pub async fn mismatches(conn: &mut PgConnection) -> Vec<String> {
                SELECT project_id, week, sum(centihours) AS centihours
                FROM counted WHERE person_active GROUP BY project_id, week),
            project_kept AS (
-               SELECT project_id, week, centihours::bigint FROM project_week_load)
+               SELECT project_id, week, centihours::bigint FROM project_week_load),
+           count_expected AS (
+               SELECT a.person_id,
+                      count(*) FILTER (WHERE pr.status = 'planning') AS planning,
+                      count(*) FILTER (WHERE pr.status = 'active') AS active,
+                      count(*) FILTER (WHERE pr.status = 'active_ca') AS active_ca,
+                      count(*) FILTER (WHERE pr.status = 'on_hold') AS on_hold,
+                      count(*) FILTER (WHERE pr.status = 'completed') AS completed,
+                      count(*) FILTER (WHERE pr.status = 'cancelled') AS cancelled
+               FROM assignments a JOIN projects pr ON pr.id = a.project_id AND pr.is_active
+               WHERE a.is_active GROUP BY a.person_id),
+           count_kept AS (
+               SELECT person_id, planning::bigint, active::bigint, active_ca::bigint,
+                      on_hold::bigint, completed::bigint, cancelled::bigint
+               FROM person_assignment_count
+               WHERE (planning, active, active_ca, on_hold, completed, cancelled)
+                     <> (0, 0, 0, 0, 0, 0))
            SELECT 'person missing ' || e::text
            FROM (SELECT * FROM person_expected EXCEPT SELECT * FROM person_kept) e
            UNION ALL
@@ -110,7 +127,13 @@ pub async fn mismatches(conn: &mut PgConnection) -> Vec<String> {
            FROM (SELECT * FROM project_expected EXCEPT SELECT * FROM project_kept) e
            UNION ALL
            SELECT 'project extra ' || k::text
-           FROM (SELECT * FROM project_kept EXCEPT SELECT * FROM project_expected) k"#,
+           FROM (SELECT * FROM project_kept EXCEPT SELECT * FROM project_expected) k
+           UNION ALL
+           SELECT 'count missing ' || e::text
+           FROM (SELECT * FROM count_expected EXCEPT SELECT * FROM count_kept) e
+           UNION ALL
+           SELECT 'count extra ' || k::text
+           FROM (SELECT * FROM count_kept EXCEPT SELECT * FROM count_expected) k"#,
     )
     .fetch_all(conn)
     .await

@@ -1,7 +1,7 @@
-//! `verify_loads`: the scheduled check of the trigger-kept weekly loads. Compares them
-//! with a from-scratch sum and repairs any difference in the job's transaction (so the
-//! repair commits with the job's success); drift means a trigger missed a change, so it is
-//! logged as a warning as well as reported in the result.
+//! `verify_loads`: the scheduled check of the trigger-kept weekly loads and assignment
+//! counts. Compares them with a from-scratch sum and repairs any difference in the job's
+//! transaction (so the repair commits with the job's success); drift means a trigger
+//! missed a change, so it is logged as a warning as well as reported in the result.
 
 use serde_json::{Value, json};
 use sqlx::PgConnection;
@@ -25,14 +25,18 @@ pub async fn run(context: &mut JobContext<'_>, tx: &mut PgConnection) -> Result<
         tracing::warn!(
             person_differences = report.person_differences,
             project_differences = report.project_differences,
+            count_differences = report.count_differences,
             first = ?report.first,
-            "the kept weekly loads had drifted from their from-scratch sum; repaired"
+            first_counts = ?report.first_counts,
+            "the kept weekly loads or assignment counts had drifted from their from-scratch sum; repaired"
         );
     }
     Ok(json!({
         "personDifferences": report.person_differences,
         "projectDifferences": report.project_differences,
+        "countDifferences": report.count_differences,
         "repaired": report.total(),
         "first": report.first,
+        "firstCounts": report.first_counts,
     }))
 }

@@ -1,0 +1,15 @@
+DROP VIEW person_assignment_count_drift;
+DROP VIEW person_assignment_count_expected;
+DROP FUNCTION by_status(integer, integer, integer, integer, integer, integer);
+DROP TRIGGER projects_load_update_counts ON projects;
+DROP TRIGGER assignments_load_delete_counts ON assignments;
+DROP TRIGGER assignments_load_update_counts ON assignments;
+DROP TRIGGER assignments_load_insert_counts ON assignments;
+DROP FUNCTION projects_count_update();
+DROP FUNCTION assignments_count_delete();
+DROP FUNCTION assignments_count_update();
+DROP FUNCTION assignments_count_insert();
+DROP FUNCTION apply_count_changes(count_change[]);
+DROP TYPE count_change;
+DROP FUNCTION count_in_statuses(person_assignment_count, text[]);
+DROP TABLE person_assignment_count;
