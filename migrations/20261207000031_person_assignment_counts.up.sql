@@ -39,8 +39,10 @@ CREATE TYPE count_change AS (
 
 -- Applies changes as additions in person order, as apply_load_changes does, so concurrent
 -- writers serialise on a row instead of overwriting each other and cannot deadlock.
+-- plpgsql, like it, so the upsert's plan is kept per session (migration 27).
 CREATE FUNCTION apply_count_changes(changes count_change[])
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO person_assignment_count AS c
         (person_id, planning, active, active_ca, on_hold, completed, cancelled)
     SELECT d.person_id,
@@ -60,6 +62,7 @@ RETURNS void LANGUAGE sql AS $$
         on_hold   = c.on_hold   + EXCLUDED.on_hold,
         completed = c.completed + EXCLUDED.completed,
         cancelled = c.cancelled + EXCLUDED.cancelled;
+END
 $$;
 
 -- The triggers follow the loads' locking (migration 8): what reads a project's status or

@@ -95,9 +95,9 @@ def settings_read_by_binaries():
 
 def pool_size(service):
     """The most PostgreSQL connections one process of the service opens: DB_MAX_CONNECTIONS
-    (default 20), raised by a worker to two per concurrent job plus four."""
+    (default 10), raised by a worker to two per concurrent job plus four."""
     environment = service["environment"]
-    configured = int(environment.get("DB_MAX_CONNECTIONS") or 20)
+    configured = int(environment.get("DB_MAX_CONNECTIONS") or 10)
     if "WORKER_SCHEDULER" not in environment:
         return configured
     queues = environment.get("WORKER_QUEUES") or "all"

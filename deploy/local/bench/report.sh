@@ -109,7 +109,7 @@ render_report() {
   echo
   echo "- Build: $BUILD, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/results' || echo ' (with local changes)')."
   echo "- Machine: $(nproc) CPUs ($cpu), $(free -g | awk '/^Mem:/ {print $2}') GiB memory;" \
-    "$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version' | cut -d' ' -f1) PostgreSQL on the same machine, over loopback," \
+    "$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version' | cut -d' ' -f1) PostgreSQL on the same machine, over loopback (DB_SSLMODE=$DB_SSLMODE)," \
     "autovacuum $(psql -X -At "$DATABASE_URL" -c 'SHOW autovacuum') (the harness runs VACUUM (ANALYZE) before each phase and each mixed run, as autovacuum would between them);" \
     "load average $LOAD_BEFORE before the run, $LOAD_AFTER after (anything above 0 is other work sharing the CPUs)."
   echo "- Company: $SIZE; seeded in $SEED_SECONDS s, weekly loads verified."

@@ -144,7 +144,7 @@ pub struct Settings {
     pub db_sslrootcert: Option<PathBuf>,
 
     /// Most PostgreSQL connections one process opens.
-    #[arg(long, env = "DB_MAX_CONNECTIONS", default_value = "20", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    #[arg(long, env = "DB_MAX_CONNECTIONS", default_value = "10", value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub db_max_connections: u32,
 
     /// Redis URL (`rediss://` for TLS).
