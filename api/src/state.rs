@@ -1,5 +1,7 @@
-//! What every handler can reach. Cheap to clone: each field is a handle.
+//! What every handler can reach. Cheap to clone: one shared pointer, since every
+//! extractor and middleware that reads the state takes its own copy.
 
+use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -15,8 +17,19 @@ use crate::cache_invalidation::WarmDebounce;
 use crate::job_watch::JobWatch;
 use crate::list_counts::ListCounts;
 
+/// A handle on the process's [`Shared`] state.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
     pub settings: Arc<Settings>,
     pub db: PgPool,
     pub redis: RedisConnector,
@@ -53,7 +66,7 @@ impl AppState {
             &jobs.queues.namespace,
             CacheTtls::from_settings(&settings),
         );
-        Ok(Self {
+        Ok(Self(Arc::new(Shared {
             settings: Arc::new(settings),
             job_watch: Arc::new(JobWatch::new(db.clone())),
             aggregates_db: aggregate_pool(&db),
@@ -65,9 +78,11 @@ impl AppState {
             aggregates: Arc::new(aggregates),
             warm_debounce: Default::default(),
             list_counts: Arc::default(),
-        })
+        })))
     }
+}
 
+impl Shared {
     /// The prefix of every Redis key of this installation.
     pub fn namespace(&self) -> &str {
         &self.jobs.queues.namespace

@@ -128,12 +128,13 @@ pub fn shown<T, V: TryFrom<T, Error: Into<ApiError>>>(row: T) -> Result<V, ApiEr
 }
 
 pub async fn show<R: Rules>(
-    State(AppState { db, .. }): State<AppState>,
+    State(state): State<AppState>,
     Reader(_): Reader,
     PathId(id): PathId,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let row = found::<R>(&db, id).await?;
+    let db = &state.db;
+    let row = found::<R>(db, id).await?;
     Ok(fresh(&headers, row.version(), view::<R>(row)?))
 }
 
@@ -155,15 +156,16 @@ pub async fn create<R: Rules>(
 }
 
 pub async fn update<R: Rules>(
-    State(AppState { db, .. }): State<AppState>,
+    State(state): State<AppState>,
     editor: R::Editor,
     PathId(id): PathId,
     headers: HeaderMap,
     JsonBody(body): JsonBody<R::Body>,
 ) -> Result<Response, ApiError> {
+    let db = &state.db;
     R::may_edit(&editor, id, &body)?;
     let expected = if_match(&headers)?;
-    let current = found::<R>(&db, id).await?;
+    let current = found::<R>(db, id).await?;
     // Without If-Match, the version just read still guards against a concurrent write.
     let version = expected.unwrap_or(current.version());
     let fields = R::apply(body, current.fields().clone()).map_err(invalid_fields)?;
@@ -176,22 +178,23 @@ pub async fn update<R: Rules>(
 }
 
 pub async fn delete<R: Rules>(
-    State(AppState { db, .. }): State<AppState>,
+    State(state): State<AppState>,
     Manager(_): Manager,
     PathId(id): PathId,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
+    let db = &state.db;
     let expected = if_match(&headers)?;
-    let current = found::<R>(&db, id).await?;
+    let current = found::<R>(db, id).await?;
     let version = current.version();
     if expected.is_some_and(|expected| expected != version) {
         return Err(precondition_failed().into());
     }
-    match R::Row::delete_unused(&db, id, version).await {
+    match R::Row::delete_unused(db, id, version).await {
         Ok(true) => Ok(StatusCode::NO_CONTENT),
         // A row that gained a reference while the delete ran is refused by its foreign
         // key (ON DELETE RESTRICT): it is in use, as if it had been all along.
-        Ok(false) | Err(StoreError::MissingReference(_)) => Err(R::in_use(&db, id).await?),
+        Ok(false) | Err(StoreError::MissingReference(_)) => Err(R::in_use(db, id).await?),
         Err(other) => Err(other.into()),
     }
 }
