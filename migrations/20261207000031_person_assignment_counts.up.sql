@@ -72,26 +72,37 @@ $$;
 -- the loads' triggers of the same event, which take the same locks first, so the order
 -- in which a transaction takes its locks is unchanged.
 
--- Assignments added: +1 under their project's status where both are active.
-CREATE FUNCTION assignments_count_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Assignments added (+1) or deleted (-1), under their project's status where both are
+-- active.
+CREATE FUNCTION assignments_count_added_or_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+    person_ids bigint[];
     project_ids bigint[];
 BEGIN
-    SELECT array_agg(DISTINCT project_id) INTO project_ids FROM new_assignments WHERE is_active;
+    IF TG_OP = 'INSERT' THEN
+        SELECT array_agg(person_id), array_agg(project_id) INTO person_ids, project_ids
+        FROM new_assignments WHERE is_active;
+    ELSE
+        SELECT array_agg(person_id), array_agg(project_id) INTO person_ids, project_ids
+        FROM old_assignments WHERE is_active;
+    END IF;
     IF project_ids IS NULL THEN
         RETURN NULL;
     END IF;
     PERFORM lock_load_sources(1, project_ids, false);
-    PERFORM apply_count_changes(array_agg(ROW(n.person_id, pr.status, 1)::count_change))
-    FROM new_assignments n
-    JOIN projects pr ON pr.id = n.project_id AND pr.is_active
-    WHERE n.is_active;
+    PERFORM apply_count_changes(array_agg(ROW(u.person_id, pr.status,
+                CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END)::count_change))
+    FROM unnest(person_ids, project_ids) AS u (person_id, project_id)
+    JOIN projects pr ON pr.id = u.project_id AND pr.is_active;
     RETURN NULL;
 END
 $$;
 CREATE TRIGGER assignments_load_insert_counts AFTER INSERT ON assignments
     REFERENCING NEW TABLE AS new_assignments
-    FOR EACH STATEMENT EXECUTE FUNCTION assignments_count_insert();
+    FOR EACH STATEMENT EXECUTE FUNCTION assignments_count_added_or_removed();
+CREATE TRIGGER assignments_load_delete_counts AFTER DELETE ON assignments
+    REFERENCING OLD TABLE AS old_assignments
+    FOR EACH STATEMENT EXECUTE FUNCTION assignments_count_added_or_removed();
 
 -- Assignments (de)activated or moved to another person or project: out of the old
 -- count, into the new. Other edits (notes, role, the version an hours save moves) pass.
@@ -125,27 +136,6 @@ $$;
 CREATE TRIGGER assignments_load_update_counts AFTER UPDATE ON assignments
     REFERENCING OLD TABLE AS old_assignments NEW TABLE AS new_assignments
     FOR EACH STATEMENT EXECUTE FUNCTION assignments_count_update();
-
--- Assignments deleted: -1 where they counted.
-CREATE FUNCTION assignments_count_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    project_ids bigint[];
-BEGIN
-    SELECT array_agg(DISTINCT project_id) INTO project_ids FROM old_assignments WHERE is_active;
-    IF project_ids IS NULL THEN
-        RETURN NULL;
-    END IF;
-    PERFORM lock_load_sources(1, project_ids, false);
-    PERFORM apply_count_changes(array_agg(ROW(o.person_id, pr.status, -1)::count_change))
-    FROM old_assignments o
-    JOIN projects pr ON pr.id = o.project_id AND pr.is_active
-    WHERE o.is_active;
-    RETURN NULL;
-END
-$$;
-CREATE TRIGGER assignments_load_delete_counts AFTER DELETE ON assignments
-    REFERENCING OLD TABLE AS old_assignments
-    FOR EACH STATEMENT EXECUTE FUNCTION assignments_count_delete();
 
 -- A project changing status or active flag moves its active assignments' counts.
 CREATE FUNCTION projects_count_update() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -64,6 +64,31 @@ async fn blocked_or_done<T>(pool: &PgPool, task: &tokio::task::JoinHandle<T>) {
     panic!("the second transaction neither finished nor waited");
 }
 
+/// Runs `first` (a statement and the id it binds) in a transaction left open, then
+/// `second` in another, which waits for the first when the locks are there; commits the
+/// first, then the second.
+async fn interleave(pool: &PgPool, first: (&'static str, i64), second: (&'static str, i64)) {
+    let mut tx1 = pool.begin().await.unwrap();
+    sqlx::query(first.0)
+        .bind(first.1)
+        .execute(&mut *tx1)
+        .await
+        .unwrap();
+    let mut tx2 = pool.begin().await.unwrap();
+    let (statement, id) = second;
+    let waiting = tokio::spawn(async move {
+        sqlx::query(statement)
+            .bind(id)
+            .execute(&mut *tx2)
+            .await
+            .unwrap();
+        tx2
+    });
+    blocked_or_done(pool, &waiting).await;
+    tx1.commit().await.unwrap();
+    waiting.await.unwrap().commit().await.unwrap();
+}
+
 const WRITE_HOURS: &str =
     "INSERT INTO assignment_weeks (assignment_id, week, centihours) VALUES ($1, '2026-03-08', 400)";
 const ACTIVATE: &str = "UPDATE projects SET status = 'active' WHERE id = $1";
@@ -75,25 +100,7 @@ const ACTIVATE: &str = "UPDATE projects SET status = 'active' WHERE id = $1";
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn a_status_change_after_an_uncommitted_hours_write_moves_those_hours(pool: PgPool) {
     let (assignment, project) = planned(&pool).await;
-    let mut tx1 = pool.begin().await.unwrap();
-    sqlx::query(WRITE_HOURS)
-        .bind(assignment)
-        .execute(&mut *tx1)
-        .await
-        .unwrap();
-    let mut tx2 = pool.begin().await.unwrap();
-    let change = tokio::spawn(async move {
-        sqlx::query(ACTIVATE)
-            .bind(project)
-            .execute(&mut *tx2)
-            .await
-            .unwrap();
-        tx2
-    });
-    blocked_or_done(&pool, &change).await;
-    tx1.commit().await.unwrap();
-    change.await.unwrap().commit().await.unwrap();
-
+    interleave(&pool, (WRITE_HOURS, assignment), (ACTIVATE, project)).await;
     assert_eq!(person_load(&pool).await, (0, 1200));
     assert_eq!(differences(&pool).await, 0);
 }
@@ -104,25 +111,7 @@ async fn a_status_change_after_an_uncommitted_hours_write_moves_those_hours(pool
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn an_hours_write_during_an_uncommitted_status_change_counts_the_new_status(pool: PgPool) {
     let (assignment, project) = planned(&pool).await;
-    let mut tx2 = pool.begin().await.unwrap();
-    sqlx::query(ACTIVATE)
-        .bind(project)
-        .execute(&mut *tx2)
-        .await
-        .unwrap();
-    let mut tx1 = pool.begin().await.unwrap();
-    let write = tokio::spawn(async move {
-        sqlx::query(WRITE_HOURS)
-            .bind(assignment)
-            .execute(&mut *tx1)
-            .await
-            .unwrap();
-        tx1
-    });
-    blocked_or_done(&pool, &write).await;
-    tx2.commit().await.unwrap();
-    write.await.unwrap().commit().await.unwrap();
-
+    interleave(&pool, (ACTIVATE, project), (WRITE_HOURS, assignment)).await;
     assert_eq!(person_load(&pool).await, (0, 1200));
     assert_eq!(differences(&pool).await, 0);
 }
@@ -145,25 +134,7 @@ async fn person_counts(pool: &PgPool) -> (i32, i32) {
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn a_status_change_after_an_uncommitted_new_assignment_moves_its_count(pool: PgPool) {
     let (assignment, project) = planned(&pool).await;
-    let mut tx1 = pool.begin().await.unwrap();
-    sqlx::query(NEW_ASSIGNMENT)
-        .bind(assignment)
-        .execute(&mut *tx1)
-        .await
-        .unwrap();
-    let mut tx2 = pool.begin().await.unwrap();
-    let change = tokio::spawn(async move {
-        sqlx::query(ACTIVATE)
-            .bind(project)
-            .execute(&mut *tx2)
-            .await
-            .unwrap();
-        tx2
-    });
-    blocked_or_done(&pool, &change).await;
-    tx1.commit().await.unwrap();
-    change.await.unwrap().commit().await.unwrap();
-
+    interleave(&pool, (NEW_ASSIGNMENT, assignment), (ACTIVATE, project)).await;
     assert_eq!(person_counts(&pool).await, (0, 2));
     assert_eq!(differences(&pool).await, 0);
 }
@@ -173,25 +144,7 @@ async fn a_status_change_after_an_uncommitted_new_assignment_moves_its_count(poo
 #[sqlx::test(migrator = "wt_store::MIGRATOR")]
 async fn a_new_assignment_during_an_uncommitted_status_change_counts_the_new_status(pool: PgPool) {
     let (assignment, project) = planned(&pool).await;
-    let mut tx2 = pool.begin().await.unwrap();
-    sqlx::query(ACTIVATE)
-        .bind(project)
-        .execute(&mut *tx2)
-        .await
-        .unwrap();
-    let mut tx1 = pool.begin().await.unwrap();
-    let add = tokio::spawn(async move {
-        sqlx::query(NEW_ASSIGNMENT)
-            .bind(assignment)
-            .execute(&mut *tx1)
-            .await
-            .unwrap();
-        tx1
-    });
-    blocked_or_done(&pool, &add).await;
-    tx2.commit().await.unwrap();
-    add.await.unwrap().commit().await.unwrap();
-
+    interleave(&pool, (ACTIVATE, project), (NEW_ASSIGNMENT, assignment)).await;
     assert_eq!(person_counts(&pool).await, (0, 2));
     assert_eq!(differences(&pool).await, 0);
 }
