@@ -1,7 +1,7 @@
 //! `wt-api verify-loads`: compares the trigger-kept weekly loads and assignment counts
-//! with a from-scratch sum and lists the differences; with `--repair`, sets them right in one transaction. Drift
-//! found without `--repair` is an error (exit status 1), so a script or a check can fail
-//! on it.
+//! with a from-scratch sum and lists the differences; with `--repair`, sets them right in
+//! one transaction. Drift found without `--repair` is an error (exit status 1), so a
+//! script or a check can fail on it.
 
 use anyhow::bail;
 use serde_json::json;
